@@ -1,0 +1,82 @@
+/*
+ * claimcheck/extract.h: extraction and normalization (stages 4 and 5).
+ *
+ * For one article in one language: find the sentences, scan every quantity
+ * the language pack recognizes (cc_scan), then run that language's claim
+ * extractors only on sentences holding a quantity, and normalize each hit
+ * into an observation (cc_extract). Observations go into a table that owns
+ * all their strings, so articles can be freed as soon as they are read.
+ *
+ * A cc_extractor holds one thread's matching state; the ruleset is shared
+ * read-only between threads.
+ */
+#ifndef CLAIMCHECK_EXTRACT_H
+#define CLAIMCHECK_EXTRACT_H
+
+#include "doc.h"
+#include "rules.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct cc_extractor cc_extractor;
+
+/* Owned: cc_extractor_free. Returns 0 or CC_ERR_NOMEM. */
+int cc_extractor_new(cc_extractor **out, const cc_ruleset *rs);
+void cc_extractor_free(cc_extractor *x);
+
+/* Quantities of one article, in text order. */
+typedef struct cc_qlist {
+    cc_quantity *v;
+    size_t n, cap;
+} cc_qlist;
+
+void cc_qlist_free(cc_qlist *q);
+
+/* Every quantity in the body of doc read with pack l. Appends to out
+ * (which the caller clears); conversion_of indexes into out. Returns 0,
+ * CC_ERR_NOMEM, or CC_ERR_LIMIT after a diagnostic when a match limit or
+ * the time budget stopped the scan early. */
+int cc_scan(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_qlist *out, cc_diags *d);
+
+/* One observation of a claim in an article. */
+typedef struct cc_obs {
+    const char *claim;     /* claim id */
+    const char *scope;     /* "" when the claim has no scope */
+    const char *file;      /* article path as given */
+    const char *lang;      /* language pack code */
+    const char *text;      /* the figure as written */
+    const char *unit;      /* ISO code, "percent", count noun, or "" */
+    uint64_t start, end;   /* byte offsets in the file */
+    uint32_t line, column; /* 1-based; column counted in code points */
+    cc_kind kind;
+    cc_qualifier qual;
+    cc_dec value;          /* as stated (a range's low end) */
+    cc_interval iv;        /* what it means after the qualifier */
+} cc_obs;
+
+typedef struct cc_obstab cc_obstab;
+
+/* Owned: cc_obstab_free. */
+int cc_obstab_new(cc_obstab **out);
+void cc_obstab_free(cc_obstab *t);
+size_t cc_obstab_count(const cc_obstab *t);
+/* Borrowed: valid until the table changes or is freed. */
+const cc_obs *cc_obstab_get(const cc_obstab *t, size_t i);
+/* Appends a copy of o (its strings are copied into the table). */
+int cc_obstab_add(cc_obstab *t, const cc_obs *o);
+/* Moves every observation of src to the end of dst; src is left empty. */
+int cc_obstab_move(cc_obstab *dst, cc_obstab *src);
+/* Bytes the table holds, for the memory budget (docs/scale.md). */
+size_t cc_obstab_bytes(const cc_obstab *t);
+
+/* Runs the claim extractors of pack l over doc and appends observations to
+ * out. Returns 0, CC_ERR_NOMEM, or CC_ERR_LIMIT after a diagnostic naming
+ * the rule that hit a match limit (the other rules still run). */
+int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, cc_diags *d);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,51 @@
+/*
+ * claimcheck/report.h: reports (stage 7). One writer per format, all fed the
+ * same data: the comparator's result, the input accounting and the
+ * diagnostics. Untrusted article text is escaped for each format.
+ */
+#ifndef CLAIMCHECK_REPORT_H
+#define CLAIMCHECK_REPORT_H
+
+#include <stdio.h>
+
+#include "compare.h"
+#include "run.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum cc_format {
+    CC_FMT_TEXT = 0,
+    CC_FMT_JSON,
+    CC_FMT__COUNT
+} cc_format;
+
+/* The version of the JSON report's schema (docs/report-schema.md). */
+#define CC_JSON_SCHEMA_VERSION 1
+
+typedef struct cc_report {
+    const cc_result *result;
+    const cc_input *inputs; /* may be NULL */
+    size_t ninputs;
+    const cc_diags *diags;  /* may be NULL */
+    bool color;             /* text: ANSI colours */
+} cc_report;
+
+/* Writes the report to out. Returns 0, CC_ERR_NOMEM or CC_ERR_IO. */
+int cc_report_write(FILE *out, cc_format fmt, const cc_report *r);
+
+/* Writes the quantities of doc (from cc_scan) as JSON Lines, one object
+ * per quantity (file, line, column, start, end, text, value, low, high,
+ * unit, kind, qualifier, vague, conversion_of). Returns 0, CC_ERR_NOMEM or
+ * CC_ERR_IO. */
+int cc_write_quantities(FILE *out, cc_doc *doc, const cc_qlist *q);
+
+/* "text", "json" ... Returns 0 or CC_ERR_NOTFOUND. */
+int cc_format_from_name(cc_format *out, const char *name);
+const char *cc_format_name(cc_format f);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,65 @@
+/*
+ * claimcheck/rules.h: the ruleset (stage 1): language packs and claim rules
+ * loaded at run time from rule directories, so adding a claim or a language
+ * never needs a recompile.
+ *
+ *   DIR/lang/<code>.yaml    language packs (claimcheck/lang.h)
+ *   DIR/claims/NAME.yaml    claim rules (docs/rules.md)
+ *
+ * A claim names a comparable figure (an investment total, a loss forecast)
+ * and gives per-language extractors: PCRE2 patterns using the pack's macros
+ * (%{money} ...), or quantity-anchored context rules. Every error is
+ * reported as file:line:col with what to do.
+ */
+#ifndef CLAIMCHECK_RULES_H
+#define CLAIMCHECK_RULES_H
+
+#include "diag.h"
+#include "lang.h"
+#include "num.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct cc_ruleset cc_ruleset;
+
+/* A claim, as written in its rule file. Borrowed from the ruleset. */
+typedef struct cc_claim {
+    const char *id;          /* unique, [a-z0-9_]+ */
+    const char *description; /* for people; may be NULL */
+    const char *file;        /* rule file and line of the claim */
+    uint32_t line;
+    cc_kind kind;            /* money, percent, count or number */
+    const char *currency;    /* expected ISO code for money, or NULL */
+    cc_dec tolerance;        /* relative: 0.01 = 1 %; 0 = exact */
+    const char *scope;       /* fixed scope (e.g. "2024"), or NULL */
+    size_t nextractors;      /* over all languages */
+} cc_claim;
+
+/* Loads every pack and claim under the given directories (their lang/ and
+ * claims/ subdirectories). All errors are collected in d before returning
+ * CC_ERR_RULES; on success *out is owned (cc_ruleset_free). */
+int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_diags *d);
+void cc_ruleset_free(cc_ruleset *rs);
+
+size_t cc_ruleset_nlangs(const cc_ruleset *rs);
+const cc_lang *cc_ruleset_lang(const cc_ruleset *rs, size_t i);
+/* NULL when no pack has that code. */
+const cc_lang *cc_ruleset_find_lang(const cc_ruleset *rs, const char *code);
+size_t cc_ruleset_nclaims(const cc_ruleset *rs);
+const cc_claim *cc_ruleset_claim(const cc_ruleset *rs, size_t i);
+const cc_claim *cc_ruleset_find_claim(const cc_ruleset *rs, const char *id);
+
+/* Calls fn for every extractor pattern with its macros expanded (context
+ * rules give their near: patterns), in a stable order. For benchmarks and
+ * for rule authors (claimcheck patterns). */
+void cc_ruleset_each_pattern(const cc_ruleset *rs,
+                             void (*fn)(void *ud, const char *lang, const char *claim,
+                                        const char *pattern),
+                             void *ud);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Installs every build and test dependency of claimcheck from Debian packages.
+# Idempotent and non-interactive: packages already present are not touched, and
+# apt-get runs only when something is missing.
+set -eu
+
+# Build: compiler, build system, libraries (found through pkg-config).
+PKGS="gcc make cmake pkg-config libc6-dev
+      libpcre2-dev libyaml-dev libutf8proc-dev
+      libcmocka-dev"
+# Tests and benchmarks: pcre2grep (raw regex floor), valgrind.
+PKGS="$PKGS pcre2-utils valgrind ca-certificates"
+
+missing=""
+for p in $PKGS; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing="$missing $p"
+    fi
+done
+
+if [ -z "$missing" ]; then
+    echo "install-deps: all dependencies present"
+    exit 0
+fi
+
+echo "install-deps: installing:$missing"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+        echo "install-deps: need root (or sudo) to install:$missing" >&2
+        exit 1
+    fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -q --no-install-recommends $missing

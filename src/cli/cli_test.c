@@ -1,0 +1,72 @@
+/*
+ * cli_test.c: claimcheck test: runs the examples of every pack and claim.
+ */
+#include "cli.h"
+
+#include "claimcheck/selftest.h"
+
+#include <stdlib.h>
+
+static void help(FILE *f)
+{
+    fprintf(f,
+            "usage: claimcheck test [--rules DIR] [--lang CODE] [-v]\n"
+            "\n"
+            "Runs the examples carried by the language packs (a text and the quantity it\n"
+            "must yield, or none) and by the claim rules (a text and the observation it\n"
+            "must produce, or none). Each failure is reported at the example's\n"
+            "file:line:col with what was expected and what was found; then a table of\n"
+            "examples per language.\n"
+            "\n"
+            "exit status: 0 all examples pass, 1 some fail, 2 errors in the rules.\n");
+}
+
+int cmd_test(int argc, char **argv)
+{
+    cli_opts o;
+    cc_diags *d;
+    cc_ruleset *rs;
+    cc_test_stats *st = NULL;
+    size_t n = 0, i;
+    long failures;
+    size_t tp = 0, tn = 0, cp = 0, cn = 0;
+    int rc = cli_parse(&o, argc, argv, "test", "rules lang color", help);
+    if (rc) {
+        free(o.paths);
+        return rc == 1 ? 0 : 2;
+    }
+    d = cc_diags_new();
+    if (!d || !(rs = cli_load_rules(&o, d))) {
+        cc_diags_free(d);
+        free(o.paths);
+        return 2;
+    }
+    failures = cc_selftest(rs, o.lang, d, &st, &n);
+    cli_print_diags(d, &o);
+    if (failures < 0) {
+        fprintf(stderr, "claimcheck test: %s\n", cc_strerror((int)failures));
+        rc = 2;
+        goto out;
+    }
+    printf("%-6s %10s %10s %10s %10s %8s\n", "lang", "pack +", "pack -", "claim +", "claim -",
+           "failed");
+    for (i = 0; i < n; i++) {
+        if (o.lang && st[i].pack_pos + st[i].pack_neg + st[i].claim_pos + st[i].claim_neg == 0)
+            continue;
+        printf("%-6s %10zu %10zu %10zu %10zu %8zu\n", st[i].lang, st[i].pack_pos, st[i].pack_neg,
+               st[i].claim_pos, st[i].claim_neg, st[i].failed);
+        tp += st[i].pack_pos;
+        tn += st[i].pack_neg;
+        cp += st[i].claim_pos;
+        cn += st[i].claim_neg;
+    }
+    printf("%-6s %10zu %10zu %10zu %10zu %8ld\n", "total", tp, tn, cp, cn, failures);
+    printf("%zu examples, %ld failed\n", tp + tn + cp + cn, failures);
+    rc = failures ? 1 : 0;
+out:
+    free(st);
+    cc_ruleset_free(rs);
+    cc_diags_free(d);
+    free(o.paths);
+    return rc;
+}

@@ -1,0 +1,225 @@
+/*
+ * main.c: the claimcheck program: subcommand dispatch, option parsing and
+ * loading the rules. Each subcommand lives in its own file.
+ */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef CC_DATADIR
+#define CC_DATADIR "/usr/local/share/claimcheck"
+#endif
+
+void cc_alloc_init_from_env(void); /* test hook, src/alloc.h */
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: claimcheck <command> [options] [PATH...]\n"
+            "\n"
+            "Checks whether news articles in different languages agree on the figures\n"
+            "they report.\n"
+            "\n"
+            "commands:\n"
+            "  check PATH...     extract claims from articles and report agreement and\n"
+            "                    conflicts (files, or directories of *.txt and *.md)\n"
+            "  scan [FILE|-]...  print every quantity a language pack recognizes (JSON Lines)\n"
+            "  test              run the examples of every language pack and claim rule\n"
+            "  patterns          print every extractor pattern with its macros expanded\n"
+            "\n"
+            "  claimcheck <command> --help   options of a command\n"
+            "  claimcheck --version\n"
+            "\n"
+            "exit status:\n"
+            "  0  no conflicts\n"
+            "  1  conflicts found\n"
+            "  2  errors in the rules or the input, or bad usage\n");
+}
+
+int cli_parse(cli_opts *o, int argc, char **argv, const char *cmd, const char *known,
+              void (*help)(FILE *))
+{
+    int i, only_paths = 0;
+    memset(o, 0, sizeof *o);
+    o->color = -1;
+    o->paths = calloc((size_t)argc + 1, sizeof(char *));
+    if (!o->paths) {
+        fprintf(stderr, "claimcheck: out of memory\n");
+        return 2;
+    }
+    for (i = 0; i < argc; i++) {
+        char *a = argv[i], *val = NULL, name[32];
+        const char *eq;
+        size_t nl;
+        if (only_paths || a[0] != '-' || strcmp(a, "-") == 0) {
+            o->paths[o->npaths++] = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_paths = 1;
+            continue;
+        }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            help(stdout);
+            return 1;
+        }
+        if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+            o->verbose++;
+            continue;
+        }
+        if (a[1] == 'j') { /* -j N, -jN */
+            val = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            strcpy(name, "jobs");
+        } else if (a[1] == '-') {
+            eq = strchr(a + 2, '=');
+            nl = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
+            if (nl >= sizeof name) {
+                fprintf(stderr, "claimcheck %s: unknown option '%s'\n", cmd, a);
+                return 2;
+            }
+            memcpy(name, a + 2, nl);
+            name[nl] = '\0';
+            if (eq)
+                val = (char *)eq + 1;
+        } else {
+            fprintf(stderr, "claimcheck %s: unknown option '%s' (see claimcheck %s --help)\n",
+                    cmd, a, cmd);
+            return 2;
+        }
+        {
+            /* is it one this command takes? */
+            const char *k = strstr(known, name);
+            size_t n = strlen(name);
+            while (k && !((k == known || k[-1] == ' ') && (k[n] == ' ' || k[n] == '\0')))
+                k = strstr(k + 1, name);
+            if (!k) {
+                fprintf(stderr, "claimcheck %s: unknown option '%s' (see claimcheck %s --help)\n",
+                        cmd, a, cmd);
+                return 2;
+            }
+        }
+        if (!val) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "claimcheck %s: option '%s' needs a value\n", cmd, a);
+                return 2;
+            }
+            val = argv[++i];
+        }
+        if (strcmp(name, "rules") == 0) {
+            if (o->nrules == CLI_MAX_RULE_DIRS) {
+                fprintf(stderr, "claimcheck %s: at most %d --rules\n", cmd, CLI_MAX_RULE_DIRS);
+                return 2;
+            }
+            o->rules[o->nrules++] = val;
+        } else if (strcmp(name, "lang") == 0) {
+            o->lang = val;
+        } else if (strcmp(name, "format") == 0) {
+            o->format = val;
+        } else if (strcmp(name, "jobs") == 0) {
+            char *end;
+            long n = strtol(val, &end, 10);
+            if (*val == '\0' || *end || n < 1 || n > 256) {
+                fprintf(stderr, "claimcheck %s: -j wants a number from 1 to 256, not '%s'\n",
+                        cmd, val);
+                return 2;
+            }
+            o->jobs = (unsigned)n;
+        } else if (strcmp(name, "color") == 0 || strcmp(name, "colour") == 0) {
+            if (strcmp(val, "auto") == 0)
+                o->color = -1;
+            else if (strcmp(val, "always") == 0)
+                o->color = 1;
+            else if (strcmp(val, "never") == 0)
+                o->color = 0;
+            else {
+                fprintf(stderr, "claimcheck %s: --color is auto, always or never\n", cmd);
+                return 2;
+            }
+        }
+    }
+    return 0;
+}
+
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+cc_ruleset *cli_load_rules(const cli_opts *o, cc_diags *d)
+{
+    const char *dirs[CLI_MAX_RULE_DIRS];
+    size_t n = 0, i;
+    cc_ruleset *rs = NULL;
+    int rc;
+    if (o->nrules) {
+        for (i = 0; i < o->nrules; i++) {
+            if (!is_dir(o->rules[i])) {
+                fprintf(stderr, "claimcheck: --rules %s: not a directory\n", o->rules[i]);
+                return NULL;
+            }
+            dirs[n++] = o->rules[i];
+        }
+    } else if (is_dir("rules/lang")) {
+        dirs[n++] = "rules";
+    } else {
+        dirs[n++] = CC_DATADIR "/rules";
+    }
+    rc = cc_ruleset_load(&rs, dirs, n, d);
+    if (rc != CC_OK) {
+        cli_print_diags(d, o);
+        fprintf(stderr, "claimcheck: %zu error%s in the rules; nothing was checked\n",
+                cc_diags_count_sev(d, CC_SEV_ERROR),
+                cc_diags_count_sev(d, CC_SEV_ERROR) == 1 ? "" : "s");
+        return NULL;
+    }
+    return rs;
+}
+
+bool cli_color(const cli_opts *o, FILE *f)
+{
+    const char *nc = getenv("NO_COLOR");
+    if (o->color >= 0)
+        return o->color == 1;
+    if (nc && *nc)
+        return false;
+    return isatty(fileno(f)) != 0;
+}
+
+void cli_print_diags(const cc_diags *d, const cli_opts *o)
+{
+    cc_diags_print(d, stderr, cli_color(o, stderr));
+}
+
+int main(int argc, char **argv)
+{
+    const char *cmd;
+    cc_alloc_init_from_env();
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    cmd = argv[1];
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+        printf("claimcheck %s\n", cc_version());
+        return 0;
+    }
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "scan") == 0)
+        return cmd_scan(argc - 2, argv + 2);
+    if (strcmp(cmd, "test") == 0)
+        return cmd_test(argc - 2, argv + 2);
+    if (strcmp(cmd, "patterns") == 0)
+        return cmd_patterns(argc - 2, argv + 2);
+    fprintf(stderr, "claimcheck: unknown command '%s'\n\n", cmd);
+    usage(stderr);
+    return 2;
+}

@@ -1,0 +1,357 @@
+/*
+ * compare.c: the comparator (stage 6).
+ *
+ * In: an observation table (from one run, or read back from archives) and
+ * the ruleset for tolerances. Out: one cc_claimres per (claim, scope, unit)
+ * with its verdict and camps.
+ *
+ * Agreement of intervals on a line is checked with Helly's theorem in one
+ * dimension: intervals overlap pairwise exactly when the largest lower bound
+ * is at most the smallest upper bound. Camps come from one sweep over the
+ * intervals sorted by lower bound, so the whole comparison is a sort plus
+ * linear passes.
+ */
+#include "claimcheck/compare.h"
+
+#include "alloc.h"
+#include "arena.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cc_result {
+    cc_arena arena;
+    cc_claimres *v;
+    size_t n;
+};
+
+typedef struct ivd {
+    double lo, hi;
+    int lo_open, hi_open;
+} ivd;
+
+static ivd widen(const cc_interval *iv, double tol)
+{
+    ivd r;
+    r.lo = iv->lo_inf ? -INFINITY : cc_dec_to_double(iv->lo);
+    r.hi = iv->hi_inf ? INFINITY : cc_dec_to_double(iv->hi);
+    r.lo_open = iv->lo_open && !iv->lo_inf;
+    r.hi_open = iv->hi_open && !iv->hi_inf;
+    if (tol > 0) {
+        if (isfinite(r.lo))
+            r.lo -= tol * fabs(r.lo);
+        if (isfinite(r.hi))
+            r.hi += tol * fabs(r.hi);
+        r.lo_open = r.hi_open = 0;
+    }
+    return r;
+}
+
+/* A lower bound (lo, lo_open) does not exceed an upper bound (hi, hi_open). */
+static bool below(double lo, int lo_open, double hi, int hi_open)
+{
+    return lo < hi || (lo == hi && !lo_open && !hi_open);
+}
+
+bool cc_intervals_agree(const cc_interval *a, const cc_interval *b, double tol)
+{
+    ivd x = widen(a, tol), y = widen(b, tol);
+    return below(x.lo, x.lo_open, y.hi, y.hi_open) && below(y.lo, y.lo_open, x.hi, x.hi_open);
+}
+
+const char *cc_verdict_name(cc_verdict v)
+{
+    switch (v) {
+    case CC_VERDICT_CONFLICT: return "conflict";
+    case CC_VERDICT_AGREE: return "agree";
+    default: return "single";
+    }
+}
+
+static int strcmp0(const char *a, const char *b)
+{
+    return a == b ? 0 : strcmp(a ? a : "", b ? b : "");
+}
+
+static int cmp_bound(const cc_dec *a, int ainf, const cc_dec *b, int binf)
+{
+    if (ainf != binf)
+        return ainf < binf ? -1 : 1;
+    return ainf ? 0 : cc_dec_cmp(*a, *b);
+}
+
+/* Group, then article, then value (so that repeats of a value in an article
+ * are neighbours), then position. */
+static int cmp_obs(const void *pa, const void *pb)
+{
+    const cc_obs *a = *(const cc_obs *const *)pa, *b = *(const cc_obs *const *)pb;
+    int c;
+    if ((c = strcmp0(a->claim, b->claim)) || (c = strcmp0(a->scope, b->scope)) ||
+        (c = strcmp0(a->unit, b->unit)) || (c = strcmp0(a->file, b->file)))
+        return c;
+    if ((c = cmp_bound(&a->iv.lo, a->iv.lo_inf, &b->iv.lo, b->iv.lo_inf)) ||
+        (c = cmp_bound(&a->iv.hi, a->iv.hi_inf, &b->iv.hi, b->iv.hi_inf)))
+        return c;
+    if (a->iv.lo_open != b->iv.lo_open)
+        return a->iv.lo_open - b->iv.lo_open;
+    if (a->iv.hi_open != b->iv.hi_open)
+        return a->iv.hi_open - b->iv.hi_open;
+    if (a->qual != b->qual)
+        return a->qual < b->qual ? -1 : 1;
+    if ((c = cc_dec_cmp(a->value, b->value)))
+        return c;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->end < b->end ? -1 : a->end > b->end;
+}
+
+static bool same_group(const cc_obs *a, const cc_obs *b)
+{
+    return !strcmp0(a->claim, b->claim) && !strcmp0(a->scope, b->scope) &&
+           !strcmp0(a->unit, b->unit);
+}
+
+static bool same_value(const cc_obs *a, const cc_obs *b)
+{
+    const cc_interval *x = &a->iv, *y = &b->iv;
+    if (a->qual != b->qual || x->lo_inf != y->lo_inf || x->hi_inf != y->hi_inf ||
+        x->lo_open != y->lo_open || x->hi_open != y->hi_open)
+        return false;
+    if (!x->lo_inf && cc_dec_cmp(x->lo, y->lo) != 0)
+        return false;
+    if (!x->hi_inf && cc_dec_cmp(x->hi, y->hi) != 0)
+        return false;
+    return cc_dec_cmp(a->value, b->value) == 0;
+}
+
+typedef struct sweep {
+    cc_robs r;
+    ivd w;
+    const char *file;
+    size_t first; /* index in the group of the first mention */
+} sweep;
+
+static int cmp_sweep(const void *pa, const void *pb)
+{
+    const sweep *a = pa, *b = pb;
+    int c;
+    if (a->w.lo != b->w.lo)
+        return a->w.lo < b->w.lo ? -1 : 1;
+    if (a->w.lo_open != b->w.lo_open)
+        return a->w.lo_open - b->w.lo_open;
+    if (a->w.hi != b->w.hi)
+        return a->w.hi < b->w.hi ? -1 : 1;
+    if ((c = strcmp0(a->file, b->file)))
+        return c;
+    return a->r.o->start < b->r.o->start ? -1 : a->r.o->start > b->r.o->start;
+}
+
+static int cmp_final(const void *pa, const void *pb)
+{
+    const cc_robs *a = pa, *b = pb;
+    int c;
+    if (a->camp != b->camp)
+        return a->camp < b->camp ? -1 : 1;
+    if ((c = strcmp0(a->o->file, b->o->file)))
+        return c;
+    return a->o->start < b->o->start ? -1 : a->o->start > b->o->start;
+}
+
+static size_t count_articles(const cc_robs *v, size_t n)
+{
+    /* v is sorted by file within the range given */
+    size_t i, c = 0;
+    for (i = 0; i < n; i++)
+        if (i == 0 || strcmp0(v[i].o->file, v[i - 1].o->file) != 0)
+            c++;
+    return c;
+}
+
+static int cmp_robs_file(const void *pa, const void *pb)
+{
+    const cc_robs *a = pa, *b = pb;
+    return strcmp0(a->o->file, b->o->file);
+}
+
+/* Builds the result for observations g[0..n) of one group. */
+static int build_group(cc_result *res, const cc_ruleset *rs, const cc_obs **g, size_t n,
+                       cc_claimres *cr)
+{
+    sweep *sw = cc_malloc(n * sizeof(sweep));
+    size_t i, np = 0, ncamps = 0;
+    double minhi = 0;
+    int minhi_open = 0;
+    double tol = 0;
+    cc_robs *tmp;
+
+    if (!sw)
+        return CC_ERR_NOMEM;
+    memset(cr, 0, sizeof *cr);
+    cr->id = g[0]->claim;
+    cr->scope = g[0]->scope;
+    cr->unit = g[0]->unit;
+    cr->claim = rs ? cc_ruleset_find_claim(rs, g[0]->claim) : NULL;
+    if (cr->claim)
+        tol = cc_dec_to_double(cr->claim->tolerance);
+
+    /* 1. one observation per value and article: g is sorted by article,
+     * then value, then offset, so later mentions of a value follow the
+     * first and become its repeats */
+    for (i = 0; i < n; i++) {
+        if (np > 0 && strcmp0(g[i]->file, sw[np - 1].file) == 0 &&
+            same_value(sw[np - 1].r.o, g[i])) {
+            sw[np - 1].r.nrepeats++;
+            continue;
+        }
+        memset(&sw[np], 0, sizeof sw[np]);
+        sw[np].r.o = g[i];
+        sw[np].w = widen(&g[i]->iv, tol);
+        sw[np].file = g[i]->file;
+        sw[np].first = i;
+        np++;
+    }
+    for (i = 0; i < np; i++) {
+        cc_robs *p = &sw[i].r;
+        if (!p->nrepeats)
+            continue;
+        p->repeats = cc_arena_alloc(&res->arena, p->nrepeats * sizeof(cc_obs *));
+        if (!p->repeats) {
+            cc_free(sw);
+            return CC_ERR_NOMEM;
+        }
+        memcpy((void *)p->repeats, g + sw[i].first + 1, p->nrepeats * sizeof(cc_obs *));
+    }
+
+    /* 2. camps: sweep by lower bound; a camp stays open while the next
+     * lower bound is within every member's upper bound */
+    qsort(sw, np, sizeof(sweep), cmp_sweep);
+    for (i = 0; i < np; i++) {
+        if (i == 0 || !below(sw[i].w.lo, sw[i].w.lo_open, minhi, minhi_open)) {
+            ncamps++;
+            minhi = sw[i].w.hi;
+            minhi_open = sw[i].w.hi_open;
+        } else if (sw[i].w.hi < minhi || (sw[i].w.hi == minhi && sw[i].w.hi_open)) {
+            minhi = sw[i].w.hi;
+            minhi_open = sw[i].w.hi_open;
+        }
+        sw[i].r.camp = (uint32_t)(ncamps - 1);
+    }
+
+    /* 3. final order and per-camp counts */
+    cr->obs = cc_arena_alloc(&res->arena, (np + 1) * sizeof(cc_robs));
+    cr->camps = cc_arena_alloc(&res->arena, (ncamps + 1) * sizeof(cc_camp));
+    tmp = cc_malloc((np + 1) * sizeof(cc_robs));
+    if (!cr->obs || !cr->camps || !tmp) {
+        cc_free(tmp);
+        cc_free(sw);
+        return CC_ERR_NOMEM;
+    }
+    for (i = 0; i < np; i++)
+        cr->obs[i] = sw[i].r;
+    cc_free(sw);
+    cr->nobs = np;
+    qsort(cr->obs, np, sizeof(cc_robs), cmp_final);
+    cr->ncamps = ncamps;
+    for (i = 0; i < np; i++) {
+        cc_camp *c = &cr->camps[cr->obs[i].camp];
+        if (c->count == 0)
+            c->first = i;
+        c->count++;
+    }
+    for (i = 0; i < ncamps; i++)
+        cr->camps[i].narticles = count_articles(cr->obs + cr->camps[i].first, cr->camps[i].count);
+    memcpy(tmp, cr->obs, np * sizeof(cc_robs));
+    qsort(tmp, np, sizeof(cc_robs), cmp_robs_file);
+    cr->narticles = count_articles(tmp, np);
+    cc_free(tmp);
+    if (ncamps > 1)
+        cr->verdict = CC_VERDICT_CONFLICT;
+    else
+        cr->verdict = cr->narticles >= 2 ? CC_VERDICT_AGREE : CC_VERDICT_SINGLE;
+    return CC_OK;
+}
+
+static int cmp_claimres(const void *pa, const void *pb)
+{
+    const cc_claimres *a = pa, *b = pb;
+    int c;
+    if (a->verdict != b->verdict)
+        return a->verdict < b->verdict ? -1 : 1;
+    if ((c = strcmp0(a->id, b->id)) || (c = strcmp0(a->scope, b->scope)))
+        return c;
+    return strcmp0(a->unit, b->unit);
+}
+
+int cc_compare_run(cc_result **out, const cc_ruleset *rs, const cc_obstab *t)
+{
+    size_t n = cc_obstab_count(t), i, g0, ngroups = 0;
+    const cc_obs **v;
+    cc_result *res;
+    int rc = CC_OK;
+
+    *out = NULL;
+    res = cc_calloc(1, sizeof *res);
+    v = cc_malloc((n + 1) * sizeof(cc_obs *));
+    if (!res || !v) {
+        cc_free(res);
+        cc_free(v);
+        return CC_ERR_NOMEM;
+    }
+    for (i = 0; i < n; i++)
+        v[i] = cc_obstab_get(t, i);
+    qsort(v, n, sizeof(cc_obs *), cmp_obs);
+    for (i = 0; i < n; i++)
+        if (i == 0 || !same_group(v[i], v[i - 1]))
+            ngroups++;
+    res->v = cc_arena_alloc(&res->arena, (ngroups + 1) * sizeof(cc_claimres));
+    if (!res->v) {
+        rc = CC_ERR_NOMEM;
+        goto done;
+    }
+    for (g0 = 0; g0 < n;) {
+        size_t g1 = g0 + 1;
+        while (g1 < n && same_group(v[g1], v[g0]))
+            g1++;
+        rc = build_group(res, rs, v + g0, g1 - g0, &res->v[res->n]);
+        if (rc != CC_OK)
+            goto done;
+        res->n++;
+        g0 = g1;
+    }
+    qsort(res->v, res->n, sizeof(cc_claimres), cmp_claimres);
+done:
+    cc_free(v);
+    if (rc != CC_OK) {
+        cc_result_free(res);
+        return rc;
+    }
+    *out = res;
+    return CC_OK;
+}
+
+void cc_result_free(cc_result *r)
+{
+    if (!r)
+        return;
+    cc_arena_free(&r->arena);
+    cc_free(r);
+}
+
+size_t cc_result_count(const cc_result *r)
+{
+    return r->n;
+}
+
+const cc_claimres *cc_result_get(const cc_result *r, size_t i)
+{
+    return i < r->n ? &r->v[i] : NULL;
+}
+
+size_t cc_result_count_verdict(const cc_result *r, cc_verdict v)
+{
+    size_t i, c = 0;
+    for (i = 0; i < r->n; i++)
+        c += r->v[i].verdict == v;
+    return c;
+}

@@ -1,0 +1,836 @@
+/*
+ * extract.c: extraction and normalization (stages 4 and 5).
+ *
+ * In: an article, its language pack and the claim extractors of that
+ * language. Out: quantities (cc_scan) and observations (cc_extract).
+ *
+ * The pack's %{quantity} scanner runs once over the article; it is also the
+ * prefilter: claim patterns run only on sentences that hold a quantity, so
+ * most of the text is seen by one regex pass. Matches are normalized by the
+ * pack (lang.c) into exact values and intervals; vague amounts and currency
+ * conversions in brackets never become observations of their own.
+ */
+#include "claimcheck/extract.h"
+
+#include "alloc.h"
+#include "arena.h"
+#include "lang_priv.h"
+#include "rules_priv.h"
+#include "uni.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ====================================================================
+ * Observation table
+ * ==================================================================== */
+
+struct cc_obstab {
+    cc_arena arena;
+    cc_obs *v;
+    size_t n, cap;
+    const char **set; /* interned strings, open addressing */
+    size_t setcap, setn;
+};
+
+int cc_obstab_new(cc_obstab **out)
+{
+    *out = cc_calloc(1, sizeof **out);
+    return *out ? CC_OK : CC_ERR_NOMEM;
+}
+
+void cc_obstab_free(cc_obstab *t)
+{
+    if (!t)
+        return;
+    cc_arena_free(&t->arena);
+    cc_free(t->v);
+    cc_free(t->set);
+    cc_free(t);
+}
+
+size_t cc_obstab_count(const cc_obstab *t)
+{
+    return t->n;
+}
+
+const cc_obs *cc_obstab_get(const cc_obstab *t, size_t i)
+{
+    return i < t->n ? &t->v[i] : NULL;
+}
+
+size_t cc_obstab_bytes(const cc_obstab *t)
+{
+    return t->arena.total + t->cap * sizeof(cc_obs) + t->setcap * sizeof(char *);
+}
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* The table's copy of s, shared by every observation that uses it. */
+static const char *intern(cc_obstab *t, const char *s)
+{
+    uint64_t h;
+    size_t i;
+    char *c;
+    if (!s)
+        s = "";
+    if (t->setn * 2 >= t->setcap) {
+        size_t ncap = t->setcap ? t->setcap * 2 : 256, j;
+        const char **ns = cc_calloc(ncap, sizeof(char *));
+        if (!ns)
+            return NULL;
+        for (j = 0; j < t->setcap; j++)
+            if (t->set[j]) {
+                size_t k = hash_str(t->set[j]) & (ncap - 1);
+                while (ns[k])
+                    k = (k + 1) & (ncap - 1);
+                ns[k] = t->set[j];
+            }
+        cc_free(t->set);
+        t->set = ns;
+        t->setcap = ncap;
+    }
+    h = hash_str(s);
+    for (i = h & (t->setcap - 1); t->set[i]; i = (i + 1) & (t->setcap - 1))
+        if (strcmp(t->set[i], s) == 0)
+            return t->set[i];
+    c = cc_arena_strdup(&t->arena, s);
+    if (!c)
+        return NULL;
+    t->set[i] = c;
+    t->setn++;
+    return c;
+}
+
+int cc_obstab_add(cc_obstab *t, const cc_obs *o)
+{
+    cc_obs c = *o;
+    if (t->n == t->cap) {
+        void *v = t->v;
+        if (cc_grow(&v, &t->cap, t->n + 1, sizeof(cc_obs)) != 0)
+            return CC_ERR_NOMEM;
+        t->v = v;
+    }
+    c.claim = intern(t, o->claim);
+    c.scope = intern(t, o->scope);
+    c.file = intern(t, o->file);
+    c.lang = intern(t, o->lang);
+    c.unit = intern(t, o->unit);
+    c.text = intern(t, o->text);
+    if (!c.claim || !c.scope || !c.file || !c.lang || !c.unit || !c.text)
+        return CC_ERR_NOMEM;
+    t->v[t->n++] = c;
+    return CC_OK;
+}
+
+int cc_obstab_move(cc_obstab *dst, cc_obstab *src)
+{
+    size_t i;
+    for (i = 0; i < src->n; i++)
+        if (cc_obstab_add(dst, &src->v[i]) != CC_OK)
+            return CC_ERR_NOMEM;
+    cc_arena_free(&src->arena);
+    cc_free(src->set);
+    src->set = NULL;
+    src->setcap = src->setn = 0;
+    src->n = 0;
+    return CC_OK;
+}
+
+/* ====================================================================
+ * Extractor state
+ * ==================================================================== */
+
+typedef struct sent {
+    size_t start, end;
+    int candidate; /* holds a quantity that can be an observation */
+} sent;
+
+typedef struct hit {
+    const cc_xrule *x;
+    cc_quantity q;
+    size_t scope_start, scope_end; /* scope text in the article, or equal */
+} hit;
+
+struct cc_extractor {
+    const cc_ruleset *rs;
+    cc_rxctx ctx;
+    cc_qlist q;
+    sent *s;
+    size_t ns, caps;
+    hit *h;
+    size_t nh, caph;
+};
+
+int cc_extractor_new(cc_extractor **out, const cc_ruleset *rs)
+{
+    cc_extractor *x = cc_calloc(1, sizeof *x);
+    *out = NULL;
+    if (!x)
+        return CC_ERR_NOMEM;
+    x->rs = rs;
+    if (cc_rxctx_init(&x->ctx, rs->maxcap + 1) != 0) {
+        cc_free(x);
+        return CC_ERR_NOMEM;
+    }
+    *out = x;
+    return CC_OK;
+}
+
+void cc_extractor_free(cc_extractor *x)
+{
+    if (!x)
+        return;
+    cc_rxctx_free(&x->ctx);
+    cc_qlist_free(&x->q);
+    cc_free(x->s);
+    cc_free(x->h);
+    cc_free(x);
+}
+
+void cc_qlist_free(cc_qlist *q)
+{
+    cc_free(q->v);
+    q->v = NULL;
+    q->n = q->cap = 0;
+}
+
+static int qpush(cc_qlist *q, const cc_quantity *v)
+{
+    if (q->n == q->cap) {
+        void *p = q->v;
+        if (cc_grow(&p, &q->cap, q->n + 1, sizeof(cc_quantity)) != 0)
+            return -1;
+        q->v = p;
+    }
+    q->v[q->n++] = *v;
+    return 0;
+}
+
+static size_t next_char(const char *t, size_t i, size_t end)
+{
+    if (i >= end)
+        return end;
+    i += (size_t)cc_utf8_seqlen((unsigned char)t[i]);
+    return i > end ? end : i;
+}
+
+static uint32_t cp_at(const char *t, size_t i, size_t end)
+{
+    uint32_t cp = 0;
+    if (i >= end || cc_utf8_decode(t + i, t + end, &cp) < 0)
+        return 0;
+    return cp;
+}
+
+static void limit_diag(cc_diags *d, cc_doc *doc, size_t off, int rc, const char *what,
+                       const char *file, uint32_t line)
+{
+    cc_loc loc = cc_doc_loc(doc, off);
+    cc_buf hint = CC_BUF_INIT;
+    if (file)
+        cc_buf_printf(&hint, "simplify the pattern at %s:%u (nested quantifiers such as (a+)+ backtrack catastrophically)",
+                      file, (unsigned)line);
+    cc_diags_add(d, CC_SEV_ERROR, CC_D_LIMIT, cc_doc_path(doc), loc.line, loc.column,
+                 cc_doc_file_offset(doc, off), NULL, hint.p,
+                 "%s stopped here: %s; the rest of this article was not searched by it",
+                 what,
+                 rc == PCRE2_ERROR_MATCHLIMIT   ? "PCRE2 match limit reached"
+                 : rc == PCRE2_ERROR_DEPTHLIMIT ? "PCRE2 depth limit reached"
+                 : rc == PCRE2_ERROR_HEAPLIMIT  ? "PCRE2 heap limit reached"
+                 : rc == PCRE2_ERROR_JIT_STACKLIMIT ? "PCRE2 JIT stack limit reached"
+                 : rc == PCRE2_ERROR_NOMEMORY   ? "out of memory"
+                                                : "PCRE2 matching error");
+    cc_buf_free(&hint);
+}
+
+/* ====================================================================
+ * Scanning
+ * ==================================================================== */
+
+static bool only_space_and(const char *t, size_t a, size_t b, const char *const *marks,
+                           int *seen)
+{
+    size_t i = a;
+    *seen = 0;
+    while (i < b) {
+        uint32_t cp;
+        int n = cc_utf8_decode(t + i, t + b, &cp);
+        const char *const *m;
+        bool ok = false;
+        if (n < 0)
+            return false;
+        if (cc_uni_is_space(cp)) {
+            i += (size_t)n;
+            continue;
+        }
+        for (m = marks; *m; m++)
+            if (strlen(*m) == (size_t)n && memcmp(*m, t + i, (size_t)n) == 0)
+                ok = true;
+        if (!ok || *seen)
+            return false;
+        *seen = 1;
+        i += (size_t)n;
+    }
+    return true;
+}
+
+/* "140億ドル(約2兆1900億円)", "$13 billion (€12 billion)": the bracketed
+ * amount converts the one before it. */
+static void link_conversions(const char *t, size_t end, cc_qlist *q)
+{
+    static const char *const open[] = {"(", "\xEF\xBC\x88", "[", NULL};
+    static const char *const close[] = {")", "\xEF\xBC\x89", "]", NULL};
+    size_t i;
+    for (i = 1; i < q->n; i++) {
+        cc_quantity *a = &q->v[i - 1], *b = &q->v[i];
+        size_t j;
+        int seen;
+        if (a->kind != CC_KIND_MONEY || b->kind != CC_KIND_MONEY || !a->unit || !b->unit ||
+            strcmp(a->unit, b->unit) == 0 || a->conversion_of >= 0)
+            continue;
+        if (!only_space_and(t, a->end, b->start, open, &seen) || !seen)
+            continue;
+        /* the closing bracket follows, perhaps after white space */
+        for (j = b->end; j < end && (t[j] == ' ' || t[j] == '\t'); j++)
+            ;
+        if (j < end && (t[j] == ')' || t[j] == ']' ||
+                        (end - j >= 3 && memcmp(t + j, "\xEF\xBC\x89", 3) == 0)))
+            b->conversion_of = (long)(i - 1);
+        (void)close;
+    }
+}
+
+/* If a web address starts at i, returns its end; otherwise i. Figures in
+ * URLs ("/2024/10/17/", "the-14-billion-question") are not quantities. */
+static size_t url_end(const char *t, size_t i, size_t end)
+{
+    static const char *const schemes[] = {"https://", "http://", "www.", NULL};
+    const char *const *s;
+    for (s = schemes; *s; s++) {
+        size_t n = strlen(*s);
+        if (end - i >= n && strncasecmp(t + i, *s, n) == 0) {
+            size_t j = i + n;
+            while (j < end && !cc_uni_is_space(cp_at(t, j, end)) && t[j] != '"' && t[j] != '<' &&
+                   t[j] != '>' && (unsigned char)t[j] >= 0x21)
+                j = next_char(t, j, end);
+            return j;
+        }
+    }
+    return i;
+}
+
+/* The end of the web address holding offset pos, or pos when none does:
+ * looks back to the start of the white-space-delimited token. */
+static size_t in_url(const char *t, size_t begin, size_t pos, size_t end)
+{
+    size_t a = pos, floor = pos > begin + 2048 ? pos - 2048 : begin;
+    while (a > floor && !cc_uni_is_space((unsigned char)t[a - 1]) && (unsigned char)t[a - 1] >= 0x21)
+        a--;
+    for (; a <= pos && a < end; a++) {
+        size_t e = url_end(t, a, end);
+        if (e > a)
+            return e > pos ? e : pos;
+    }
+    return pos;
+}
+
+static int scan_range(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t begin, size_t end,
+                      cc_qlist *out, cc_diags *d)
+{
+    const char *t = cc_doc_text(doc);
+    size_t off = begin;
+    size_t first = out->n;
+    while (off < end) {
+        int rc = cc_rx_match(&l->scanner, &x->ctx, x->ctx.md, t, end, off, PCRE2_NO_UTF_CHECK);
+        PCRE2_SIZE *ov;
+        cc_quantity q;
+        if (rc == PCRE2_ERROR_NOMATCH)
+            break;
+        if (rc < 0) {
+            limit_diag(d, doc, off, rc, "the quantity scanner", l->file, 1);
+            return CC_ERR_LIMIT;
+        }
+        ov = pcre2_get_ovector_pointer(x->ctx.md);
+        {
+            size_t u = in_url(t, begin, ov[0], end);
+            if (u > ov[0]) {
+                off = u;
+                continue;
+            }
+        }
+        if (cc_lang_interpret(l, &x->ctx, &l->scanner, t, ov, rc, &q) == 0 && q.end > q.start) {
+            if (qpush(out, &q) != 0)
+                return CC_ERR_NOMEM;
+            off = ov[1] > ov[0] ? ov[1] : next_char(t, ov[0], end);
+        } else {
+            off = next_char(t, ov[0], end);
+        }
+    }
+    {
+        cc_qlist view = {out->v + first, out->n - first, 0};
+        size_t i;
+        link_conversions(t, end, &view);
+        for (i = first; i < out->n; i++)
+            if (out->v[i].conversion_of >= 0)
+                out->v[i].conversion_of += (long)first;
+    }
+    return CC_OK;
+}
+
+int cc_scan(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_qlist *out, cc_diags *d)
+{
+    return scan_range(x, l, doc, cc_doc_body(doc), cc_doc_len(doc), out, d);
+}
+
+/* ====================================================================
+ * Sentences
+ * ==================================================================== */
+
+static int push_sent(cc_extractor *x, const char *t, size_t a, size_t b)
+{
+    /* trim white space */
+    while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\n' || t[a] == '\r'))
+        a++;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\n' || t[b - 1] == '\r'))
+        b--;
+    if (a >= b)
+        return 0;
+    if (x->ns == x->caps) {
+        void *p = x->s;
+        if (cc_grow(&p, &x->caps, x->ns + 1, sizeof(sent)) != 0)
+            return -1;
+        x->s = p;
+    }
+    x->s[x->ns].start = a;
+    x->s[x->ns].end = b;
+    x->s[x->ns].candidate = 0;
+    x->ns++;
+    return 0;
+}
+
+
+/* Next code point that is not white space (and not a closing quote or
+ * bracket) at or after i; 0 at the end. */
+static uint32_t next_visible(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        uint32_t cp = cp_at(t, i, end);
+        if (!cc_uni_is_space(cp))
+            return cp;
+        i = next_char(t, i, end);
+    }
+    return 0;
+}
+
+static bool is_closer(uint32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 ||
+           cp == 0xBB || cp == 0x300D || cp == 0x300F || cp == 0xFF09 || cp == 0x201C;
+}
+
+/* Is the '.' at i the end of a sentence? Not after an abbreviation of the
+ * pack, an initial ("D.A."), or before a lowercase word or a digit. */
+static bool period_ends(const cc_lang *l, const char *t, size_t begin, size_t i, size_t end)
+{
+    size_t j = i, wstart;
+    uint32_t after = cp_at(t, i + 1, end), nextv;
+    size_t letters = 0;
+    if (i + 1 < end && !cc_uni_is_space(after) && !is_closer(after))
+        return false; /* 6.6, D.A.Davidson, example.com */
+    while (j > begin) {
+        size_t k = j - 1;
+        uint32_t cp;
+        while (k > begin && ((unsigned char)t[k] & 0xC0) == 0x80)
+            k--;
+        cp = cp_at(t, k, end);
+        if (!cc_uni_is_letter(cp))
+            break;
+        letters++;
+        j = k;
+    }
+    wstart = j;
+    if (letters == 1)
+        return false; /* an initial */
+    if (letters && cc_lang_is_abbrev(l, t + wstart, i - wstart))
+        return false;
+    nextv = next_visible(t, i + 1, end);
+    if (nextv && (cc_uni_lower(nextv) == nextv && cc_uni_is_letter(nextv) && !cc_uni_is_cjk(nextv)))
+        return false; /* continues in lowercase */
+    return true;
+}
+
+/* Splits the body into sentences: at . ! ? … after a word (see period_ends),
+ * at CJK full stops, at blank lines, and at line ends unless the next line
+ * continues in lowercase (hard-wrapped text). */
+static int segment(cc_extractor *x, const cc_lang *l, const char *t, size_t begin, size_t end)
+{
+    size_t i = begin, s = begin;
+    x->ns = 0;
+    while (i < end) {
+        unsigned char c = (unsigned char)t[i];
+        size_t n = next_char(t, i, end);
+        if (c == '\n' || c == '\r') {
+            size_t j = (c == '\r' && n < end && t[n] == '\n') ? n + 1 : n;
+            uint32_t nv = next_visible(t, j, end);
+            bool cont = nv && cc_uni_is_letter(nv) && !cc_uni_is_cjk(nv) &&
+                        cc_uni_lower(nv) == nv;
+            /* a blank line always ends the sentence */
+            size_t k = j;
+            while (k < end && (t[k] == ' ' || t[k] == '\t'))
+                k++;
+            if (k < end && (t[k] == '\n' || t[k] == '\r'))
+                cont = false;
+            if (!cont) {
+                if (push_sent(x, t, s, i) != 0)
+                    return -1;
+                s = j;
+            }
+            i = j;
+            continue;
+        }
+        if (c == '.' || c == '!' || c == '?' || c >= 0x80) {
+            uint32_t cp = cp_at(t, i, end);
+            bool stop = false;
+            if (cp == '.')
+                stop = period_ends(l, t, begin, i, end);
+            else if (cp == '!' || cp == '?' || cp == 0x2026)
+                stop = n >= end || cc_uni_is_space(cp_at(t, n, end)) || is_closer(cp_at(t, n, end));
+            else if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E)
+                stop = true;
+            if (stop) {
+                /* closing quotes and brackets stay with the sentence */
+                while (n < end && is_closer(cp_at(t, n, end)))
+                    n = next_char(t, n, end);
+                if (push_sent(x, t, s, n) != 0)
+                    return -1;
+                s = n;
+            }
+        }
+        i = n;
+    }
+    return push_sent(x, t, s, end);
+}
+
+/* Sentence index holding byte offset off (sentences are sorted). */
+static long sentence_of(const cc_extractor *x, size_t off)
+{
+    size_t lo = 0, hi = x->ns;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->s[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < x->ns && x->s[lo].start <= off ? (long)lo : -1;
+}
+
+/* ====================================================================
+ * Claims
+ * ==================================================================== */
+
+/* The window of c around [a, b): its sentence, or characters before and
+ * after. */
+static void window(const cc_extractor *x, const cc_ctxpat *c, const char *t, size_t lo,
+                   size_t hi, size_t a, size_t b, size_t *wa, size_t *wb)
+{
+    uint32_t k;
+    if (c->sentence) {
+        long s = sentence_of(x, a);
+        if (s >= 0) {
+            *wa = x->s[s].start;
+            *wb = x->s[s].end > b ? x->s[s].end : b;
+            return;
+        }
+        *wa = a;
+        *wb = b;
+        return;
+    }
+    for (k = 0; k < c->before && a > lo; k++) {
+        a--;
+        while (a > lo && ((unsigned char)t[a] & 0xC0) == 0x80)
+            a--;
+    }
+    for (k = 0; k < c->after && b < hi; k++)
+        b = next_char(t, b, hi);
+    *wa = a;
+    *wb = b;
+}
+
+/* Returns 1 when the quantity at [a, b) passes the rule's near and not_near
+ * patterns, 0 when not, <0 on a matching error. Captures a scope group of a
+ * near pattern into h. */
+static int context_ok(cc_extractor *x, const cc_xrule *r, cc_doc *doc, size_t a, size_t b,
+                      hit *h)
+{
+    const char *t = cc_doc_text(doc);
+    size_t lo = cc_doc_body(doc), hi = cc_doc_len(doc), i, wa, wb;
+    for (i = 0; i < r->nnear; i++) {
+        int rc;
+        window(x, &r->near[i], t, lo, hi, a, b, &wa, &wb);
+        rc = cc_rx_match(&r->near[i].rx, &x->ctx, x->ctx.aux, t, wb, wa, PCRE2_NO_UTF_CHECK);
+        if (rc == PCRE2_ERROR_NOMATCH)
+            return 0;
+        if (rc < 0)
+            return rc;
+        if (h->scope_end == h->scope_start) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->ctx.aux);
+            uint32_t g = cc_rx_group(&r->near[i].rx, ov, rc, CC_G_SCOPE);
+            if (g) {
+                h->scope_start = ov[2 * g];
+                h->scope_end = ov[2 * g + 1];
+            }
+        }
+    }
+    for (i = 0; i < r->nnot; i++) {
+        int rc;
+        window(x, &r->not_near[i], t, lo, hi, a, b, &wa, &wb);
+        rc = cc_rx_match(&r->not_near[i].rx, &x->ctx, x->ctx.aux, t, wb, wa, PCRE2_NO_UTF_CHECK);
+        if (rc >= 0)
+            return 0;
+        if (rc != PCRE2_ERROR_NOMATCH)
+            return rc;
+    }
+    return 1;
+}
+
+/* The scanned quantity starting at off, or NULL. */
+static const cc_quantity *scanned_at(const cc_extractor *x, size_t off, long *idx)
+{
+    size_t lo = 0, hi = x->q.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->q.v[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < x->q.n && x->q.v[lo].start == off) {
+        *idx = (long)lo;
+        return &x->q.v[lo];
+    }
+    return NULL;
+}
+
+static bool kind_fits(const cc_claim *c, const cc_quantity *q)
+{
+    return c->kind == CC_KIND_NUMBER || c->kind == q->kind;
+}
+
+/* Adds a hit unless the quantity cannot stand for the claim: vague amounts,
+ * bracketed conversions, the wrong kind. A figure in another currency than
+ * the claim's is replaced by its bracketed conversion when there is one. */
+static int add_hit(cc_extractor *x, const cc_xrule *r, const cc_quantity *q, size_t ss,
+                   size_t se)
+{
+    const cc_claim *c = r->claim;
+    const cc_quantity *use = q;
+    const cc_quantity *sq;
+    long idx = -1;
+    hit *h;
+    if (q->vague || !kind_fits(c, q))
+        return 0;
+    sq = scanned_at(x, q->start, &idx);
+    if (sq && sq->conversion_of >= 0)
+        return 0;
+    if (c->currency && q->unit && strcmp(q->unit, c->currency) != 0 && idx >= 0 &&
+        (size_t)idx + 1 < x->q.n && x->q.v[idx + 1].conversion_of == idx &&
+        x->q.v[idx + 1].unit && strcmp(x->q.v[idx + 1].unit, c->currency) == 0)
+        use = &x->q.v[idx + 1];
+    if (x->nh == x->caph) {
+        void *p = x->h;
+        if (cc_grow(&p, &x->caph, x->nh + 1, sizeof(hit)) != 0)
+            return CC_ERR_NOMEM;
+        x->h = p;
+    }
+    h = &x->h[x->nh++];
+    h->x = r;
+    h->q = *use;
+    h->scope_start = ss;
+    h->scope_end = se;
+    return 0;
+}
+
+static int run_pattern(cc_extractor *x, const cc_lang *l, const cc_xrule *r, cc_doc *doc,
+                       cc_diags *d)
+{
+    const char *t = cc_doc_text(doc);
+    size_t si;
+    for (si = 0; si < x->ns; si++) {
+        size_t off = x->s[si].start, end = x->s[si].end;
+        if (!x->s[si].candidate)
+            continue;
+        while (off < end) {
+            int rc = cc_rx_match(&r->rx, &x->ctx, x->ctx.md, t, end, off, PCRE2_NO_UTF_CHECK);
+            PCRE2_SIZE *ov;
+            cc_quantity q;
+            hit tmp;
+            if (rc == PCRE2_ERROR_NOMATCH)
+                break;
+            if (rc < 0) {
+                limit_diag(d, doc, off, rc, "a claim pattern", r->file, r->line);
+                return CC_ERR_LIMIT;
+            }
+            ov = pcre2_get_ovector_pointer(x->ctx.md);
+            if (cc_lang_interpret(l, &x->ctx, &r->rx, t, ov, rc, &q) == 0) {
+                uint32_t gs = cc_rx_group(&r->rx, ov, rc, CC_G_SCOPE);
+                size_t ss = gs ? ov[2 * gs] : 0, se = gs ? ov[2 * gs + 1] : 0;
+                int ok = 1;
+                memset(&tmp, 0, sizeof tmp);
+                tmp.scope_start = ss;
+                tmp.scope_end = se;
+                if (r->nnear || r->nnot) {
+                    ok = context_ok(x, r, doc, q.start, q.end, &tmp);
+                    if (ok < 0) {
+                        limit_diag(d, doc, q.start, ok, "a near/not_near pattern", r->file, r->line);
+                        return CC_ERR_LIMIT;
+                    }
+                }
+                if (ok == 1 && add_hit(x, r, &q, tmp.scope_start, tmp.scope_end) != 0)
+                    return CC_ERR_NOMEM;
+            }
+            off = ov[1] > ov[0] ? ov[1] : next_char(t, ov[0], end);
+        }
+    }
+    return CC_OK;
+}
+
+static int run_context(cc_extractor *x, const cc_xrule *r, cc_doc *doc, cc_diags *d)
+{
+    size_t i;
+    for (i = 0; i < x->q.n; i++) {
+        const cc_quantity *q = &x->q.v[i];
+        hit tmp;
+        int ok;
+        if (q->vague || q->conversion_of >= 0 || q->kind != r->qkind)
+            continue;
+        memset(&tmp, 0, sizeof tmp);
+        ok = context_ok(x, r, doc, q->start, q->end, &tmp);
+        if (ok < 0) {
+            limit_diag(d, doc, q->start, ok, "a near/not_near pattern", r->file, r->line);
+            return CC_ERR_LIMIT;
+        }
+        if (ok == 1 && add_hit(x, r, q, tmp.scope_start, tmp.scope_end) != 0)
+            return CC_ERR_NOMEM;
+    }
+    return CC_OK;
+}
+
+/* Same claim and figure: the same observation, found by two extractors.
+ * The longer text (it holds the qualifier or unit the other missed) goes
+ * first and is kept. */
+static int cmp_hit_figure(const void *a, const void *b)
+{
+    const hit *x = a, *y = b;
+    if (x->x->claim_idx != y->x->claim_idx)
+        return x->x->claim_idx < y->x->claim_idx ? -1 : 1;
+    if (x->q.figure != y->q.figure)
+        return x->q.figure < y->q.figure ? -1 : 1;
+    if (x->q.end - x->q.start != y->q.end - y->q.start)
+        return x->q.end - x->q.start > y->q.end - y->q.start ? -1 : 1;
+    return x->q.start < y->q.start ? -1 : x->q.start > y->q.start;
+}
+
+/* Text order, for the line map. */
+static int cmp_hit_start(const void *a, const void *b)
+{
+    const hit *x = a, *y = b;
+    if (x->q.start != y->q.start)
+        return x->q.start < y->q.start ? -1 : 1;
+    return x->x->claim_idx < y->x->claim_idx ? -1 : x->x->claim_idx > y->x->claim_idx;
+}
+
+int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, cc_diags *d)
+{
+    const char *t = cc_doc_text(doc);
+    size_t begin = cc_doc_body(doc), end = cc_doc_len(doc), i;
+    long li = cc_ruleset_lang_index(x->rs, l);
+    const cc_xlist *xl;
+    int rc = CC_OK, worst = CC_OK;
+
+    if (li < 0)
+        return CC_ERR_INVALID;
+    xl = &x->rs->bylang[li];
+    if (xl->n == 0)
+        return CC_OK;
+    x->q.n = 0;
+    x->nh = 0;
+    rc = scan_range(x, l, doc, begin, end, &x->q, d);
+    if (rc == CC_ERR_NOMEM)
+        return rc;
+    if (rc != CC_OK)
+        worst = rc;
+    if (segment(x, l, t, begin, end) != 0)
+        return CC_ERR_NOMEM;
+    for (i = 0; i < x->q.n; i++) {
+        long s;
+        if (x->q.v[i].vague || x->q.v[i].conversion_of >= 0)
+            continue;
+        s = sentence_of(x, x->q.v[i].start);
+        if (s >= 0)
+            x->s[s].candidate = 1;
+    }
+    for (i = 0; i < xl->n; i++) {
+        const cc_xrule *r = xl->v[i];
+        rc = r->type == CC_X_PATTERN ? run_pattern(x, l, r, doc, d) : run_context(x, r, doc, d);
+        if (rc == CC_ERR_NOMEM)
+            return rc;
+        if (rc != CC_OK)
+            worst = rc;
+    }
+    /* one observation per claim and figure; in text order */
+    if (x->nh > 1) {
+        size_t k = 0;
+        qsort(x->h, x->nh, sizeof(hit), cmp_hit_figure);
+        for (i = 0; i < x->nh; i++)
+            if (k == 0 || x->h[k - 1].x->claim_idx != x->h[i].x->claim_idx ||
+                x->h[k - 1].q.figure != x->h[i].q.figure)
+                x->h[k++] = x->h[i];
+        x->nh = k;
+        qsort(x->h, x->nh, sizeof(hit), cmp_hit_start);
+    }
+    for (i = 0; i < x->nh; i++) {
+        const hit *h = &x->h[i];
+        cc_obs o;
+        cc_loc loc;
+        char *text, *scope = NULL;
+        int arc;
+        memset(&o, 0, sizeof o);
+        loc = cc_doc_loc(doc, h->q.start);
+        o.claim = h->x->claim->id;
+        if (h->x->claim->scope)
+            o.scope = h->x->claim->scope;
+        else if (h->scope_end > h->scope_start)
+            o.scope = scope = cc_strndup(t + h->scope_start, h->scope_end - h->scope_start);
+        else
+            o.scope = "";
+        o.file = cc_doc_path(doc);
+        o.lang = l->code;
+        text = cc_strndup(t + h->q.start, h->q.end - h->q.start);
+        o.text = text;
+        o.unit = h->q.unit ? h->q.unit : "";
+        o.start = cc_doc_file_offset(doc, h->q.start);
+        o.end = cc_doc_file_offset(doc, h->q.end);
+        o.line = loc.line;
+        o.column = loc.column;
+        o.kind = h->q.kind;
+        o.qual = h->q.qual;
+        o.value = h->q.value;
+        o.iv = h->q.iv;
+        arc = text && o.scope ? cc_obstab_add(out, &o) : CC_ERR_NOMEM;
+        cc_free(text);
+        cc_free(scope);
+        if (arc != CC_OK)
+            return arc;
+    }
+    return worst;
+}

@@ -1,0 +1,132 @@
+/*
+ * lang_priv.h: language-pack internals shared by the stages that use a
+ * pack's compiled grammar (rules: macro expansion; detect: word lists;
+ * extract: scanning and interpretation). Not part of the public API.
+ */
+#ifndef CC_LANG_PRIV_H
+#define CC_LANG_PRIV_H
+
+#include "claimcheck/lang.h"
+
+#include "arena.h"
+#include "buf.h"
+#include "rx.h"
+#include "ydom.h"
+#include "example.h"
+
+/* A word list compiled for lookup: one capture group per form, so the group
+ * that matched names the entry. */
+typedef struct cc_classifier {
+    cc_rx prefix;     /* anchored at the start offset */
+    cc_rx full;       /* anchored at both ends */
+    uint32_t *entry;  /* group number -> entry index */
+    size_t nforms;
+} cc_classifier;
+
+typedef struct cc_numword {
+    cc_dec value;
+    uint8_t mult;   /* small multiplier: hundred, 十, 百, 千 */
+    uint8_t joiner; /* "and" between number words: no value */
+} cc_numword;
+
+typedef struct cc_unitent {
+    cc_kind kind;
+    const char *unit; /* ISO code, "percent", or the count noun */
+} cc_unitent;
+
+typedef struct cc_vagueent {
+    cc_dec lo, hi;   /* multipliers of the scale */
+    cc_dec scale;    /* inherent scale when has_scale */
+    uint8_t has_scale;
+} cc_vagueent;
+
+
+typedef struct cc_macro {
+    const char *name;
+    const char *text;
+} cc_macro;
+
+/* Detection data: lowercase words and distinctive code points. */
+typedef struct cc_detectdata {
+    const char **words; /* sorted, for bsearch */
+    size_t nwords;
+    uint32_t *chars;    /* sorted */
+    size_t nchars;
+} cc_detectdata;
+
+struct cc_lang {
+    cc_arena arena;
+    const char *code, *name, *file;
+    bool spacing; /* words are separated by spaces (false for zh, ja) */
+
+    cc_numword *words;
+    size_t nwords;
+    cc_dec *scales;
+    size_t nscales;
+    cc_unitent *units;
+    size_t nunits;
+    cc_qualifier *quals;
+    size_t nquals;
+    cc_vagueent *vague;
+    size_t nvague;
+    char decimal[8][8]; /* decimal separators (UTF-8) */
+    size_t ndecimal;
+    char group[8][8];   /* grouping separators */
+    size_t ngroup;
+
+    cc_classifier c_words, c_scales, c_units, c_quals, c_vague;
+
+    cc_macro *macros;
+    size_t nmacros;
+    cc_rx scanner; /* %{quantity}, for scan and the prefilter */
+
+    const char **abbrevs; /* sorted lowercase abbreviations without '.' */
+    size_t nabbrevs;
+    cc_detectdata detect;
+
+    cc_example *examples;
+    size_t nexamples;
+};
+
+/* Where each piece of an expanded pattern came from, to map a PCRE2 error
+ * offset back into the rule file. */
+typedef struct cc_expseg {
+    size_t out_start, out_len; /* in the expansion */
+    size_t src_start, src_len; /* in the source pattern */
+} cc_expseg;
+
+typedef struct cc_expmap {
+    cc_expseg *v;
+    size_t n, cap;
+} cc_expmap;
+
+/* Expands %{name} macros of pattern[0..len) into out. On an unknown or
+ * malformed macro returns -1 with *erroff at the '%' and a message in err
+ * (and a suggestion in hint, possibly empty). map may be NULL. */
+int cc_lang_expand(const cc_lang *l, const char *pattern, size_t len, cc_buf *out,
+                   cc_expmap *map, char *err, size_t errlen, char *hint, size_t hintlen,
+                   size_t *erroff);
+/* Source offset for an offset in the expansion. */
+size_t cc_expmap_src(const cc_expmap *map, size_t out_off);
+void cc_expmap_free(cc_expmap *map);
+
+/* Reads the quantity a match of rx (a pattern built from this pack's macros
+ * or with its own value/scale/unit/qualifier groups) describes. The span is
+ * the union of the semantic groups. Returns 0, or -1 when the groups do not
+ * make a quantity (then *q is unspecified). */
+int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char *subj,
+                      const PCRE2_SIZE *ov, int rc, cc_quantity *q);
+
+/* Parses a numeral (digits with the pack's separators, number words,
+ * multipliers and scale words) in s[start..end). Returns 0 or -1. */
+int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t start, size_t end,
+                    cc_dec *out, int *has_big, cc_dec *last_big, int *has_digits);
+
+/* True when the lowercase form of word (no '.') is one of the pack's
+ * sentence abbreviations. */
+bool cc_lang_is_abbrev(const cc_lang *l, const char *word, size_t len);
+
+/* The largest capture count of any pattern the pack compiled. */
+uint32_t cc_lang_max_captures(const cc_lang *l);
+
+#endif

@@ -1,0 +1,122 @@
+/*
+ * report_json.c: the machine-readable report (stage 7), schema in
+ * docs/report-schema.md. Numbers are exact decimals; unbounded interval
+ * ends are null.
+ */
+#include "report_priv.h"
+
+#include "escape.h"
+
+#include <string.h>
+
+static void camp_bounds(cc_buf *b, const cc_claimres *c, const cc_camp *cp)
+{
+    /* the camp's common ground: the largest lower and smallest upper bound */
+    size_t i;
+    const cc_interval *lo = NULL, *hi = NULL;
+    for (i = 0; i < cp->count; i++) {
+        const cc_interval *iv = &c->obs[cp->first + i].o->iv;
+        if (!iv->lo_inf && (!lo || cc_dec_cmp(iv->lo, lo->lo) > 0))
+            lo = iv;
+        if (!iv->hi_inf && (!hi || cc_dec_cmp(iv->hi, hi->hi) < 0))
+            hi = iv;
+    }
+    cc_buf_puts(b, "\"low\": ");
+    cc_json_bound(b, lo ? &lo->lo : NULL, !lo);
+    cc_buf_puts(b, ", \"high\": ");
+    cc_json_bound(b, hi ? &hi->hi : NULL, !hi);
+}
+
+static void write_claim(cc_buf *b, const cc_claimres *c)
+{
+    size_t i, k;
+    char s[CC_DEC_BUFSZ];
+    cc_buf_puts(b, "    {\"id\": ");
+    cc_json_cstr(b, c->id);
+    cc_buf_puts(b, ", \"scope\": ");
+    if (c->scope && *c->scope)
+        cc_json_cstr(b, c->scope);
+    else
+        cc_buf_puts(b, "null");
+    cc_buf_printf(b, ", \"status\": \"%s\", \"unit\": ", cc_verdict_name(c->verdict));
+    cc_json_cstr(b, c->unit);
+    cc_buf_puts(b, ", \"description\": ");
+    cc_json_cstr(b, c->claim ? c->claim->description : NULL);
+    cc_buf_printf(b, ", \"tolerance\": %s, \"articles\": %zu,\n      \"camps\": [",
+                  cc_dec_format(s, c->claim ? c->claim->tolerance : cc_dec_from_u64(0)),
+                  c->narticles);
+    for (k = 0; k < c->ncamps; k++) {
+        const cc_camp *cp = &c->camps[k];
+        cc_buf_printf(b, "%s{", k ? ", " : "");
+        camp_bounds(b, c, cp);
+        cc_buf_printf(b, ", \"articles\": %zu, \"observations\": %zu}", cp->narticles, cp->count);
+    }
+    cc_buf_puts(b, "],\n      \"observations\": [\n");
+    for (i = 0; i < c->nobs; i++) {
+        const cc_robs *ro = &c->obs[i];
+        uint32_t j;
+        cc_buf_puts(b, "        ");
+        cc_json_obs(b, ro->o);
+        b->len--; /* reopen the object */
+        cc_buf_printf(b, ", \"camp\": %u, \"repeats\": [", (unsigned)ro->camp);
+        for (j = 0; j < ro->nrepeats; j++)
+            cc_buf_printf(b, "%s{\"line\": %u, \"column\": %u}", j ? ", " : "",
+                          (unsigned)ro->repeats[j]->line, (unsigned)ro->repeats[j]->column);
+        cc_buf_printf(b, "]}%s\n", i + 1 < c->nobs ? "," : "");
+    }
+    cc_buf_puts(b, "      ]}");
+}
+
+int cc_report_json(cc_buf *b, const cc_report *r)
+{
+    size_t i, n = cc_result_count(r->result), scanned = 0, nobs = 0, nd;
+    for (i = 0; i < r->ninputs; i++)
+        scanned += r->inputs[i].status == CC_INPUT_SCANNED;
+    for (i = 0; i < n; i++)
+        nobs += cc_result_get(r->result, i)->nobs;
+    cc_buf_printf(b, "{\n  \"schema_version\": %d,\n  \"tool\": {\"name\": \"claimcheck\", \"version\": ",
+                  CC_JSON_SCHEMA_VERSION);
+    cc_json_cstr(b, cc_version());
+    cc_buf_printf(b,
+                  "},\n  \"summary\": {\"claims\": %zu, \"conflict\": %zu, \"agree\": %zu, "
+                  "\"single\": %zu, \"observations\": %zu, \"articles_scanned\": %zu, "
+                  "\"articles_skipped\": %zu},\n  \"claims\": [\n",
+                  n, cc_result_count_verdict(r->result, CC_VERDICT_CONFLICT),
+                  cc_result_count_verdict(r->result, CC_VERDICT_AGREE),
+                  cc_result_count_verdict(r->result, CC_VERDICT_SINGLE), nobs, scanned,
+                  r->ninputs - scanned);
+    for (i = 0; i < n; i++) {
+        write_claim(b, cc_result_get(r->result, i));
+        cc_buf_puts(b, i + 1 < n ? ",\n" : "\n");
+    }
+    cc_buf_puts(b, "  ],\n  \"inputs\": [\n");
+    for (i = 0; i < r->ninputs; i++) {
+        const cc_input *in = &r->inputs[i];
+        cc_buf_puts(b, "    {\"file\": ");
+        cc_json_cstr(b, in->path);
+        cc_buf_printf(b, ", \"status\": \"%s\", \"lang\": ",
+                      in->status == CC_INPUT_SCANNED ? "scanned" : "skipped");
+        cc_json_cstr(b, in->lang);
+        cc_buf_puts(b, ", \"lang_source\": ");
+        cc_json_cstr(b, in->lang_source);
+        cc_buf_puts(b, ", \"reason\": ");
+        cc_json_cstr(b, in->reason);
+        cc_buf_printf(b, ", \"observations\": %zu}%s\n", in->nobs, i + 1 < r->ninputs ? "," : "");
+    }
+    cc_buf_puts(b, "  ],\n  \"diagnostics\": [\n");
+    nd = r->diags ? cc_diags_count(r->diags) : 0;
+    for (i = 0; i < nd; i++) {
+        const cc_diag *g = cc_diags_get(r->diags, i);
+        cc_buf_puts(b, "    {\"file\": ");
+        cc_json_cstr(b, g->file);
+        cc_buf_printf(b, ", \"line\": %u, \"column\": %u, \"severity\": \"%s\", \"code\": \"%s\", \"message\": ",
+                      (unsigned)g->line, (unsigned)g->column, cc_severity_name(g->severity),
+                      cc_diag_code_name(g->code));
+        cc_json_cstr(b, g->message);
+        cc_buf_puts(b, ", \"hint\": ");
+        cc_json_cstr(b, g->hint);
+        cc_buf_printf(b, "}%s\n", i + 1 < nd ? "," : "");
+    }
+    cc_buf_puts(b, "  ]\n}\n");
+    return b->err ? CC_ERR_NOMEM : CC_OK;
+}

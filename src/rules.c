@@ -1,0 +1,681 @@
+/*
+ * rules.c: loading packs and claim rules (stage 1 of the pipeline).
+ *
+ * In: rule directories. Out: a cc_ruleset with every pack, every claim, and
+ * each claim's extractors compiled per language, or diagnostics at
+ * file:line:col. Errors are collected across all files before failing, so a
+ * rule author sees every mistake in one run.
+ */
+#include "rules_priv.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "io.h"
+
+#include <errno.h>
+#include <string.h>
+
+#define RULE_FILE_MAX ((size_t)16 << 20)
+
+static int push_ptr(void ***v, size_t *n, size_t *cap, void *p)
+{
+    if (*n == *cap) {
+        void *a = *v;
+        if (cc_grow(&a, cap, *n + 1, sizeof(void *)) != 0)
+            return -1;
+        *v = a;
+    }
+    (*v)[(*n)++] = p;
+    return 0;
+}
+
+static int read_rule_file(const char *path, char **text, size_t *len, cc_diags *d)
+{
+    if (cc_read_file(path, RULE_FILE_MAX, text, len) != 0) {
+        int e = errno;
+        cc_diags_add(d, CC_SEV_ERROR, e == EFBIG ? CC_D_LIMIT : CC_D_IO, path, 0, 0, SIZE_MAX,
+                     NULL, e == EFBIG ? "split the file; rule files are limited to 16 MiB" : NULL,
+                     "cannot read rule file: %s",
+                     e == EFBIG ? "file too large" : strerror(e));
+        return e == ENOMEM ? CC_ERR_NOMEM : CC_ERR_RULES;
+    }
+    return CC_OK;
+}
+
+static char *join_path(const char *a, const char *b)
+{
+    cc_buf buf = CC_BUF_INIT;
+    size_t la = strlen(a);
+    cc_buf_append(&buf, a, la);
+    if (la && a[la - 1] != '/')
+        cc_buf_putc(&buf, '/');
+    cc_buf_puts(&buf, b);
+    if (buf.err) {
+        cc_buf_free(&buf);
+        return NULL;
+    }
+    return cc_buf_take(&buf);
+}
+
+/* ====================================================================
+ * Packs
+ * ==================================================================== */
+
+static int load_packs(cc_ruleset *rs, const char *dir, cc_diags *d, int *errors)
+{
+    char *ldir = join_path(dir, "lang");
+    char **names = NULL;
+    long n, i;
+    if (!ldir)
+        return CC_ERR_NOMEM;
+    n = cc_list_dir(ldir, ".yaml", &names);
+    if (n < 0) {
+        if (errno != ENOENT) {
+            cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, ldir, 0, 0, SIZE_MAX, NULL, NULL,
+                         "cannot list language packs: %s", strerror(errno));
+            (*errors)++;
+        }
+        cc_free(ldir);
+        return errno == ENOMEM ? CC_ERR_NOMEM : CC_OK;
+    }
+    for (i = 0; i < n; i++) {
+        char *path = join_path(ldir, names[i]), *text = NULL;
+        size_t len, k;
+        cc_lang *l = NULL;
+        int rc;
+        if (!path) {
+            (*errors)++;
+            continue;
+        }
+        rc = read_rule_file(path, &text, &len, d);
+        if (rc == CC_OK)
+            rc = cc_lang_load(&l, path, text, len, d);
+        cc_free(text);
+        if (rc != CC_OK) {
+            (*errors)++;
+            cc_free(path);
+            continue;
+        }
+        for (k = 0; k < rs->nlangs; k++)
+            if (strcmp(rs->langs[k]->code, l->code) == 0)
+                break;
+        if (k < rs->nlangs) {
+            cc_diags_add(d, CC_SEV_ERROR, CC_D_DUPLICATE, path, 1, 1, 0, NULL,
+                         "keep one pack per language code",
+                         "language '%s' is already defined in %s", l->code,
+                         rs->langs[k]->file);
+            (*errors)++;
+            cc_lang_free(l);
+        } else if (push_ptr((void ***)&rs->langs, &rs->nlangs, &rs->caplangs, l) != 0) {
+            cc_lang_free(l);
+            (*errors)++;
+        }
+        cc_free(path);
+    }
+    for (i = 0; i < n; i++)
+        cc_free(names[i]);
+    cc_free(names);
+    cc_free(ldir);
+    return CC_OK;
+}
+
+/* ====================================================================
+ * Claims
+ * ==================================================================== */
+
+typedef struct cloader {
+    cc_ruleset *rs;
+    ydoc *doc;
+} cloader;
+
+static bool valid_id(const char *s)
+{
+    size_t i;
+    if (!*s)
+        return false;
+    for (i = 0; s[i]; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+            return false;
+    return true;
+}
+
+/* Expands and compiles pattern node n for lang; reports errors at the right
+ * place in the rule file. */
+static bool compile_pattern(cloader *C, const cc_lang *l, const ynode *n, bool caseless,
+                            cc_rx *rx, const char **expanded)
+{
+    cc_buf out = CC_BUF_INIT;
+    cc_expmap map = {NULL, 0, 0};
+    char err[256], hint[160];
+    size_t off;
+    bool ok = false;
+
+    if (!y_expect(C->doc, n, Y_SCALAR, "a pattern"))
+        return false;
+    if (cc_lang_expand(l, n->s, n->len, &out, &map, err, sizeof err, hint, sizeof hint,
+                       &off) != 0) {
+        y_error_at(C->doc, n, off, CC_D_MACRO, hint[0] ? hint : NULL, "%s", err);
+        goto done;
+    }
+    if (cc_rx_compile(rx, out.p ? out.p : "", out.len, caseless ? PCRE2_CASELESS : 0, err,
+                      sizeof err, &off) != 0) {
+        y_error_at(C->doc, n, cc_expmap_src(&map, off), CC_D_PATTERN,
+                   "see pcre2pattern(3); macros are written %{name}",
+                   "pattern does not compile: %s", err);
+        goto done;
+    }
+    if (expanded)
+        *expanded = cc_arena_strndup(&C->rs->arena, out.p ? out.p : "", out.len);
+    if (rx->ncap > C->rs->maxcap)
+        C->rs->maxcap = rx->ncap;
+    ok = true;
+done:
+    cc_buf_free(&out);
+    cc_expmap_free(&map);
+    return ok;
+}
+
+/* within: "sentence" or a number of characters (1-100000). */
+static bool read_within(cloader *C, const ynode *n, uint32_t *out)
+{
+    cc_dec w;
+    if (!y_expect(C->doc, n, Y_SCALAR, "within"))
+        return false;
+    if (strcmp(n->s, "sentence") == 0) {
+        *out = CC_WITHIN_SENTENCE;
+        return true;
+    }
+    if (cc_dec_parse(&w, n->s, n->len) == 0 && !w.neg && w.e == 0 && w.m > 0 && w.m <= 100000) {
+        *out = (uint32_t)w.m;
+        return true;
+    }
+    y_error(C->doc, n, CC_D_VALUE, "write sentence, or a number of characters (1-100000)",
+            "bad within: '%s'", n->s);
+    return false;
+}
+
+/* Reads a window into c from within:, before: and after: of item m (or
+ * from the extractor's default window when m has none). */
+static bool read_window(cloader *C, const ynode *m, cc_ctxpat *c, bool *given)
+{
+    const ynode *w = y_get(m, "within"), *b = y_get(m, "before"), *a = y_get(m, "after");
+    uint32_t v = 1;
+    *given = w || b || a;
+    c->sentence = 0;
+    c->before = c->after = 0;
+    if (w && (b || a)) {
+        y_error(C->doc, w, CC_D_VALUE, "use within: N, or before: and after:",
+                "within: cannot be combined with before:/after:");
+        return false;
+    }
+    if (w) {
+        if (!read_within(C, w, &v))
+            return false;
+        if (v == CC_WITHIN_SENTENCE)
+            c->sentence = 1;
+        c->before = c->after = v;
+    }
+    if (b) {
+        v = 1;
+        if (!read_within(C, b, &v) || v == CC_WITHIN_SENTENCE) {
+            if (v == CC_WITHIN_SENTENCE)
+                y_error(C->doc, b, CC_D_VALUE, NULL, "before: takes a number of characters");
+            return false;
+        }
+        c->before = v;
+    }
+    if (a) {
+        v = 1;
+        if (!read_within(C, a, &v) || v == CC_WITHIN_SENTENCE) {
+            if (v == CC_WITHIN_SENTENCE)
+                y_error(C->doc, a, CC_D_VALUE, NULL, "after: takes a number of characters");
+            return false;
+        }
+        c->after = v;
+    }
+    return true;
+}
+
+/* near: / not_near: a pattern, or a list of patterns; each may be a
+ * mapping {pattern: ..., within: N | before: N | after: N} with a window
+ * of its own. The others take the extractor's window (def). */
+static cc_ctxpat *compile_list(cloader *C, const cc_lang *l, const ynode *n, const char *what,
+                               const cc_ctxpat *def, size_t *count)
+{
+    static const char *const keys[] = {"pattern", "within", "before", "after", NULL};
+    const ynode *const *items;
+    const ynode *single[1];
+    size_t i, total;
+    cc_ctxpat *v;
+    *count = 0;
+    if (!n)
+        return NULL;
+    if (n->type == Y_SEQ) {
+        items = (const ynode *const *)n->kids;
+        total = n->n;
+    } else {
+        single[0] = n;
+        items = single;
+        total = 1;
+    }
+    v = cc_arena_alloc(&C->rs->arena, (total + 1) * sizeof(cc_ctxpat));
+    for (i = 0; v && i < total; i++) {
+        const ynode *it = items[i], *pat = it;
+        cc_ctxpat *c = &v[*count];
+        bool given = false;
+        if (it->type == Y_MAP) {
+            y_check_keys(C->doc, it, keys, what);
+            pat = y_require(C->doc, it, "pattern", what);
+            if (!read_window(C, it, c, &given) || !pat)
+                continue;
+        } else if (it->type != Y_SCALAR) {
+            y_expect(C->doc, it, Y_SCALAR, what);
+            continue;
+        }
+        if (!given) {
+            c->sentence = def->sentence;
+            c->before = def->before;
+            c->after = def->after;
+        }
+        if (compile_pattern(C, l, pat, true, &c->rx, NULL))
+            (*count)++;
+    }
+    return v;
+}
+
+static void read_extractor(cloader *C, cc_claim *cl, uint32_t claim_idx, const cc_lang *l,
+                           const ynode *e)
+{
+    static const char *const keys[] = {"pattern", "quantity", "near", "not_near", "within",
+                                       "before", "after", "case_sensitive", NULL};
+    cc_ruleset *rs = C->rs;
+    cc_xrule *x;
+    const ynode *p, *q, *n;
+    bool caseless = true;
+    size_t before = C->doc->errors;
+
+    if (!y_expect(C->doc, e, Y_MAP, "an extractor"))
+        return;
+    y_check_keys(C->doc, e, keys, "an extractor");
+    x = cc_arena_alloc(&rs->arena, sizeof *x);
+    if (!x)
+        return;
+    x->claim = cl;
+    x->claim_idx = claim_idx;
+    x->lang = l;
+    x->file = C->doc->file;
+    x->line = e->line;
+    if ((n = y_get(e, "case_sensitive"))) {
+        bool b;
+        if (y_bool(n, &b))
+            caseless = !b;
+        else
+            y_error(C->doc, n, CC_D_TYPE, NULL, "case_sensitive must be true or false");
+    }
+    p = y_get(e, "pattern");
+    q = y_get(e, "quantity");
+    if (p && q) {
+        y_error(C->doc, q, CC_D_VALUE, "write two extractors",
+                "an extractor has either pattern: or quantity:, not both");
+        return;
+    }
+    if (!p && !q) {
+        y_error(C->doc, e, CC_D_MISSING_KEY,
+                "add pattern: '... %{money}' or quantity: money with near: [...]",
+                "an extractor needs pattern: or quantity:");
+        return;
+    }
+    if (p) {
+        x->type = CC_X_PATTERN;
+        if (!compile_pattern(C, l, p, caseless, &x->rx, &x->expanded))
+            return;
+        if (!x->rx.gn[CC_G_VALUE] && !x->rx.gn[CC_G_VAGUE]) {
+            y_error(C->doc, p, CC_D_GROUP,
+                    "use a macro such as %{money}, or name the figure (?<value>...)",
+                    "pattern has no value group");
+            cc_rx_free(&x->rx);
+            return;
+        }
+    } else {
+        const char *k = y_str(C->doc, q, "quantity");
+        x->type = CC_X_CONTEXT;
+        if (k && cc_kind_from_name(&x->qkind, k) != 0) {
+            y_error(C->doc, q, CC_D_VALUE, "use money, percent, count or number",
+                    "unknown quantity kind '%s'", k);
+            return;
+        }
+        if (!y_get(e, "near")) {
+            y_error(C->doc, e, CC_D_MISSING_KEY,
+                    "say what must occur near the quantity, e.g. near: ['Microsoft', 'invest']",
+                    "a quantity extractor needs near:");
+            return;
+        }
+    }
+    {
+        /* the extractor's own window, default the sentence */
+        cc_ctxpat def;
+        bool given;
+        memset(&def, 0, sizeof def);
+        if (!read_window(C, e, &def, &given))
+            return;
+        if (!given)
+            def.sentence = 1;
+        x->near = compile_list(C, l, y_get(e, "near"), "near", &def, &x->nnear);
+        x->not_near = compile_list(C, l, y_get(e, "not_near"), "not_near", &def, &x->nnot);
+    }
+    if (C->doc->errors != before) {
+        if (x->type == CC_X_PATTERN)
+            cc_rx_free(&x->rx);
+        return;
+    }
+    if (push_ptr((void ***)&rs->xr, &rs->nxr, &rs->capxr, x) != 0)
+        return;
+    cl->nextractors++;
+}
+
+static void read_claim(cloader *C, const ynode *m)
+{
+    static const char *const keys[] = {"id",    "description", "unit",    "currency",
+                                       "tolerance", "scope",   "extract", "examples", NULL};
+    cc_ruleset *rs = C->rs;
+    cc_claim *cl;
+    const ynode *n, *idn;
+    uint32_t idx;
+    size_t i, j;
+
+    if (!y_expect(C->doc, m, Y_MAP, "a claim"))
+        return;
+    y_check_keys(C->doc, m, keys, "a claim");
+    cl = cc_arena_alloc(&rs->arena, sizeof *cl);
+    if (!cl)
+        return;
+    cl->file = C->doc->file;
+    cl->line = m->line;
+    if (!(idn = y_require(C->doc, m, "id", "a claim")) || !(cl->id = y_str(C->doc, idn, "id")))
+        return;
+    if (!valid_id(cl->id)) {
+        y_error(C->doc, idn, CC_D_VALUE, "use lowercase letters, digits and _",
+                "bad claim id '%s'", cl->id);
+        return;
+    }
+    for (i = 0; i < rs->nclaims; i++)
+        if (strcmp(rs->claims[i]->id, cl->id) == 0) {
+            cc_buf hint = CC_BUF_INIT;
+            cc_buf_printf(&hint, "the first is at %s:%u", rs->claims[i]->file,
+                          (unsigned)rs->claims[i]->line);
+            y_error(C->doc, idn, CC_D_DUPLICATE, hint.p, "duplicate claim id '%s'", cl->id);
+            cc_buf_free(&hint);
+            return;
+        }
+    if ((n = y_get(m, "description")))
+        cl->description = y_str(C->doc, n, "description");
+    cl->kind = CC_KIND_MONEY;
+    if ((n = y_require(C->doc, m, "unit", "a claim"))) {
+        const char *u = y_str(C->doc, n, "unit");
+        if (u && strcmp(u, "currency") == 0)
+            cl->kind = CC_KIND_MONEY;
+        else if (u && cc_kind_from_name(&cl->kind, u) != 0)
+            y_error(C->doc, n, CC_D_VALUE, "use currency, percent, count or number",
+                    "unknown unit kind '%s'", u);
+    }
+    if ((n = y_get(m, "currency"))) {
+        const char *c = y_str(C->doc, n, "currency");
+        if (c && (strlen(c) != 3 || c[0] < 'A' || c[0] > 'Z'))
+            y_error(C->doc, n, CC_D_VALUE, "use an ISO 4217 code such as USD",
+                    "'%s' is not a currency code", c);
+        cl->currency = c;
+    }
+    if ((n = y_get(m, "tolerance"))) {
+        if (y_dec(C->doc, n, "tolerance", true, &cl->tolerance) &&
+            (cl->tolerance.neg || cc_dec_cmp(cl->tolerance, cc_dec_from_u64(1)) > 0))
+            y_error(C->doc, n, CC_D_VALUE, "write a fraction such as 0.01, or 1%",
+                    "tolerance must be between 0 and 1 (100%%)");
+    }
+    if ((n = y_get(m, "scope")))
+        cl->scope = y_str(C->doc, n, "scope");
+    idx = (uint32_t)rs->nclaims;
+    if ((n = y_require(C->doc, m, "extract", "a claim")) &&
+        y_expect(C->doc, n, Y_MAP, "extract")) {
+        for (i = 0; i < n->n; i++) {
+            const ynode *k = y_key(n, i), *v = y_val(n, i);
+            const cc_lang *l = cc_ruleset_find_lang(rs, k->s);
+            if (!l) {
+                y_error(C->doc, k, CC_D_LANG, "add rules/lang/<code>.yaml or fix the code",
+                        "no language pack for '%s'", k->s);
+                continue;
+            }
+            if (v->type == Y_MAP) {
+                read_extractor(C, cl, idx, l, v);
+            } else if (y_expect(C->doc, v, Y_SEQ, "a language's extractors")) {
+                for (j = 0; j < v->n; j++)
+                    read_extractor(C, cl, idx, l, v->kids[j]);
+            }
+        }
+    }
+    if ((n = y_get(m, "examples")) && y_expect(C->doc, n, Y_SEQ, "examples")) {
+        for (i = 0; i < n->n; i++) {
+            cc_example ex;
+            if (!cc_example_parse(C->doc, n->kids[i], true, &ex))
+                continue;
+            if (!cc_ruleset_find_lang(rs, ex.lang)) {
+                y_error(C->doc, n->kids[i], CC_D_LANG, NULL, "no language pack for '%s'",
+                        ex.lang);
+                continue;
+            }
+            ex.claim = cl->id;
+            if (rs->nexamples == rs->capexamples) {
+                void *v = rs->examples;
+                if (cc_grow(&v, &rs->capexamples, rs->nexamples + 1, sizeof(cc_example)) != 0)
+                    break;
+                rs->examples = v;
+            }
+            rs->examples[rs->nexamples++] = ex;
+        }
+    }
+    push_ptr((void ***)&rs->claims, &rs->nclaims, &rs->capclaims, cl);
+}
+
+static int load_claim_file(cc_ruleset *rs, const char *path, cc_diags *d)
+{
+    char *text = NULL;
+    size_t len, i;
+    ydoc doc;
+    cloader C;
+    const ynode *root, *list;
+    int rc = read_rule_file(path, &text, &len, d);
+    const char *fpath;
+
+    if (rc != CC_OK)
+        return rc;
+    /* the ruleset keeps the file text: nodes point into its arena */
+    fpath = cc_arena_strdup(&rs->arena, path);
+    rc = cc_ydoc_parse(&doc, &rs->arena, fpath ? fpath : path, text, len, d);
+    C.rs = rs;
+    C.doc = &doc;
+    if (rc == CC_OK) {
+        static const char *const keys[] = {"claims", NULL};
+        root = doc.root;
+        if (y_expect(&doc, root, Y_MAP, "a claim file")) {
+            y_check_keys(&doc, root, keys, "a claim file");
+            if ((list = y_require(&doc, root, "claims", "a claim file")) &&
+                y_expect(&doc, list, Y_SEQ, "claims"))
+                for (i = 0; i < list->n; i++)
+                    read_claim(&C, list->kids[i]);
+        }
+        if (doc.errors)
+            rc = CC_ERR_RULES;
+    }
+    cc_ydoc_free(&doc);
+    cc_free(text);
+    return rc;
+}
+
+static int load_claims(cc_ruleset *rs, const char *dir, cc_diags *d, int *errors)
+{
+    char *cdir = join_path(dir, "claims");
+    char **names = NULL;
+    long n, i;
+    if (!cdir)
+        return CC_ERR_NOMEM;
+    n = cc_list_dir(cdir, ".yaml", &names);
+    if (n < 0) {
+        if (errno != ENOENT) {
+            cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, cdir, 0, 0, SIZE_MAX, NULL, NULL,
+                         "cannot list claim rules: %s", strerror(errno));
+            (*errors)++;
+        }
+        cc_free(cdir);
+        return CC_OK;
+    }
+    for (i = 0; i < n; i++) {
+        char *path = join_path(cdir, names[i]);
+        if (!path || load_claim_file(rs, path, d) != CC_OK)
+            (*errors)++;
+        cc_free(path);
+        cc_free(names[i]);
+    }
+    cc_free(names);
+    cc_free(cdir);
+    return CC_OK;
+}
+
+/* ====================================================================
+ * Ruleset
+ * ==================================================================== */
+
+int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_diags *d)
+{
+    cc_ruleset *rs = cc_calloc(1, sizeof *rs);
+    int errors = 0;
+    size_t i;
+
+    *out = NULL;
+    if (!rs)
+        return CC_ERR_NOMEM;
+    for (i = 0; i < ndirs; i++)
+        load_packs(rs, dirs[i], d, &errors);
+    for (i = 0; i < ndirs; i++)
+        load_claims(rs, dirs[i], d, &errors);
+    if (!errors && rs->nlangs == 0) {
+        cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, ndirs ? dirs[0] : NULL, 0, 0, SIZE_MAX, NULL,
+                     "point --rules at a directory with lang/*.yaml (and claims/*.yaml)",
+                     "no language packs found");
+        errors++;
+    }
+    if (errors || cc_diags_dropped(d)) {
+        cc_ruleset_free(rs);
+        return CC_ERR_RULES;
+    }
+    /* extractors by language, in claim order */
+    rs->bylang = cc_arena_alloc(&rs->arena, (rs->nlangs + 1) * sizeof(cc_xlist));
+    if (!rs->bylang) {
+        cc_ruleset_free(rs);
+        return CC_ERR_NOMEM;
+    }
+    for (i = 0; i < rs->nlangs; i++) {
+        size_t j, n = 0;
+        for (j = 0; j < rs->nxr; j++)
+            n += rs->xr[j]->lang == rs->langs[i];
+        rs->bylang[i].v = cc_arena_alloc(&rs->arena, (n + 1) * sizeof(cc_xrule *));
+        if (!rs->bylang[i].v) {
+            cc_ruleset_free(rs);
+            return CC_ERR_NOMEM;
+        }
+        for (j = 0; j < rs->nxr; j++)
+            if (rs->xr[j]->lang == rs->langs[i])
+                rs->bylang[i].v[rs->bylang[i].n++] = rs->xr[j];
+        if (cc_lang_max_captures(rs->langs[i]) > rs->maxcap)
+            rs->maxcap = cc_lang_max_captures(rs->langs[i]);
+    }
+    *out = rs;
+    return CC_OK;
+}
+
+void cc_ruleset_free(cc_ruleset *rs)
+{
+    size_t i, j;
+    if (!rs)
+        return;
+    for (i = 0; i < rs->nxr; i++) {
+        cc_xrule *x = rs->xr[i];
+        if (x->type == CC_X_PATTERN)
+            cc_rx_free(&x->rx);
+        for (j = 0; j < x->nnear; j++)
+            cc_rx_free(&x->near[j].rx);
+        for (j = 0; j < x->nnot; j++)
+            cc_rx_free(&x->not_near[j].rx);
+    }
+    for (i = 0; i < rs->nlangs; i++)
+        cc_lang_free(rs->langs[i]);
+    cc_free(rs->langs);
+    cc_free(rs->claims);
+    cc_free(rs->xr);
+    cc_free(rs->examples);
+    cc_arena_free(&rs->arena);
+    cc_free(rs);
+}
+
+size_t cc_ruleset_nlangs(const cc_ruleset *rs)
+{
+    return rs->nlangs;
+}
+
+const cc_lang *cc_ruleset_lang(const cc_ruleset *rs, size_t i)
+{
+    return i < rs->nlangs ? rs->langs[i] : NULL;
+}
+
+const cc_lang *cc_ruleset_find_lang(const cc_ruleset *rs, const char *code)
+{
+    size_t i;
+    for (i = 0; i < rs->nlangs; i++)
+        if (strcmp(rs->langs[i]->code, code) == 0)
+            return rs->langs[i];
+    return NULL;
+}
+
+long cc_ruleset_lang_index(const cc_ruleset *rs, const cc_lang *l)
+{
+    size_t i;
+    for (i = 0; i < rs->nlangs; i++)
+        if (rs->langs[i] == l)
+            return (long)i;
+    return -1;
+}
+
+size_t cc_ruleset_nclaims(const cc_ruleset *rs)
+{
+    return rs->nclaims;
+}
+
+const cc_claim *cc_ruleset_claim(const cc_ruleset *rs, size_t i)
+{
+    return i < rs->nclaims ? rs->claims[i] : NULL;
+}
+
+const cc_claim *cc_ruleset_find_claim(const cc_ruleset *rs, const char *id)
+{
+    size_t i;
+    for (i = 0; i < rs->nclaims; i++)
+        if (strcmp(rs->claims[i]->id, id) == 0)
+            return rs->claims[i];
+    return NULL;
+}
+
+void cc_ruleset_each_pattern(const cc_ruleset *rs,
+                             void (*fn)(void *ud, const char *lang, const char *claim,
+                                        const char *pattern),
+                             void *ud)
+{
+    size_t i, j;
+    for (i = 0; i < rs->nxr; i++) {
+        const cc_xrule *x = rs->xr[i];
+        if (x->type == CC_X_PATTERN) {
+            fn(ud, x->lang->code, x->claim->id, x->expanded);
+        } else {
+            const char *q = cc_lang_macro(x->lang, cc_kind_name(x->qkind));
+            (void)j;
+            fn(ud, x->lang->code, x->claim->id, q ? q : "");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/*
+ * rules_priv.h: compiled extractors, for the extraction stage and the test
+ * runner. Not part of the public API.
+ */
+#ifndef CC_RULES_PRIV_H
+#define CC_RULES_PRIV_H
+
+#include "claimcheck/rules.h"
+
+#include "arena.h"
+#include "example.h"
+#include "lang_priv.h"
+#include "rx.h"
+
+typedef enum cc_xtype {
+    CC_X_PATTERN = 0, /* a pattern with a value group (usually via a macro) */
+    CC_X_CONTEXT      /* a quantity of a kind with near/not_near patterns */
+} cc_xtype;
+
+/* Context window: the sentence of the quantity, or n characters each side. */
+#define CC_WITHIN_SENTENCE 0
+
+/* A near/not_near pattern and the window it looks in. */
+typedef struct cc_ctxpat {
+    cc_rx rx;
+    uint8_t sentence;      /* look in the quantity's sentence */
+    uint32_t before, after; /* otherwise: characters before and after it */
+} cc_ctxpat;
+
+typedef struct cc_xrule {
+    const cc_claim *claim;
+    uint32_t claim_idx;
+    const cc_lang *lang;
+    cc_xtype type;
+    cc_rx rx;            /* CC_X_PATTERN */
+    const char *expanded;/* the pattern with its macros expanded */
+    cc_kind qkind;       /* CC_X_CONTEXT */
+    cc_ctxpat *near;     /* all must occur in their windows */
+    size_t nnear;
+    cc_ctxpat *not_near; /* none may occur in its window */
+    size_t nnot;
+    const char *file;
+    uint32_t line;
+} cc_xrule;
+
+typedef struct cc_xlist {
+    cc_xrule **v;
+    size_t n;
+} cc_xlist;
+
+struct cc_ruleset {
+    cc_arena arena;
+    cc_lang **langs;
+    size_t nlangs, caplangs;
+    cc_claim **claims;
+    size_t nclaims, capclaims;
+    cc_xrule **xr;
+    size_t nxr, capxr;
+    cc_xlist *bylang; /* extractors per pack, parallel to langs */
+    cc_example *examples;
+    size_t nexamples, capexamples;
+    uint32_t maxcap;  /* largest capture count of any pattern */
+};
+
+/* Index of a pack in rs->langs, or -1. */
+long cc_ruleset_lang_index(const cc_ruleset *rs, const cc_lang *l);
+
+#endif

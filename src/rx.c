@@ -1,0 +1,179 @@
+/*
+ * rx.c: PCRE2 compile and match wrappers (helper for the rule-loading and
+ * extraction stages).
+ */
+#include "rx.h"
+
+#include "alloc.h"
+#include "buf.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *const cc_group_names[CC_G__COUNT] = {"value", "value2",    "scale", "scale2",
+                                                 "unit",  "qualifier", "vague", "scope"};
+
+static void *rx_malloc(PCRE2_SIZE size, void *ud)
+{
+    (void)ud;
+    return cc_malloc(size);
+}
+
+static void rx_free(void *p, void *ud)
+{
+    (void)ud;
+    cc_free(p);
+}
+
+static pcre2_general_context *g_gctx;
+static pthread_once_t g_gctx_once = PTHREAD_ONCE_INIT;
+
+static void make_gctx(void)
+{
+    /* Created with the system allocator so that it cannot itself fail by
+     * injection; what it allocates afterwards goes through the funnel. */
+    g_gctx = pcre2_general_context_create(rx_malloc, rx_free, NULL);
+}
+
+pcre2_general_context *cc_rx_gctx(void)
+{
+    pthread_once(&g_gctx_once, make_gctx);
+    return g_gctx;
+}
+
+static void record_groups(cc_rx *rx)
+{
+    int k;
+    memset(rx->gn, 0, sizeof rx->gn);
+    for (k = 0; k < CC_G__COUNT; k++) {
+        PCRE2_SPTR first, last, e;
+        int size = pcre2_substring_nametable_scan(rx->code, (PCRE2_SPTR)cc_group_names[k],
+                                                  &first, &last);
+        if (size <= 0)
+            continue;
+        for (e = first; e <= last && rx->gn[k] < CC_G_MAX; e += size) {
+            uint16_t num = (uint16_t)((e[0] << 8) | e[1]);
+            /* keep sorted: the leftmost group in the pattern wins */
+            int i = rx->gn[k];
+            while (i > 0 && rx->g[k][i - 1] > num) {
+                rx->g[k][i] = rx->g[k][i - 1];
+                i--;
+            }
+            rx->g[k][i] = num;
+            rx->gn[k]++;
+        }
+    }
+}
+
+int cc_rx_compile(cc_rx *rx, const char *pattern, size_t len, uint32_t opts, char *errmsg,
+                  size_t errlen, size_t *erroff)
+{
+    int errcode = 0;
+    PCRE2_SIZE off = 0;
+    pcre2_compile_context *cctx;
+
+    memset(rx, 0, sizeof *rx);
+    cctx = pcre2_compile_context_create(cc_rx_gctx());
+    if (!cctx) {
+        if (errmsg)
+            snprintf(errmsg, errlen, "out of memory");
+        if (erroff)
+            *erroff = 0;
+        return -1;
+    }
+    rx->code = pcre2_compile((PCRE2_SPTR)pattern, len, CC_RX_OPTS | opts, &errcode, &off, cctx);
+    pcre2_compile_context_free(cctx);
+    if (!rx->code) {
+        if (errmsg) {
+            if (pcre2_get_error_message(errcode, (PCRE2_UCHAR *)errmsg, errlen) < 0)
+                snprintf(errmsg, errlen, "PCRE2 error %d", errcode);
+        }
+        if (erroff)
+            *erroff = off;
+        return -1;
+    }
+    rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
+    pcre2_pattern_info(rx->code, PCRE2_INFO_CAPTURECOUNT, &rx->ncap);
+    record_groups(rx);
+    return 0;
+}
+
+void cc_rx_free(cc_rx *rx)
+{
+    if (rx->code)
+        pcre2_code_free(rx->code);
+    rx->code = NULL;
+}
+
+uint32_t cc_rx_group(const cc_rx *rx, const PCRE2_SIZE *ov, int rc, cc_group k)
+{
+    int i;
+    for (i = 0; i < rx->gn[k]; i++) {
+        uint32_t g = rx->g[k][i];
+        if ((int)g < rc && ov[2 * g] != PCRE2_UNSET)
+            return g;
+    }
+    return 0;
+}
+
+int cc_rxctx_init(cc_rxctx *c, uint32_t ncap)
+{
+    memset(c, 0, sizeof *c);
+    c->gctx = cc_rx_gctx();
+    c->mctx = pcre2_match_context_create(c->gctx);
+    c->jstack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, c->gctx);
+    c->md = pcre2_match_data_create(ncap + 1, c->gctx);
+    c->aux = pcre2_match_data_create(ncap + 1, c->gctx);
+    if (!c->mctx || !c->jstack || !c->md || !c->aux) {
+        cc_rxctx_free(c);
+        return -1;
+    }
+    pcre2_set_match_limit(c->mctx, CC_RX_MATCH_LIMIT);
+    pcre2_set_depth_limit(c->mctx, CC_RX_DEPTH_LIMIT);
+    pcre2_set_heap_limit(c->mctx, CC_RX_HEAP_LIMIT_KB);
+    pcre2_jit_stack_assign(c->mctx, NULL, c->jstack);
+    return 0;
+}
+
+void cc_rxctx_free(cc_rxctx *c)
+{
+    if (c->md)
+        pcre2_match_data_free(c->md);
+    if (c->aux)
+        pcre2_match_data_free(c->aux);
+    if (c->jstack)
+        pcre2_jit_stack_free(c->jstack);
+    if (c->mctx)
+        pcre2_match_context_free(c->mctx);
+    memset(c, 0, sizeof *c);
+}
+
+int cc_rx_match(const cc_rx *rx, cc_rxctx *c, pcre2_match_data *md, const char *subj,
+                size_t len, size_t start, uint32_t opts)
+{
+    if (rx->jit && !(opts & ~PCRE2_NO_UTF_CHECK & ~PCRE2_NOTEMPTY_ATSTART & ~PCRE2_NOTBOL &
+                     ~PCRE2_NOTEOL & ~PCRE2_NOTEMPTY))
+        return pcre2_jit_match(rx->code, (PCRE2_SPTR)subj, len, start, opts, md, c->mctx);
+    return pcre2_match(rx->code, (PCRE2_SPTR)subj, len, start, opts, md, c->mctx);
+}
+
+int cc_rx_escape(cc_buf *b, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == ' ') {
+            /* a space in a literal form matches any run of white space,
+             * including NBSP and line breaks in wrapped text */
+            while (i + 1 < n && s[i + 1] == ' ')
+                i++;
+            cc_buf_puts(b, "\\s+");
+            continue;
+        }
+        if (strchr("\\^$.|?*+()[]{}#-/", ch) && ch)
+            cc_buf_putc(b, '\\');
+        cc_buf_putc(b, (char)ch);
+    }
+    return b->err;
+}

@@ -1,0 +1,2 @@
+/* helpers.c: shared test helpers. */
+#include "helpers.h"
