@@ -10,6 +10,8 @@
 #include "alloc.h"
 #include "buf.h"
 #include "escape.h"
+#include "uni.h"
+#include "utf8.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -243,17 +245,30 @@ void cc_diag_print(const cc_diag *g, FILE *out, bool color)
         /* The source line, then a caret under the column. Tabs are kept in
          * the padding so the caret lines up. */
         const char *s = g->source;
-        size_t i, col = 1;
+        size_t col = 1;
         cc_buf_puts(&b, "    ");
         cc_escape_term(&b, s, strlen(s), false);
         cc_buf_putc(&b, '\n');
         if (g->column) {
+            /* pad to the column: tabs stay tabs, wide characters (CJK)
+             * take two cells */
+            const char *p = s, *e = s + strlen(s);
             cc_buf_puts(&b, "    ");
-            for (i = 0; s[i] && col < g->column; i++) {
-                unsigned char c = (unsigned char)s[i];
-                if ((c & 0xC0) == 0x80)
-                    continue;
-                cc_buf_putc(&b, c == '\t' ? '\t' : ' ');
+            while (p < e && col < g->column) {
+                uint32_t cp;
+                int n = cc_utf8_decode(p, e, &cp);
+                if (n < 0) {
+                    cc_buf_putc(&b, ' ');
+                    p++;
+                } else {
+                    if (cp == '\t')
+                        cc_buf_putc(&b, '\t');
+                    else if (!cc_is_dangerous_cp(cp))
+                        cc_buf_puts(&b, cc_uni_width(cp) == 2 ? "  " : cc_uni_width(cp) == 0 ? "" : " ");
+                    else
+                        cc_buf_puts(&b, "        "); /* shown as <U+XXXX> */
+                    p += n;
+                }
                 col++;
             }
             cc_buf_puts(&b, color ? "\033[1;32m^\033[0m\n" : "^\n");

@@ -217,6 +217,20 @@ size_t cc_doc_body(const cc_doc *doc) { return doc->body; }
 const char *cc_doc_meta_lang(const cc_doc *doc) { return doc->meta_lang; }
 const char *cc_doc_meta_date(const cc_doc *doc) { return doc->meta_date; }
 
+int cc_doc_year(const cc_doc *doc)
+{
+    const char *d = doc->meta_date;
+    int y = 0, i;
+    if (!d)
+        return 0;
+    for (i = 0; i < 4; i++) {
+        if (d[i] < '0' || d[i] > '9')
+            return 0;
+        y = y * 10 + (d[i] - '0');
+    }
+    return (d[4] == '\0' || d[4] == '-' || d[4] == '/' || d[4] == '.') && y >= 1900 ? y : 0;
+}
+
 cc_loc cc_doc_loc(cc_doc *doc, size_t off)
 {
     return cc_linemap_loc(&doc->lm, off);

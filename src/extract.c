@@ -538,30 +538,36 @@ static long sentence_of(const cc_extractor *x, size_t off)
  * Claims
  * ==================================================================== */
 
-/* The window of c around [a, b): its sentence, or characters before and
- * after. */
+/* The window of c around [a, b): its sentence, its line, or characters
+ * before and after inside the sentence. */
 static void window(const cc_extractor *x, const cc_ctxpat *c, const char *t, size_t lo,
                    size_t hi, size_t a, size_t b, size_t *wa, size_t *wb)
 {
     uint32_t k;
+    long s = sentence_of(x, a);
+    size_t sa = s >= 0 ? x->s[s].start : a, sb = s >= 0 && x->s[s].end > b ? x->s[s].end : b;
     if (c->sentence) {
-        long s = sentence_of(x, a);
-        if (s >= 0) {
-            *wa = x->s[s].start;
-            *wb = x->s[s].end > b ? x->s[s].end : b;
-            return;
-        }
-        *wa = a;
-        *wb = b;
+        *wa = sa;
+        *wb = sb;
         return;
     }
-    for (k = 0; k < c->before && a > lo; k++) {
+    if (c->paragraph) {
+        /* the line holding the quantity */
+        while (sa > lo && t[sa - 1] != '\n' && t[sa - 1] != '\r')
+            sa--;
+        while (sb < hi && t[sb] != '\n' && t[sb] != '\r')
+            sb++;
+        *wa = sa;
+        *wb = sb;
+        return;
+    }
+    for (k = 0; k < c->before && a > sa; k++) {
         a--;
-        while (a > lo && ((unsigned char)t[a] & 0xC0) == 0x80)
+        while (a > sa && ((unsigned char)t[a] & 0xC0) == 0x80)
             a--;
     }
-    for (k = 0; k < c->after && b < hi; k++)
-        b = next_char(t, b, hi);
+    for (k = 0; k < c->after && b < sb; k++)
+        b = next_char(t, b, sb);
     *wa = a;
     *wb = b;
 }
@@ -626,6 +632,37 @@ static bool kind_fits(const cc_claim *c, const cc_quantity *q)
     return c->kind == CC_KIND_NUMBER || c->kind == q->kind;
 }
 
+/* The year filter: the year mentioned nearest to the figure in its
+ * sentence (clause marks count as distance) must be the rule's. Relative
+ * mentions ("this year", "idén", "今年") are resolved with the article's
+ * front-matter date. Returns 1 pass, 0 fail, <0 error. */
+static int year_ok(cc_extractor *x, const cc_xrule *r, cc_doc *doc, const cc_quantity *q)
+{
+    const char *t = cc_doc_text(doc);
+    long s = sentence_of(x, q->start);
+    size_t lo = s >= 0 ? x->s[s].start : q->start, hi = s >= 0 ? x->s[s].end : q->end;
+    int year = 0, rel = 0, found;
+    if (!r->year)
+        return 1;
+    if (hi < q->end)
+        hi = q->end;
+    found = cc_lang_nearest_year(r->lang, &x->ctx, t, lo, hi, q->start, q->end, &year, &rel);
+    if (found < 0)
+        return found;
+    if (found && rel) {
+        int doc_year = cc_doc_year(doc);
+        /* An undated article: "this year" is taken to be the rule's year
+         * unless the rule insists on seeing it written; "last year" and
+         * "next year" are another year either way. */
+        if (!doc_year)
+            return year == 0 && !r->year_required;
+        year += doc_year;
+    }
+    if (!found)
+        return !r->year_required;
+    return year == r->year;
+}
+
 /* Adds a hit unless the quantity cannot stand for the claim: vague amounts,
  * bracketed conversions, the wrong kind. A figure in another currency than
  * the claim's is replaced by its bracketed conversion when there is one. */
@@ -639,6 +676,14 @@ static int add_hit(cc_extractor *x, const cc_xrule *r, const cc_quantity *q, siz
     hit *h;
     if (q->vague || !kind_fits(c, q))
         return 0;
+    if (c->nunits) {
+        size_t k;
+        for (k = 0; k < c->nunits; k++)
+            if (q->unit && strcmp(q->unit, c->units[k]) == 0)
+                break;
+        if (k == c->nunits)
+            return 0; /* "500 million employees" is not a user count */
+    }
     sq = scanned_at(x, q->start, &idx);
     if (sq && sq->conversion_of >= 0)
         return 0;
@@ -655,6 +700,8 @@ static int add_hit(cc_extractor *x, const cc_xrule *r, const cc_quantity *q, siz
     h = &x->h[x->nh++];
     h->x = r;
     h->q = *use;
+    if (c->nunits)
+        h->q.unit = c->units[0];
     h->scope_start = ss;
     h->scope_end = se;
     return 0;
@@ -688,12 +735,13 @@ static int run_pattern(cc_extractor *x, const cc_lang *l, const cc_xrule *r, cc_
                 memset(&tmp, 0, sizeof tmp);
                 tmp.scope_start = ss;
                 tmp.scope_end = se;
-                if (r->nnear || r->nnot) {
+                if (r->nnear || r->nnot)
                     ok = context_ok(x, r, doc, q.start, q.end, &tmp);
-                    if (ok < 0) {
-                        limit_diag(d, doc, q.start, ok, "a near/not_near pattern", r->file, r->line);
-                        return CC_ERR_LIMIT;
-                    }
+                if (ok == 1)
+                    ok = year_ok(x, r, doc, &q);
+                if (ok < 0) {
+                    limit_diag(d, doc, q.start, ok, "a near/not_near pattern", r->file, r->line);
+                    return CC_ERR_LIMIT;
                 }
                 if (ok == 1 && add_hit(x, r, &q, tmp.scope_start, tmp.scope_end) != 0)
                     return CC_ERR_NOMEM;
@@ -715,6 +763,8 @@ static int run_context(cc_extractor *x, const cc_xrule *r, cc_doc *doc, cc_diags
             continue;
         memset(&tmp, 0, sizeof tmp);
         ok = context_ok(x, r, doc, q->start, q->end, &tmp);
+        if (ok == 1)
+            ok = year_ok(x, r, doc, q);
         if (ok < 0) {
             limit_diag(d, doc, q->start, ok, "a near/not_near pattern", r->file, r->line);
             return CC_ERR_LIMIT;

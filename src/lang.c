@@ -700,14 +700,13 @@ static int assemble_macros(loader *L, lists *ls, frags *f)
     if (l->spacing) {
         /* number words count only before a scale or a unit: "three
          * billion", "két milliárd", not "one of them" */
-        cc_buf_printf(&b, "(?:%s|%s(?:[\\s\\-]*(?:%s[\\s\\-]+)?%s)*(?=\\s*(?:%s|%s|%s|%s)))",
-                      digits, words, joiners, words, f->scale, f->curany, f->pctpost,
-                      f->count);
+        cc_buf_printf(&b, "(?:%s|%s(?:[\\s\\-]*(?:%s[\\s\\-]+)?%s)*(?=\\s*(?:(?&cc_sc)|(?&cc_ca)|(?&cc_pa)|(?&cc_cn))))",
+                      digits, words, joiners, words);
         f->gb = "(?<![\\p{L}\\p{N}_])(?<![\\p{L}\\p{N}][\\-.,'\\x{2019}])";
         f->ga = "(?![\\p{L}\\p{N}])(?![.,]" D ")";
     } else {
         /* CJK numerals carry their scale characters inside: 2兆1900億 */
-        cc_buf_printf(&b, "(?:%s|%s)(?:%s|%s|%s)*", digits, words, digits, words, f->scale);
+        cc_buf_printf(&b, "(?:%s|%s)(?:%s|%s|(?&cc_sc))*", digits, words, digits, words);
         f->gb = "(?<![A-Za-z0-9\\x{FF10}-\\x{FF19}_])(?<![A-Za-z0-9][\\-.,])";
         f->ga = "(?![A-Za-z0-9\\x{FF10}-\\x{FF19}])(?![.,]" D ")";
     }
@@ -717,14 +716,24 @@ static int assemble_macros(loader *L, lists *ls, frags *f)
     if (!f->num)
         goto nomem;
 
+    /* the fragments, compiled once per pattern and called as
+     * subroutines: (?&cc_num) ... */
     cc_buf_printf(&b,
-                  "(?:(?<value>%s)(?:\\s*(?<scale>%s))?"
-                  "(?:\\s*%s\\s*(?<value2>%s)(?:\\s*(?<scale2>%s))?)?"
-                  "|%s\\s*(?:(?<unit>%s)\\s*)?(?<value>%s)(?:\\s*(?<scale>%s))?\\s*%s\\s*"
-                  "(?:%s\\s*)?(?<value2>%s)(?:\\s*(?<scale2>%s))?"
-                  "|(?<vague>%s)(?:\\s*(?<scale>%s))?)",
-                  f->num, f->scale, f->rsep, f->num, f->scale, f->bopen, f->cursym, f->num,
-                  f->scale, f->bsep, f->cursym, f->num, f->scale, f->vague, f->scale);
+                  "(?(DEFINE)(?<cc_num>%s)(?<cc_sc>%s)(?<cc_cs>%s)(?<cc_ca>%s)(?<cc_pp>%s)"
+                  "(?<cc_pa>%s)(?<cc_cn>%s)(?<cc_qp>%s)(?<cc_qa>%s)(?<cc_rs>%s)(?<cc_bo>%s)"
+                  "(?<cc_bs>%s)(?<cc_vg>%s))",
+                  f->num, f->scale, f->cursym, f->curany, f->pctpre, f->pctpost, f->count,
+                  f->qpre, f->qpost, f->rsep, f->bopen, f->bsep, f->vague);
+    l->defines = cat(a, &b);
+    if (!l->defines)
+        goto nomem;
+    cc_buf_puts(&b,
+                "(?:(?<value>(?&cc_num))(?:\\s*(?<scale>(?&cc_sc)))?"
+                "(?:\\s*(?&cc_rs)\\s*(?<value2>(?&cc_num))(?:\\s*(?<scale2>(?&cc_sc)))?)?"
+                "|(?&cc_bo)\\s*(?:(?<unit>(?&cc_cs))\\s*)?(?<value>(?&cc_num))"
+                "(?:\\s*(?<scale>(?&cc_sc)))?\\s*(?&cc_bs)\\s*(?:(?&cc_cs)\\s*)?"
+                "(?<value2>(?&cc_num))(?:\\s*(?<scale2>(?&cc_sc)))?"
+                "|(?<vague>(?&cc_vg))(?:\\s*(?<scale>(?&cc_sc)))?)");
     f->numblock = cat(a, &b);
     if (!f->numblock)
         goto nomem;
@@ -753,42 +762,36 @@ static int builtin_macros(cc_lang *l, const frags *f)
 {
     cc_arena *a = &l->arena;
     cc_buf b = CC_BUF_INIT;
-    const char *qpre = NULL, *qpost = NULL;
+    const char *qpre = "(?:(?<qualifier>(?&cc_qp))\\s*)?";
+    const char *qpost = "(?:\\s*(?<qualifier>(?&cc_qa)))?";
+    const char *nb = f->numblock;
     int rc = 0;
 
-    cc_buf_printf(&b, "(?:(?<qualifier>%s)\\s*)?", f->qpre);
-    qpre = cat(a, &b);
-    cc_buf_printf(&b, "(?:\\s*(?<qualifier>%s))?", f->qpost);
-    qpost = cat(a, &b);
-    if (!qpre || !qpost)
-        return -1;
-
-    cc_buf_printf(&b, "%s%s%s%s%s", f->gb, qpre, f->numblock, qpost, f->ga);
+    cc_buf_printf(&b, "%s%s%s%s%s", f->gb, qpre, nb, qpost, f->ga);
     rc |= add_macro(l, "number", cat(a, &b));
 
     /* the currency comes before the figure, after it, or inside a range
      * ("between $5bn and $7bn"); (?(<unit>)|(?!)) insists on one */
-    cc_buf_printf(&b,
-                  "%s%s(?:(?<unit>%s)\\s*%s(?:%s(?<unit>%s))?|%s(?:%s(?<unit>%s))?)"
-                  "(?(<unit>)|(?!))%s%s",
-                  f->gb, qpre, f->cursym, f->numblock, f->join, f->curany, f->numblock,
-                  f->join, f->curany, qpost, f->ga);
+    cc_buf_printf(&b, "%s%s(?:(?<unit>(?&cc_cs))\\s*)?%s(?:%s(?<unit>(?&cc_ca)))?(?(<unit>)|(?!))%s%s",
+                  f->gb, qpre, nb, f->join, qpost, f->ga);
     rc |= add_macro(l, "money", cat(a, &b));
 
-    cc_buf_printf(&b, "%s%s(?:(?<unit>%s)\\s*%s|%s%s(?<unit>%s))%s%s", f->gb, qpre,
-                  f->pctpre, f->numblock, f->numblock, f->pjoin, f->pctpost, qpost, f->ga);
+    cc_buf_printf(&b, "%s%s(?:(?<unit>(?&cc_pp))\\s*)?%s(?:%s(?<unit>(?&cc_pa)))?(?(<unit>)|(?!))%s%s",
+                  f->gb, qpre, nb, f->pjoin, qpost, f->ga);
     rc |= add_macro(l, "percent", cat(a, &b));
 
-    cc_buf_printf(&b, "%s%s%s%s(?<unit>%s)%s%s", f->gb, qpre, f->numblock, f->join, f->count,
-                  qpost, f->ga);
+    cc_buf_printf(&b, "%s%s%s%s(?<unit>(?&cc_cn))%s%s", f->gb, qpre, nb, f->join, qpost, f->ga);
     rc |= add_macro(l, "count", cat(a, &b));
 
+    /* a bracketed aside after a figure, such as its conversion:
+     * "650 millió dollárt (mintegy 235 milliárd forintot) fizetett" */
+    rc |= add_macro(l, "aside",
+                    "(?:\\s*[(\\x{FF08}\\[][^)\\x{FF09}\\]\\n]{0,120}[)\\x{FF09}\\]])?");
+
     cc_buf_printf(&b,
-                  "%s%s(?:(?<unit>%s|%s)\\s*%s(?:%s(?<unit>%s))?"
-                  "|%s(?:%s(?<unit>%s|%s)|%s(?<unit>%s))?)%s%s",
-                  f->gb, qpre, f->cursym, f->pctpre, f->numblock, f->join, f->curany,
-                  f->numblock, f->join, f->curany, f->count, f->pjoin, f->pctpost, qpost,
-                  f->ga);
+                  "%s%s(?:(?<unit>(?&cc_cs)|(?&cc_pp))\\s*)?%s"
+                  "(?:%s(?<unit>(?&cc_ca)|(?&cc_cn))|%s(?<unit>(?&cc_pa)))?%s%s",
+                  f->gb, qpre, nb, f->join, f->pjoin, qpost, f->ga);
     rc |= add_macro(l, "quantity", cat(a, &b));
     cc_buf_free(&b);
     return rc ? -1 : 0;
@@ -837,10 +840,128 @@ static void read_user_macros(loader *L, const ynode *n)
             continue;
         }
         cc_rx_free(&rx);
-        add_macro(l, cc_arena_strndup(&l->arena, k->s, k->len),
-                  cc_arena_strndup(&l->arena, out.p, out.len));
+        {
+            /* stored without the DEFINE block: expansion adds it once */
+            size_t keep = out.len, dl = strlen(l->defines);
+            if (keep >= dl && memcmp(out.p + keep - dl, l->defines, dl) == 0)
+                keep -= dl;
+            add_macro(l, cc_arena_strndup(&l->arena, k->s, k->len),
+                      cc_arena_strndup(&l->arena, out.p, keep));
+        }
         cc_buf_free(&out);
     }
+}
+
+/* years: {this: [...], last: [...], next: [...]}: how the language says
+ * "this year" and its neighbours; explicit years (1950-2099) need no
+ * words. Compiled into one pattern whose groups say which was found. */
+static int read_years(loader *L, const ynode *n)
+{
+    static const char *const keys[] = {"this", "last", "next", NULL};
+    static const char *const names[] = {"this", "last", "next"};
+    cc_lang *l = L->l;
+    formvec fv[3];
+    cc_buf b = CC_BUF_INIT;
+    char msg[256];
+    size_t off;
+    int i, rc = 0;
+    uint32_t group = 2;
+
+    memset(fv, 0, sizeof fv);
+    if (n && y_expect(L->doc, n, Y_MAP, "years")) {
+        y_check_keys(L->doc, n, keys, "years");
+        for (i = 0; i < 3; i++)
+            add_forms(L, y_get(n, names[i]), names[i], 0, &fv[i], F_GUARD);
+    }
+    if (l->spacing)
+        cc_buf_puts(&b, "(?<![\\p{L}\\p{N}])(?<year>(?:19[5-9]|20[0-9])[0-9])(?![\\p{N}])");
+    else
+        cc_buf_puts(&b, "(?<![0-9])(?<year>(?:19[5-9]|20[0-9])[0-9])(?![0-9])");
+    for (i = 0; i < 3; i++) {
+        uint32_t *g = i == 0 ? &l->g_this : i == 1 ? &l->g_last : &l->g_next;
+        const char *alt;
+        if (fv[i].n == 0)
+            continue;
+        alt = alternation(&l->arena, &fv[i], false);
+        if (!alt) {
+            rc = -1;
+            break;
+        }
+        cc_buf_printf(&b, "|%s(%s)", l->spacing ? "(?<![\\p{L}\\p{N}])" : "", alt);
+        *g = group++;
+    }
+    if (rc == 0 && !b.err &&
+        cc_rx_compile(&l->years, b.p, b.len, PCRE2_CASELESS, msg, sizeof msg, &off) != 0) {
+        y_error(L->doc, n, CC_D_PATTERN, NULL, "years do not compile: %s", msg);
+    }
+    if (b.err)
+        rc = -1;
+    cc_buf_free(&b);
+    for (i = 0; i < 3; i++)
+        cc_free(fv[i].v);
+    return rc;
+}
+
+/* Distance from i to j for the nearest-year rule: characters, plus 40 for
+ * each clause mark crossed, so that in "costs of $5.4bn this year, and in
+ * 2029 $37.5bn" the first figure keeps "this year". */
+static size_t gap(const char *t, size_t i, size_t j)
+{
+    size_t d = 0;
+    while (i < j) {
+        unsigned char ch = (unsigned char)t[i];
+        if (ch == ',' || ch == ';' || ch == ':')
+            d += 40;
+        else if (ch == 0xEF && j - i >= 3 && (unsigned char)t[i + 1] == 0xBC &&
+                 ((unsigned char)t[i + 2] == 0x8C || (unsigned char)t[i + 2] == 0x9B ||
+                  (unsigned char)t[i + 2] == 0x9A)) /* ， ； ： */
+            d += 40;
+        if ((ch & 0xC0) != 0x80)
+            d++;
+        i++;
+    }
+    return d;
+}
+
+int cc_lang_nearest_year(const cc_lang *l, cc_rxctx *c, const char *t, size_t lo, size_t hi,
+                         size_t a, size_t b, int *year, int *relative)
+{
+    size_t off = lo, best = (size_t)-1;
+    int found = 0;
+    if (!l->years.code)
+        return 0;
+    while (off < hi) {
+        int rc = cc_rx_match(&l->years, c, c->aux, t, hi, off, PCRE2_NO_UTF_CHECK);
+        PCRE2_SIZE *ov;
+        size_t dist;
+        if (rc == PCRE2_ERROR_NOMATCH)
+            break;
+        if (rc < 0)
+            return rc;
+        ov = pcre2_get_ovector_pointer(c->aux);
+        /* a figure is not its own year ("in 2024" is a year, "2024" as a
+         * quantity being scored is not) */
+        if (!(ov[0] >= a && ov[1] <= b)) {
+            dist = ov[1] <= a ? gap(t, ov[1], a) : ov[0] >= b ? gap(t, b, ov[0]) : 0;
+            if (dist < best) {
+                best = dist;
+                found = 1;
+                if (rc > 1 && ov[2] != PCRE2_UNSET) {
+                    *year = 0;
+                    for (size_t k = ov[2]; k < ov[3]; k++)
+                        *year = *year * 10 + (t[k] - '0');
+                    *relative = 0;
+                } else {
+                    *relative = 1;
+                    *year = (l->g_last && (int)l->g_last < rc && ov[2 * l->g_last] != PCRE2_UNSET)   ? -1
+                            : (l->g_next && (int)l->g_next < rc && ov[2 * l->g_next] != PCRE2_UNSET) ? 1
+                                                                                                    : 0;
+                }
+            }
+        }
+        off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    }
+    return found;
 }
 
 /* ====================================================================
@@ -867,7 +988,7 @@ int cc_lang_load(cc_lang **out, const char *file, const char *text, size_t len, 
                                        "scales",   "currencies", "percent",      "counts",
                                        "qualifiers", "ranges",   "vague",        "unit_join",
                                        "percent_join", "macros", "abbreviations", "detect",
-                                       "examples", NULL};
+                                       "years", "examples", NULL};
     cc_lang *l;
     ydoc doc;
     loader L;
@@ -955,18 +1076,29 @@ int cc_lang_load(cc_lang **out, const char *file, const char *text, size_t len, 
     }
     if (assemble_macros(&L, &ls, &f) != 0 || builtin_macros(l, &f) != 0)
         goto nomem;
-    if (ls.unit_join || ls.percent_join) {
-        /* the joins are raw regex: check them through the macros */
-        cc_rx rx;
-        const char *q = cc_lang_macro(l, "quantity");
-        if (cc_rx_compile(&rx, q, strlen(q), PCRE2_CASELESS, msg, sizeof msg, &off) != 0) {
-            y_error(&doc, y_get(root, ls.unit_join ? "unit_join" : "percent_join"),
-                    CC_D_PATTERN, NULL, "unit_join or percent_join breaks the grammar: %s",
-                    msg);
+    {
+        /* the scanner is %{quantity} with its fragments; it also checks the
+         * raw regex of unit_join and percent_join */
+        cc_buf q = CC_BUF_INIT;
+        cc_buf_puts(&q, cc_lang_macro(l, "quantity"));
+        cc_buf_puts(&q, l->defines);
+        if (q.err) {
+            cc_buf_free(&q);
+            goto nomem;
+        }
+        if (cc_rx_compile(&l->scanner, q.p, q.len, PCRE2_CASELESS, msg, sizeof msg, &off) != 0) {
+            if (ls.unit_join || ls.percent_join)
+                y_error(&doc, y_get(root, ls.unit_join ? "unit_join" : "percent_join"),
+                        CC_D_PATTERN, NULL, "unit_join or percent_join breaks the grammar: %s",
+                        msg);
+            else
+                y_error(&doc, root, CC_D_PATTERN, NULL,
+                        "the pack's quantity grammar does not compile: %s", msg);
+            cc_buf_free(&q);
             rc = CC_ERR_RULES;
             goto fail;
         }
-        cc_rx_free(&rx);
+        cc_buf_free(&q);
     }
     if (build_classifier(&L, &l->c_words, &ls.c_words) != 0 ||
         build_classifier(&L, &l->c_scales, &ls.scales) != 0 ||
@@ -976,17 +1108,9 @@ int cc_lang_load(cc_lang **out, const char *file, const char *text, size_t len, 
         rc = doc.errors ? CC_ERR_RULES : CC_ERR_NOMEM;
         goto fail;
     }
-    {
-        const char *q = cc_lang_macro(l, "quantity");
-        if (cc_rx_compile(&l->scanner, q, strlen(q), PCRE2_CASELESS, msg, sizeof msg, &off) !=
-            0) {
-            y_error(&doc, root, CC_D_PATTERN, NULL,
-                    "the pack's quantity grammar does not compile: %s", msg);
-            rc = CC_ERR_RULES;
-            goto fail;
-        }
-    }
     read_user_macros(&L, y_get(root, "macros"));
+    if (read_years(&L, y_get(root, "years")) != 0)
+        goto nomem;
     read_examples(&L, y_get(root, "examples"));
     if (doc.errors) {
         rc = CC_ERR_RULES;
@@ -1017,6 +1141,7 @@ void cc_lang_free(cc_lang *l)
     free_classifier(&l->c_quals);
     free_classifier(&l->c_vague);
     cc_rx_free(&l->scanner);
+    cc_rx_free(&l->years);
     cc_arena_free(&l->arena);
     cc_free(l);
 }
@@ -1182,6 +1307,8 @@ int cc_lang_expand(const cc_lang *l, const char *p, size_t len, cc_buf *out, cc_
         seg_push(map, out->len, len - lit, lit, len - lit);
         cc_buf_append(out, p + lit, len - lit);
     }
+    if (l->defines && out->p && strstr(out->p, "(?&cc_") && !strstr(out->p, "(?(DEFINE)(?<cc_num>"))
+        cc_buf_puts(out, l->defines);
     if (out->err) {
         snprintf(err, errlen, "out of memory");
         *erroff = 0;

@@ -78,6 +78,7 @@ struct cc_lang {
 
     cc_macro *macros;
     size_t nmacros;
+    const char *defines; /* (?(DEFINE)...) block the macros call into */
     cc_rx scanner; /* %{quantity}, for scan and the prefilter */
 
     const char **abbrevs; /* sorted lowercase abbreviations without '.' */
@@ -86,6 +87,11 @@ struct cc_lang {
 
     cc_example *examples;
     size_t nexamples;
+
+    /* Year mentions: explicit years (group "year") and relative ones (the
+     * group number says which: this, last, next year). */
+    cc_rx years;
+    uint32_t g_this, g_last, g_next;
 };
 
 /* Where each piece of an expanded pattern came from, to map a PCRE2 error
@@ -100,7 +106,8 @@ typedef struct cc_expmap {
     size_t n, cap;
 } cc_expmap;
 
-/* Expands %{name} macros of pattern[0..len) into out. On an unknown or
+/* Expands %{name} macros of pattern[0..len) into out, followed by the
+ * pack's (?(DEFINE)...) block when a macro needs it. On an unknown or
  * malformed macro returns -1 with *erroff at the '%' and a message in err
  * (and a suggestion in hint, possibly empty). map may be NULL. */
 int cc_lang_expand(const cc_lang *l, const char *pattern, size_t len, cc_buf *out,
@@ -121,6 +128,13 @@ int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char
  * multipliers and scale words) in s[start..end). Returns 0 or -1. */
 int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t start, size_t end,
                     cc_dec *out, int *has_big, cc_dec *last_big, int *has_digits);
+
+/* The year mentioned nearest to [a, b) within [lo, hi): *year gets the
+ * year, or the offset from the article's year (0 this year, -1 last, +1
+ * next) with *relative set. Returns 1 when there is a mention, 0 when
+ * none, <0 on a matching error. */
+int cc_lang_nearest_year(const cc_lang *l, cc_rxctx *c, const char *t, size_t lo, size_t hi,
+                         size_t a, size_t b, int *year, int *relative);
 
 /* True when the lowercase form of word (no '.') is one of the pack's
  * sentence abbreviations. */

@@ -92,6 +92,11 @@ static int load_packs(cc_ruleset *rs, const char *dir, cc_diags *d, int *errors)
             rc = cc_lang_load(&l, path, text, len, d);
         cc_free(text);
         if (rc != CC_OK) {
+            /* remember the code so that claims using it do not each
+             * report a missing pack: the pack's own errors say it all */
+            char *code = cc_strndup(names[i], strlen(names[i]) - 5);
+            if (!code || push_ptr((void ***)&rs->broken, &rs->nbroken, &rs->capbroken, code) != 0)
+                cc_free(code);
             (*errors)++;
             cc_free(path);
             continue;
@@ -128,6 +133,15 @@ typedef struct cloader {
     ydoc *doc;
 } cloader;
 
+static bool is_broken(const cc_ruleset *rs, const char *code)
+{
+    size_t i;
+    for (i = 0; i < rs->nbroken; i++)
+        if (strcmp(rs->broken[i], code) == 0)
+            return true;
+    return false;
+}
+
 static bool valid_id(const char *s)
 {
     size_t i;
@@ -157,6 +171,50 @@ static bool compile_pattern(cloader *C, const cc_lang *l, const ynode *n, bool c
         y_error_at(C->doc, n, off, CC_D_MACRO, hint[0] ? hint : NULL, "%s", err);
         goto done;
     }
+    /* The author's own syntax first, with every macro an empty group, so
+     * that "[a-z %{money}" is a missing ] here and not a puzzle inside the
+     * macro's expansion. */
+    {
+        cc_buf bare = CC_BUF_INIT;
+        size_t i, last = 0;
+        int bad;
+        for (i = 0; i < map.n; i++) {
+            const cc_expseg *sg = &map.v[i];
+            if (sg->out_len != sg->src_len || strncmp(out.p + sg->out_start, n->s + sg->src_start, sg->src_len) != 0) {
+                /* a macro: literal text before it, then (?:) */
+                cc_buf_append(&bare, n->s + last, sg->src_start - last);
+                cc_buf_puts(&bare, "(?:)");
+                last = sg->src_start + sg->src_len;
+            }
+        }
+        cc_buf_append(&bare, n->s + last, n->len - last);
+        bad = cc_rx_compile(rx, bare.p ? bare.p : "", bare.len, caseless ? PCRE2_CASELESS : 0,
+                            err, sizeof err, &off);
+        if (!bad)
+            cc_rx_free(rx);
+        else {
+            /* map the offset in the bare pattern back to the source */
+            size_t src = 0, b = 0;
+            for (i = 0, last = 0; i < map.n && b < off; i++) {
+                const cc_expseg *sg = &map.v[i];
+                bool macro = sg->out_len != sg->src_len ||
+                             strncmp(out.p + sg->out_start, n->s + sg->src_start, sg->src_len) != 0;
+                size_t blen = macro ? 4 : sg->src_len;
+                if (off < b + blen) {
+                    src = sg->src_start + (macro ? 0 : off - b);
+                    b = off;
+                    break;
+                }
+                b += blen;
+                src = sg->src_start + sg->src_len;
+            }
+            y_error_at(C->doc, n, src, CC_D_PATTERN, "see pcre2pattern(3); macros are written %{name}",
+                       "pattern does not compile: %s", err);
+        }
+        cc_buf_free(&bare);
+        if (bad)
+            goto done;
+    }
     if (cc_rx_compile(rx, out.p ? out.p : "", out.len, caseless ? PCRE2_CASELESS : 0, err,
                       sizeof err, &off) != 0) {
         y_error_at(C->doc, n, cc_expmap_src(&map, off), CC_D_PATTERN,
@@ -185,12 +243,17 @@ static bool read_within(cloader *C, const ynode *n, uint32_t *out)
         *out = CC_WITHIN_SENTENCE;
         return true;
     }
+    if (strcmp(n->s, "paragraph") == 0) {
+        *out = CC_WITHIN_PARAGRAPH;
+        return true;
+    }
     if (cc_dec_parse(&w, n->s, n->len) == 0 && !w.neg && w.e == 0 && w.m > 0 && w.m <= 100000) {
         *out = (uint32_t)w.m;
         return true;
     }
-    y_error(C->doc, n, CC_D_VALUE, "write sentence, or a number of characters (1-100000)",
-            "bad within: '%s'", n->s);
+    y_error(C->doc, n, CC_D_VALUE,
+            "write sentence, paragraph, or a number of characters (1-100000)",
+            "bad window '%s'", n->s);
     return false;
 }
 
@@ -201,7 +264,7 @@ static bool read_window(cloader *C, const ynode *m, cc_ctxpat *c, bool *given)
     const ynode *w = y_get(m, "within"), *b = y_get(m, "before"), *a = y_get(m, "after");
     uint32_t v = 1;
     *given = w || b || a;
-    c->sentence = 0;
+    c->sentence = c->paragraph = 0;
     c->before = c->after = 0;
     if (w && (b || a)) {
         y_error(C->doc, w, CC_D_VALUE, "use within: N, or before: and after:",
@@ -213,12 +276,15 @@ static bool read_window(cloader *C, const ynode *m, cc_ctxpat *c, bool *given)
             return false;
         if (v == CC_WITHIN_SENTENCE)
             c->sentence = 1;
-        c->before = c->after = v;
+        else if (v == CC_WITHIN_PARAGRAPH)
+            c->paragraph = 1;
+        else
+            c->before = c->after = v;
     }
     if (b) {
         v = 1;
-        if (!read_within(C, b, &v) || v == CC_WITHIN_SENTENCE) {
-            if (v == CC_WITHIN_SENTENCE)
+        if (!read_within(C, b, &v) || v == CC_WITHIN_SENTENCE || v == CC_WITHIN_PARAGRAPH) {
+            if (v == CC_WITHIN_SENTENCE || v == CC_WITHIN_PARAGRAPH)
                 y_error(C->doc, b, CC_D_VALUE, NULL, "before: takes a number of characters");
             return false;
         }
@@ -226,8 +292,8 @@ static bool read_window(cloader *C, const ynode *m, cc_ctxpat *c, bool *given)
     }
     if (a) {
         v = 1;
-        if (!read_within(C, a, &v) || v == CC_WITHIN_SENTENCE) {
-            if (v == CC_WITHIN_SENTENCE)
+        if (!read_within(C, a, &v) || v == CC_WITHIN_SENTENCE || v == CC_WITHIN_PARAGRAPH) {
+            if (v == CC_WITHIN_SENTENCE || v == CC_WITHIN_PARAGRAPH)
                 y_error(C->doc, a, CC_D_VALUE, NULL, "after: takes a number of characters");
             return false;
         }
@@ -274,6 +340,7 @@ static cc_ctxpat *compile_list(cloader *C, const cc_lang *l, const ynode *n, con
         }
         if (!given) {
             c->sentence = def->sentence;
+            c->paragraph = def->paragraph;
             c->before = def->before;
             c->after = def->after;
         }
@@ -287,7 +354,8 @@ static void read_extractor(cloader *C, cc_claim *cl, uint32_t claim_idx, const c
                            const ynode *e)
 {
     static const char *const keys[] = {"pattern", "quantity", "near", "not_near", "within",
-                                       "before", "after", "case_sensitive", NULL};
+                                       "before", "after", "case_sensitive", "year",
+                                       "year_required", NULL};
     cc_ruleset *rs = C->rs;
     cc_xrule *x;
     const ynode *p, *q, *n;
@@ -363,6 +431,23 @@ static void read_extractor(cloader *C, cc_claim *cl, uint32_t claim_idx, const c
         x->near = compile_list(C, l, y_get(e, "near"), "near", &def, &x->nnear);
         x->not_near = compile_list(C, l, y_get(e, "not_near"), "not_near", &def, &x->nnot);
     }
+    if ((n = y_get(e, "year"))) {
+        cc_dec y;
+        if (y_dec(C->doc, n, "year", false, &y) && (y.e != 0 || y.neg || y.m < 1950 || y.m > 2099))
+            y_error(C->doc, n, CC_D_VALUE, "write a year such as 2024", "year must be 1950-2099");
+        else
+            x->year = (int)y.m;
+    }
+    if ((n = y_get(e, "year_required"))) {
+        bool b;
+        if (!y_bool(n, &b))
+            y_error(C->doc, n, CC_D_TYPE, NULL, "year_required must be true or false");
+        else if (b && !x->year)
+            y_error(C->doc, n, CC_D_MISSING_KEY, "add year: 2024 (for example)",
+                    "year_required needs year:");
+        else
+            x->year_required = b;
+    }
     if (C->doc->errors != before) {
         if (x->type == CC_X_PATTERN)
             cc_rx_free(&x->rx);
@@ -375,8 +460,9 @@ static void read_extractor(cloader *C, cc_claim *cl, uint32_t claim_idx, const c
 
 static void read_claim(cloader *C, const ynode *m)
 {
-    static const char *const keys[] = {"id",    "description", "unit",    "currency",
-                                       "tolerance", "scope",   "extract", "examples", NULL};
+    static const char *const keys[] = {"id",       "description", "unit",    "currency",
+                                       "units",    "tolerance",   "scope",   "extract",
+                                       "examples", NULL};
     cc_ruleset *rs = C->rs;
     cc_claim *cl;
     const ynode *n, *idn;
@@ -425,6 +511,21 @@ static void read_claim(cloader *C, const ynode *m)
                     "'%s' is not a currency code", c);
         cl->currency = c;
     }
+    if ((n = y_get(m, "units"))) {
+        /* count claims: the units that mean the same thing here, the first
+         * being the one reported ("users", "people") */
+        if (n->type == Y_SCALAR)
+            n = NULL, y_error(C->doc, y_get(m, "units"), CC_D_TYPE, "write units: [users, people]",
+                              "units must be a list");
+        else if (y_expect(C->doc, n, Y_SEQ, "units")) {
+            cl->units = cc_arena_alloc(&rs->arena, (n->n + 1) * sizeof(char *));
+            for (i = 0; cl->units && i < n->n; i++) {
+                const char *u = y_str(C->doc, n->kids[i], "a unit");
+                if (u)
+                    cl->units[cl->nunits++] = u;
+            }
+        }
+    }
     if ((n = y_get(m, "tolerance"))) {
         if (y_dec(C->doc, n, "tolerance", true, &cl->tolerance) &&
             (cl->tolerance.neg || cc_dec_cmp(cl->tolerance, cc_dec_from_u64(1)) > 0))
@@ -439,6 +540,8 @@ static void read_claim(cloader *C, const ynode *m)
         for (i = 0; i < n->n; i++) {
             const ynode *k = y_key(n, i), *v = y_val(n, i);
             const cc_lang *l = cc_ruleset_find_lang(rs, k->s);
+            if (!l && is_broken(rs, k->s))
+                continue;
             if (!l) {
                 y_error(C->doc, k, CC_D_LANG, "add rules/lang/<code>.yaml or fix the code",
                         "no language pack for '%s'", k->s);
@@ -458,6 +561,8 @@ static void read_claim(cloader *C, const ynode *m)
             if (!cc_example_parse(C->doc, n->kids[i], true, &ex))
                 continue;
             if (!cc_ruleset_find_lang(rs, ex.lang)) {
+                if (is_broken(rs, ex.lang))
+                    continue;
                 y_error(C->doc, n->kids[i], CC_D_LANG, NULL, "no language pack for '%s'",
                         ex.lang);
                 continue;
@@ -611,6 +716,9 @@ void cc_ruleset_free(cc_ruleset *rs)
     cc_free(rs->claims);
     cc_free(rs->xr);
     cc_free(rs->examples);
+    for (i = 0; i < rs->nbroken; i++)
+        cc_free(rs->broken[i]);
+    cc_free(rs->broken);
     cc_arena_free(&rs->arena);
     cc_free(rs);
 }
@@ -673,9 +781,13 @@ void cc_ruleset_each_pattern(const cc_ruleset *rs,
         if (x->type == CC_X_PATTERN) {
             fn(ud, x->lang->code, x->claim->id, x->expanded);
         } else {
-            const char *q = cc_lang_macro(x->lang, cc_kind_name(x->qkind));
+            /* a context rule runs the pack's scanner */
+            cc_buf q = CC_BUF_INIT;
             (void)j;
-            fn(ud, x->lang->code, x->claim->id, q ? q : "");
+            cc_buf_puts(&q, cc_lang_macro(x->lang, "quantity"));
+            cc_buf_puts(&q, x->lang->defines);
+            fn(ud, x->lang->code, x->claim->id, q.p ? q.p : "");
+            cc_buf_free(&q);
         }
     }
 }

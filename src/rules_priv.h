@@ -17,14 +17,18 @@ typedef enum cc_xtype {
     CC_X_CONTEXT      /* a quantity of a kind with near/not_near patterns */
 } cc_xtype;
 
-/* Context window: the sentence of the quantity, or n characters each side. */
+/* Context window: the sentence of the quantity, its paragraph, or n
+ * characters each side (inside the sentence). */
 #define CC_WITHIN_SENTENCE 0
+#define CC_WITHIN_PARAGRAPH UINT32_MAX
 
 /* A near/not_near pattern and the window it looks in. */
 typedef struct cc_ctxpat {
     cc_rx rx;
-    uint8_t sentence;      /* look in the quantity's sentence */
-    uint32_t before, after; /* otherwise: characters before and after it */
+    uint8_t sentence;       /* look in the quantity's sentence */
+    uint8_t paragraph;      /* look in its paragraph (its line) */
+    uint32_t before, after; /* otherwise: characters before and after it,
+                               inside the sentence */
 } cc_ctxpat;
 
 typedef struct cc_xrule {
@@ -39,6 +43,8 @@ typedef struct cc_xrule {
     size_t nnear;
     cc_ctxpat *not_near; /* none may occur in its window */
     size_t nnot;
+    int year;            /* 0, or the year the figure must be about */
+    uint8_t year_required; /* a mention of that year must be there */
     const char *file;
     uint32_t line;
 } cc_xrule;
@@ -60,6 +66,8 @@ struct cc_ruleset {
     cc_example *examples;
     size_t nexamples, capexamples;
     uint32_t maxcap;  /* largest capture count of any pattern */
+    char **broken;    /* codes (file names) of packs that failed to load */
+    size_t nbroken, capbroken;
 };
 
 /* Index of a pack in rs->langs, or -1. */

@@ -8,6 +8,7 @@
 #include "buf.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -93,7 +94,7 @@ int cc_rx_compile(cc_rx *rx, const char *pattern, size_t len, uint32_t opts, cha
             *erroff = off;
         return -1;
     }
-    rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
+    rx->jit = !getenv("CC_NO_JIT") && pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
     pcre2_pattern_info(rx->code, PCRE2_INFO_CAPTURECOUNT, &rx->ncap);
     record_groups(rx);
     return 0;

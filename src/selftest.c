@@ -50,11 +50,13 @@ static bool quantity_matches(const cc_example *ex, const cc_quantity *q)
 
 static void describe_q(cc_buf *b, const cc_doc *doc, const cc_quantity *q)
 {
-    char v[CC_DEC_BUFSZ];
-    cc_buf_printf(b, "%sfound \"%.*s\" = %s %s (%s, %s%s)", b->len ? "; " : "",
+    char v[CC_DEC_BUFSZ], lo[CC_DEC_BUFSZ], hi[CC_DEC_BUFSZ];
+    cc_buf_printf(b, "%sfound \"%.*s\" = %s %s (%s, %s%s) in %s%s, %s%s", b->len ? "; " : "",
                   (int)(q->end - q->start), cc_doc_text(doc) + q->start, cc_dec_format(v, q->value),
                   q->unit ? q->unit : "-", cc_kind_name(q->kind), cc_qualifier_name(q->qual),
-                  q->vague ? ", vague" : "");
+                  q->vague ? ", vague" : "", q->iv.lo_open ? "(" : "[",
+                  q->iv.lo_inf ? "-inf" : cc_dec_format(lo, q->iv.lo),
+                  q->iv.hi_inf ? "inf" : cc_dec_format(hi, q->iv.hi), q->iv.hi_open ? ")" : "]");
 }
 
 static void describe_want(cc_buf *b, const cc_example *ex)

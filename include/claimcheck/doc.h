@@ -48,6 +48,8 @@ size_t cc_doc_body(const cc_doc *doc);
 /* Front matter values, or NULL. */
 const char *cc_doc_meta_lang(const cc_doc *doc);
 const char *cc_doc_meta_date(const cc_doc *doc);
+/* The year of the front matter date (YYYY-...), or 0 when unknown. */
+int cc_doc_year(const cc_doc *doc);
 
 /* 1-based line and column (code points) of byte offset off of the file as
  * read (a skipped byte-order mark counts as no column). Cheapest when asked

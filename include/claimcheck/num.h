@@ -32,15 +32,15 @@ typedef enum cc_qualifier {
     CC_Q_MORE_THAN, /* (v, +inf) */
     CC_Q_UP_TO,     /* (-inf, v] */
     CC_Q_LESS_THAN, /* (-inf, v) */
-    CC_Q_ABOUT,     /* [v - 10%, v + 10%] */
-    CC_Q_ALMOST,    /* [v - 10%, v] */
+    CC_Q_ABOUT,     /* [v - 5%, v + 5%] */
+    CC_Q_ALMOST,    /* [v - 5%, v] */
     CC_Q_RANGE,     /* [v1, v2], a stated range */
     CC_Q__COUNT
 } cc_qualifier;
 
 /* The relative band of "about" and "almost", in percent (documented in
  * docs/normalization.md). */
-#define CC_ABOUT_BAND_PERCENT 10
+#define CC_ABOUT_BAND_PERCENT 5
 
 /* A closed, open or unbounded interval of values. */
 typedef struct cc_interval {

@@ -32,6 +32,9 @@ typedef struct cc_claim {
     uint32_t line;
     cc_kind kind;            /* money, percent, count or number */
     const char *currency;    /* expected ISO code for money, or NULL */
+    const char **units;      /* count claims: accepted count units, the first
+                                being the one reported; NULL for any */
+    size_t nunits;
     cc_dec tolerance;        /* relative: 0.01 = 1 %; 0 = exact */
     const char *scope;       /* fixed scope (e.g. "2024"), or NULL */
     size_t nextractors;      /* over all languages */

@@ -1,0 +1,204 @@
+/* test_rules.c: loading rules: the shipped set, and every error kind with
+ * its exact message and position. */
+#include "helpers.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char *MINI_PACK =
+    "lang: en\n"
+    "numbers: {decimal: [\".\"], group: [\",\"]}\n"
+    "scales:\n  - {value: 1e9, forms: [billion]}\n"
+    "currencies:\n  - {code: USD, symbols: [\"$\"], words: [dollars]}\n"
+    "detect: {words: [the, and]}\n";
+
+/* Loads a ruleset made of the mini pack and one claim file; returns the
+ * status and leaves the diagnostics in *d. */
+static int load(const char *name, const char *claims, cc_diags **d, cc_ruleset **rs)
+{
+    char dir[512], sub[600], path[700];
+    const char *dirs[1];
+    FILE *f;
+    snprintf(dir, sizeof dir, "%s/%s", th_tmpdir(), name);
+    mkdir(dir, 0777);
+    snprintf(sub, sizeof sub, "%s/lang", dir);
+    mkdir(sub, 0777);
+    snprintf(path, sizeof path, "%s/en.yaml", sub);
+    f = fopen(path, "w");
+    fputs(MINI_PACK, f);
+    fclose(f);
+    snprintf(sub, sizeof sub, "%s/claims", dir);
+    mkdir(sub, 0777);
+    snprintf(path, sizeof path, "%s/c.yaml", sub);
+    f = fopen(path, "w");
+    fputs(claims, f);
+    fclose(f);
+    *d = cc_diags_new();
+    dirs[0] = dir;
+    return cc_ruleset_load(rs, dirs, 1, *d);
+}
+
+static void expect_error(const char *name, const char *claims, uint32_t line, uint32_t col,
+                         const char *message, const char *hint)
+{
+    cc_diags *d;
+    cc_ruleset *rs = NULL;
+    const cc_diag *g;
+    assert_int_equal(load(name, claims, &d, &rs), CC_ERR_RULES);
+    assert_null(rs);
+    assert_true(cc_diags_count(d) >= 1);
+    g = cc_diags_get(d, 0);
+    assert_int_equal(g->severity, CC_SEV_ERROR);
+    assert_non_null(strstr(g->file, "/claims/c.yaml"));
+    assert_string_equal(g->message, message);
+    assert_int_equal(g->line, line);
+    assert_int_equal(g->column, col);
+    if (hint)
+        assert_string_equal(g->hint, hint);
+    cc_diags_free(d);
+}
+
+static void test_rules__shipped_rules_load(void **state)
+{
+    const cc_ruleset *rs = th_rules();
+    static const char *ids[] = {"microsoft_investment_total", "openai_loss_2024", "inflection_payment",
+                                "oracle_compute_deal", "funding_round_2024", "compute_cost_2024",
+                                "compute_cost_2029", "openai_valuation", "microsoft_revenue_share",
+                                "microsoft_initial_investment_2019", "chatgpt_weekly_users",
+                                "stargate_investment"};
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+        const cc_claim *c = cc_ruleset_find_claim(rs, ids[i]);
+        assert_non_null(c);
+        assert_true(c->nextractors > 0);
+    }
+    assert_non_null(cc_ruleset_find_lang(rs, "hu"));
+    assert_non_null(cc_ruleset_find_lang(rs, "zh"));
+    assert_null(cc_ruleset_find_lang(rs, "xx"));
+    assert_int_equal(cc_ruleset_find_claim(rs, "chatgpt_weekly_users")->kind, CC_KIND_COUNT);
+}
+
+static void test_rules__yaml_syntax(void **state)
+{
+    (void)state;
+    expect_error("syntax", "claims:\n  - id: a\n    unit: currency\n     extract: {}\n", 4, 13,
+                 "YAML syntax error: mapping values are not allowed in this context",
+                 "check indentation, quoting and that every key ends with ': '");
+}
+
+static void test_rules__unknown_key_with_suggestion(void **state)
+{
+    (void)state;
+    expect_error("key",
+                 "claims:\n  - id: a\n    unit: currency\n    tolerence: 0\n"
+                 "    extract: {en: [{pattern: 'x %{money}'}]}\n",
+                 4, 5, "unknown key 'tolerence' in a claim", "did you mean 'tolerance'?");
+}
+
+static void test_rules__wrong_type(void **state)
+{
+    (void)state;
+    expect_error("type",
+                 "claims:\n  - id: a\n    unit: currency\n    extract:\n      en: 'x %{money}'\n", 5,
+                 11,
+                 "a language's extractors must be a list (lines starting with '- '), not a scalar",
+                 NULL);
+}
+
+static void test_rules__bad_pattern_points_into_the_file(void **state)
+{
+    (void)state;
+    expect_error("pcre",
+                 "claims:\n  - id: a\n    unit: currency\n    extract:\n"
+                 "      en: [{pattern: 'paid [a-z %{money}'}]\n",
+                 5, 41, "pattern does not compile: missing terminating ] for character class",
+                 NULL);
+}
+
+static void test_rules__unknown_macro(void **state)
+{
+    (void)state;
+    expect_error("macro",
+                 "claims:\n  - id: a\n    unit: currency\n    extract:\n"
+                 "      en: [{pattern: 'paid %{monney}'}]\n",
+                 5, 28, "unknown macro %{monney} in language 'en'", "did you mean %{money}?");
+}
+
+static void test_rules__missing_value_group(void **state)
+{
+    (void)state;
+    expect_error("value",
+                 "claims:\n  - id: a\n    unit: currency\n    extract:\n"
+                 "      en: [{pattern: 'paid \\$\\d+'}]\n",
+                 5, 22, "pattern has no value group",
+                 "use a macro such as %{money}, or name the figure (?<value>...)");
+}
+
+static void test_rules__duplicate_id(void **state)
+{
+    (void)state;
+    expect_error("dup",
+                 "claims:\n  - id: a\n    unit: currency\n    extract: {en: [{pattern: 'x %{money}'}]}\n"
+                 "  - id: a\n    unit: currency\n    extract: {en: [{pattern: 'y %{money}'}]}\n",
+                 5, 9, "duplicate claim id 'a'", NULL);
+}
+
+static void test_rules__aliases_share_and_bombs_stop(void **state)
+{
+    cc_diags *d;
+    cc_ruleset *rs = NULL;
+    char bomb[2048];
+    size_t i, o;
+    (void)state;
+    /* an anchor reused: fine */
+    assert_int_equal(load("alias",
+                          "claims:\n  - id: a\n    unit: currency\n    extract:\n"
+                          "      en:\n        - pattern: 'x %{money}'\n          not_near: &n ['first']\n"
+                          "        - pattern: 'y %{money}'\n          not_near: *n\n",
+                          &d, &rs),
+                     CC_OK);
+    cc_ruleset_free(rs);
+    cc_diags_free(d);
+    /* billion laughs */
+    o = (size_t)snprintf(bomb, sizeof bomb, "a0: &a0 [x,x,x,x,x,x,x,x,x]\n");
+    for (i = 1; i < 10; i++)
+        o += (size_t)snprintf(bomb + o, sizeof bomb - o,
+                              "a%zu: &a%zu [*a%zu,*a%zu,*a%zu,*a%zu,*a%zu,*a%zu,*a%zu,*a%zu,*a%zu]\n",
+                              i, i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
+    snprintf(bomb + o, sizeof bomb - o, "claims: *a9\n");
+    assert_int_equal(load("bomb", bomb, &d, &rs), CC_ERR_RULES);
+    assert_non_null(strstr(cc_diags_get(d, 0)->message, "an alias bomb?"));
+    cc_diags_free(d);
+}
+
+static void test_rules__windows_and_year(void **state)
+{
+    (void)state;
+    expect_error("window",
+                 "claims:\n  - id: a\n    unit: currency\n    extract:\n"
+                 "      en: [{quantity: money, near: [{pattern: 'x', within: soon}]}]\n",
+                 5, 60, "bad window 'soon'", NULL);
+    expect_error("year",
+                 "claims:\n  - id: a\n    unit: currency\n    extract:\n"
+                 "      en: [{pattern: 'x %{money}', year_required: true}]\n",
+                 5, 51, "year_required needs year:", NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rules__shipped_rules_load),
+        cmocka_unit_test(test_rules__yaml_syntax),
+        cmocka_unit_test(test_rules__unknown_key_with_suggestion),
+        cmocka_unit_test(test_rules__wrong_type),
+        cmocka_unit_test(test_rules__bad_pattern_points_into_the_file),
+        cmocka_unit_test(test_rules__unknown_macro),
+        cmocka_unit_test(test_rules__missing_value_group),
+        cmocka_unit_test(test_rules__duplicate_id),
+        cmocka_unit_test(test_rules__aliases_share_and_bombs_stop),
+        cmocka_unit_test(test_rules__windows_and_year),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
