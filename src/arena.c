@@ -26,6 +26,26 @@ static void *block_data(cc_arena_block *b)
     return (char *)b + HDR;
 }
 
+/* A new block with room for size bytes, linked in front (it becomes the
+ * head) or, for oversized requests, behind the head so that the head's free
+ * space stays usable. */
+static cc_arena_block *new_block(cc_arena *a, size_t room, int behind)
+{
+    cc_arena_block *b = cc_malloc(HDR + room);
+    if (!b)
+        return NULL;
+    b->size = room;
+    if (behind && a->head) {
+        b->next = a->head->next;
+        a->head->next = b;
+    } else {
+        b->next = a->head;
+        a->head = b;
+        a->used = 0;
+    }
+    return b;
+}
+
 void *cc_arena_alloc(cc_arena *a, size_t size)
 {
     size_t need;
@@ -37,57 +57,36 @@ void *cc_arena_alloc(cc_arena *a, size_t size)
     need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (need == 0)
         need = ARENA_ALIGN;
-#ifndef CC_DEBUG_ARENA
+#ifdef CC_DEBUG_ARENA
+    /* every allocation a block of its own, for ASan and valgrind */
+    b = new_block(a, need, 0);
+    if (!b)
+        return NULL;
+    a->used = need;
+    p = block_data(b);
+#else
     if (a->head && a->head->size - a->used >= need) {
         p = (char *)block_data(a->head) + a->used;
         a->used += need;
-        a->total += need;
-        memset(p, 0, size);
-        return p;
-    }
-    if (need > ARENA_BLOCK / 4) {
-        /* Oversized: its own block, linked behind the head so the head's
-         * free space stays usable. */
-        b = cc_malloc(HDR + need);
+    } else if (need > ARENA_BLOCK / 4) {
+        int behind = a->head != NULL;
+        b = new_block(a, need, behind);
         if (!b)
             return NULL;
-        b->size = need;
-        if (a->head) {
-            b->next = a->head->next;
-            a->head->next = b;
-        } else {
-            b->next = NULL;
-            a->head = b;
+        if (!behind)
             a->used = need;
-        }
-        a->total += need;
-        memset(block_data(b), 0, size);
-        return block_data(b);
+        p = block_data(b);
+    } else {
+        b = new_block(a, ARENA_BLOCK, 0);
+        if (!b)
+            return NULL;
+        a->used = need;
+        p = block_data(b);
     }
-    b = cc_malloc(HDR + ARENA_BLOCK);
-    if (!b)
-        return NULL;
-    b->size = ARENA_BLOCK;
-    b->next = a->head;
-    a->head = b;
-    a->used = need;
-    a->total += need;
-    p = block_data(b);
-    memset(p, 0, size);
-    return p;
-#else
-    b = cc_malloc(HDR + need);
-    if (!b)
-        return NULL;
-    b->size = need;
-    b->next = a->head;
-    a->head = b;
-    a->used = need;
-    a->total += need;
-    p = block_data(b);
-    memset(p, 0, size);
-    return p;
 #endif
+    a->total += need;
+    memset(p, 0, size);
+    return p;
 }
 
 char *cc_arena_strndup(cc_arena *a, const char *s, size_t len)

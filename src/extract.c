@@ -288,7 +288,6 @@ static bool only_space_and(const char *t, size_t a, size_t b, const char *const 
 static void link_conversions(const char *t, size_t end, cc_qlist *q)
 {
     static const char *const open[] = {"(", "\xEF\xBC\x88", "[", NULL};
-    static const char *const close[] = {")", "\xEF\xBC\x89", "]", NULL};
     size_t i;
     for (i = 1; i < q->n; i++) {
         cc_quantity *a = &q->v[i - 1], *b = &q->v[i];
@@ -305,7 +304,6 @@ static void link_conversions(const char *t, size_t end, cc_qlist *q)
         if (j < end && (t[j] == ')' || t[j] == ']' ||
                         (end - j >= 3 && memcmp(t + j, "\xEF\xBC\x89", 3) == 0)))
             b->conversion_of = (long)(i - 1);
-        (void)close;
     }
 }
 

@@ -775,7 +775,7 @@ void cc_ruleset_each_pattern(const cc_ruleset *rs,
                                         const char *pattern),
                              void *ud)
 {
-    size_t i, j;
+    size_t i;
     for (i = 0; i < rs->nxr; i++) {
         const cc_xrule *x = rs->xr[i];
         if (x->type == CC_X_PATTERN) {
@@ -783,7 +783,6 @@ void cc_ruleset_each_pattern(const cc_ruleset *rs,
         } else {
             /* a context rule runs the pack's scanner */
             cc_buf q = CC_BUF_INIT;
-            (void)j;
             cc_buf_puts(&q, cc_lang_macro(x->lang, "quantity"));
             cc_buf_puts(&q, x->lang->defines);
             fn(ud, x->lang->code, x->claim->id, q.p ? q.p : "");

@@ -169,6 +169,17 @@ void y_error_at(ydoc *doc, const ynode *n, size_t value_off, cc_diag_code code,
     va_end(ap);
 }
 
+/* A node standing for a position only, for errors about an event. */
+static ynode at_mark(const ydoc *doc, const yaml_mark_t *m)
+{
+    ynode n;
+    memset(&n, 0, sizeof n);
+    n.line = (uint32_t)m->line + 1;
+    n.col = (uint32_t)m->column + 1;
+    n.offset = mark_offset(doc, m->line, m->column);
+    return n;
+}
+
 static ynode *new_node(ydoc *doc, y_type t, const yaml_mark_t *m)
 {
     ynode *n = cc_arena_alloc(doc->arena, sizeof *n);
@@ -303,10 +314,7 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
             break;
         case YAML_DOCUMENT_START_EVENT:
             if (++docs > 1) {
-                ynode tmp = {0};
-                tmp.line = (uint32_t)ev.start_mark.line + 1;
-                tmp.col = (uint32_t)ev.start_mark.column + 1;
-                tmp.offset = mark_offset(doc, ev.start_mark.line, ev.start_mark.column);
+                ynode tmp = at_mark(doc, &ev.start_mark);
                 y_error(doc, &tmp, CC_D_YAML, "put each file's content in one document",
                         "more than one YAML document in this file");
                 rc = CC_ERR_RULES;
@@ -321,10 +329,7 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
                 if (strcmp(anchors[k].name, (const char *)ev.data.alias.anchor) == 0)
                     target = anchors[k].node;
             if (!target || target->size == 0) {
-                ynode tmp = {0};
-                tmp.line = (uint32_t)ev.start_mark.line + 1;
-                tmp.col = (uint32_t)ev.start_mark.column + 1;
-                tmp.offset = mark_offset(doc, ev.start_mark.line, ev.start_mark.column);
+                ynode tmp = at_mark(doc, &ev.start_mark);
                 y_error(doc, &tmp, CC_D_YAML, "define the anchor (&name) before using it, outside itself",
                         "unknown or unfinished anchor *%s", (const char *)ev.data.alias.anchor);
                 rc = CC_ERR_RULES;
@@ -333,10 +338,7 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
             }
             nodes += target->size;
             if (nodes > Y_MAX_NODES) {
-                ynode tmp = {0};
-                tmp.line = (uint32_t)ev.start_mark.line + 1;
-                tmp.col = (uint32_t)ev.start_mark.column + 1;
-                tmp.offset = mark_offset(doc, ev.start_mark.line, ev.start_mark.column);
+                ynode tmp = at_mark(doc, &ev.start_mark);
                 y_error(doc, &tmp, CC_D_LIMIT, "use fewer aliases",
                         "document too large with its aliases expanded (more than %d nodes; "
                         "an alias bomb?)", Y_MAX_NODES);
@@ -363,9 +365,7 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
             else if (ev.type == YAML_MAPPING_START_EVENT)
                 anchor = ev.data.mapping_start.anchor;
             if (++nodes > Y_MAX_NODES) {
-                ynode tmp = {0};
-                tmp.line = (uint32_t)ev.start_mark.line + 1;
-                tmp.col = (uint32_t)ev.start_mark.column + 1;
+                ynode tmp = at_mark(doc, &ev.start_mark);
                 y_error(doc, &tmp, CC_D_LIMIT, "split the file",
                         "too many YAML nodes (more than %d)", Y_MAX_NODES);
                 rc = CC_ERR_RULES;

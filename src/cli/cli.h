@@ -32,6 +32,12 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *cmd, const char *k
 /* Loads the ruleset from --rules (default ./rules, then the installed data
  * directory). Prints diagnostics; returns NULL on errors. */
 cc_ruleset *cli_load_rules(const cli_opts *o, cc_diags *d);
+/* The start shared by the subcommands: parse the options, make the
+ * diagnostics list, load the rules. Returns -1 to go on, or the exit status
+ * to return (everything is cleaned up then). */
+int cli_start(cli_opts *o, int argc, char **argv, const char *cmd, const char *known,
+              void (*help)(FILE *), cc_diags **d, cc_ruleset **rs);
+void cli_finish(cli_opts *o, cc_diags *d, cc_ruleset *rs);
 bool cli_color(const cli_opts *o, FILE *f);
 void cli_print_diags(const cc_diags *d, const cli_opts *o);
 

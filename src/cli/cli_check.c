@@ -45,9 +45,9 @@ int cmd_check(int argc, char **argv)
     cc_report rep;
     int rc, status = CC_EXIT_ERROR;
 
-    rc = cli_parse(&o, argc, argv, "check", "rules lang format jobs color", help);
-    if (rc)
-        goto out_usage;
+    rc = cli_start(&o, argc, argv, "check", "rules lang format jobs color", help, &d, &rs);
+    if (rc >= 0)
+        return rc;
     if (o.format && cc_format_from_name(&fmt, o.format) != CC_OK) {
         fprintf(stderr, "claimcheck check: unknown format '%s' (text or json)\n", o.format);
         goto out;
@@ -56,12 +56,6 @@ int cmd_check(int argc, char **argv)
         fprintf(stderr, "claimcheck check: no articles given (see claimcheck check --help)\n");
         goto out;
     }
-    d = cc_diags_new();
-    if (!d)
-        goto nomem;
-    rs = cli_load_rules(&o, d);
-    if (!rs)
-        goto out;
     memset(&ro, 0, sizeof ro);
     ro.lang = o.lang;
     ro.jobs = o.jobs;
@@ -102,11 +96,6 @@ nomem:
 out:
     cc_result_free(res);
     cc_run_free(run);
-    cc_ruleset_free(rs);
-    cc_diags_free(d);
-    free(o.paths);
+    cli_finish(&o, d, rs);
     return status;
-out_usage:
-    free(o.paths);
-    return rc == 1 ? CC_EXIT_OK : CC_EXIT_ERROR;
 }

@@ -80,17 +80,9 @@ int cmd_scan(int argc, char **argv)
     int status = CC_EXIT_OK, rc;
     size_t i;
 
-    rc = cli_parse(&o, argc, argv, "scan", "rules lang", help);
-    if (rc) {
-        free(o.paths);
-        return rc == 1 ? 0 : 2;
-    }
-    d = cc_diags_new();
-    if (!d || !(rs = cli_load_rules(&o, d))) {
-        cc_diags_free(d);
-        free(o.paths);
-        return 2;
-    }
+    rc = cli_start(&o, argc, argv, "scan", "rules lang", help, &d, &rs);
+    if (rc >= 0)
+        return rc;
     if (o.lang && !cc_ruleset_find_lang(rs, o.lang)) {
         fprintf(stderr, "claimcheck scan: --lang %s: no such language pack\n", o.lang);
         status = 2;
@@ -119,9 +111,7 @@ out:
     cc_pathlist_free(&bad);
     cc_pathlist_free(&why);
     cc_extractor_free(x);
-    cc_ruleset_free(rs);
-    cc_diags_free(d);
-    free(o.paths);
+    cli_finish(&o, d, rs);
     return status;
 }
 
@@ -161,22 +151,12 @@ int cmd_patterns(int argc, char **argv)
     cc_diags *d;
     cc_ruleset *rs;
     struct pctx c;
-    int rc = cli_parse(&o, argc, argv, "patterns", "rules lang", phelp);
-    if (rc) {
-        free(o.paths);
-        return rc == 1 ? 0 : 2;
-    }
-    d = cc_diags_new();
-    if (!d || !(rs = cli_load_rules(&o, d))) {
-        cc_diags_free(d);
-        free(o.paths);
-        return 2;
-    }
+    int rc = cli_start(&o, argc, argv, "patterns", "rules lang", phelp, &d, &rs);
+    if (rc >= 0)
+        return rc;
     c.lang = o.lang;
     cc_ruleset_each_pattern(rs, print_pattern, &c);
     rc = fflush(stdout) == 0 ? 0 : 2;
-    cc_ruleset_free(rs);
-    cc_diags_free(d);
-    free(o.paths);
+    cli_finish(&o, d, rs);
     return rc;
 }

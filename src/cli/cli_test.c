@@ -30,17 +30,9 @@ int cmd_test(int argc, char **argv)
     size_t n = 0, i;
     long failures;
     size_t tp = 0, tn = 0, cp = 0, cn = 0;
-    int rc = cli_parse(&o, argc, argv, "test", "rules lang color", help);
-    if (rc) {
-        free(o.paths);
-        return rc == 1 ? 0 : 2;
-    }
-    d = cc_diags_new();
-    if (!d || !(rs = cli_load_rules(&o, d))) {
-        cc_diags_free(d);
-        free(o.paths);
-        return 2;
-    }
+    int rc = cli_start(&o, argc, argv, "test", "rules lang color", help, &d, &rs);
+    if (rc >= 0)
+        return rc;
     failures = cc_selftest(rs, o.lang, d, &st, &n);
     cli_print_diags(d, &o);
     if (failures < 0) {
@@ -65,8 +57,6 @@ int cmd_test(int argc, char **argv)
     rc = failures ? 1 : 0;
 out:
     free(st);
-    cc_ruleset_free(rs);
-    cc_diags_free(d);
-    free(o.paths);
+    cli_finish(&o, d, rs);
     return rc;
 }

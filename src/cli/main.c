@@ -179,6 +179,38 @@ cc_ruleset *cli_load_rules(const cli_opts *o, cc_diags *d)
     return rs;
 }
 
+int cli_start(cli_opts *o, int argc, char **argv, const char *cmd, const char *known,
+              void (*help)(FILE *), cc_diags **d, cc_ruleset **rs)
+{
+    int rc = cli_parse(o, argc, argv, cmd, known, help);
+    *d = NULL;
+    *rs = NULL;
+    if (rc) {
+        free(o->paths);
+        return rc == 1 ? CC_EXIT_OK : CC_EXIT_ERROR;
+    }
+    *d = cc_diags_new();
+    if (!*d) {
+        fprintf(stderr, "claimcheck: out of memory\n");
+        free(o->paths);
+        return CC_EXIT_ERROR;
+    }
+    *rs = cli_load_rules(o, *d);
+    if (!*rs) {
+        cli_finish(o, *d, NULL);
+        return CC_EXIT_ERROR;
+    }
+    return -1;
+}
+
+void cli_finish(cli_opts *o, cc_diags *d, cc_ruleset *rs)
+{
+    cc_ruleset_free(rs);
+    cc_diags_free(d);
+    free(o->paths);
+    o->paths = NULL;
+}
+
 bool cli_color(const cli_opts *o, FILE *f)
 {
     const char *nc = getenv("NO_COLOR");
