@@ -458,6 +458,59 @@ static void read_extractor(cloader *C, cc_claim *cl, uint32_t claim_idx, const c
     cl->nextractors++;
 }
 
+/* extract: {lang: [extractor...]} of claim cl (index idx). */
+static void read_extract(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n)
+{
+    size_t i, j;
+    if (!y_expect(C->doc, n, Y_MAP, "extract"))
+        return;
+    for (i = 0; i < n->n; i++) {
+        const ynode *k = y_key(n, i), *v = y_val(n, i);
+        const cc_lang *l = cc_ruleset_find_lang(C->rs, k->s);
+        if (!l && is_broken(C->rs, k->s))
+            continue;
+        if (!l) {
+            y_error(C->doc, k, CC_D_LANG, "add rules/lang/<code>.yaml or fix the code",
+                    "no language pack for '%s'", k->s);
+            continue;
+        }
+        if (v->type == Y_MAP) {
+            read_extractor(C, cl, idx, l, v);
+        } else if (y_expect(C->doc, v, Y_SEQ, "a language's extractors")) {
+            for (j = 0; j < v->n; j++)
+                read_extractor(C, cl, idx, l, v->kids[j]);
+        }
+    }
+}
+
+/* examples: [...] of claim cl. */
+static void read_claim_examples(cloader *C, const cc_claim *cl, const ynode *n)
+{
+    cc_ruleset *rs = C->rs;
+    size_t i;
+    if (!y_expect(C->doc, n, Y_SEQ, "examples"))
+        return;
+    for (i = 0; i < n->n; i++) {
+        cc_example ex;
+        if (!cc_example_parse(C->doc, n->kids[i], true, &ex))
+            continue;
+        if (!cc_ruleset_find_lang(rs, ex.lang)) {
+            if (!is_broken(rs, ex.lang))
+                y_error(C->doc, n->kids[i], CC_D_LANG, NULL, "no language pack for '%s'", ex.lang);
+            continue;
+        }
+        ex.claim = cl->id;
+        if (rs->nexamples == rs->capexamples) {
+            void *v = rs->examples;
+            if (cc_grow(&v, &rs->capexamples, rs->nexamples + 1, sizeof(cc_example)) != 0)
+                break;
+            rs->examples = v;
+        }
+        rs->examples[rs->nexamples++] = ex;
+    }
+}
+
+/* A claim: its definition, extractors and examples. */
 static void read_claim(cloader *C, const ynode *m)
 {
     static const char *const keys[] = {"id",       "description", "unit",    "currency",
@@ -467,10 +520,8 @@ static void read_claim(cloader *C, const ynode *m)
     cc_claim *cl;
     const ynode *n, *idn;
     uint32_t idx;
-    size_t i, j;
+    size_t i;
 
-    if (!y_expect(C->doc, m, Y_MAP, "a claim"))
-        return;
     y_check_keys(C->doc, m, keys, "a claim");
     cl = cc_arena_alloc(&rs->arena, sizeof *cl);
     if (!cl)
@@ -535,112 +586,168 @@ static void read_claim(cloader *C, const ynode *m)
     if ((n = y_get(m, "scope")))
         cl->scope = y_str(C->doc, n, "scope");
     idx = (uint32_t)rs->nclaims;
-    if ((n = y_require(C->doc, m, "extract", "a claim")) &&
-        y_expect(C->doc, n, Y_MAP, "extract")) {
-        for (i = 0; i < n->n; i++) {
-            const ynode *k = y_key(n, i), *v = y_val(n, i);
-            const cc_lang *l = cc_ruleset_find_lang(rs, k->s);
-            if (!l && is_broken(rs, k->s))
-                continue;
-            if (!l) {
-                y_error(C->doc, k, CC_D_LANG, "add rules/lang/<code>.yaml or fix the code",
-                        "no language pack for '%s'", k->s);
-                continue;
-            }
-            if (v->type == Y_MAP) {
-                read_extractor(C, cl, idx, l, v);
-            } else if (y_expect(C->doc, v, Y_SEQ, "a language's extractors")) {
-                for (j = 0; j < v->n; j++)
-                    read_extractor(C, cl, idx, l, v->kids[j]);
-            }
-        }
-    }
-    if ((n = y_get(m, "examples")) && y_expect(C->doc, n, Y_SEQ, "examples")) {
-        for (i = 0; i < n->n; i++) {
-            cc_example ex;
-            if (!cc_example_parse(C->doc, n->kids[i], true, &ex))
-                continue;
-            if (!cc_ruleset_find_lang(rs, ex.lang)) {
-                if (is_broken(rs, ex.lang))
-                    continue;
-                y_error(C->doc, n->kids[i], CC_D_LANG, NULL, "no language pack for '%s'",
-                        ex.lang);
-                continue;
-            }
-            ex.claim = cl->id;
-            if (rs->nexamples == rs->capexamples) {
-                void *v = rs->examples;
-                if (cc_grow(&v, &rs->capexamples, rs->nexamples + 1, sizeof(cc_example)) != 0)
-                    break;
-                rs->examples = v;
-            }
-            rs->examples[rs->nexamples++] = ex;
-        }
-    }
+    if ((n = y_require(C->doc, m, "extract", "a claim")))
+        read_extract(C, cl, idx, n);
+    if ((n = y_get(m, "examples")))
+        read_claim_examples(C, cl, n);
     push_ptr((void ***)&rs->claims, &rs->nclaims, &rs->capclaims, cl);
 }
 
-static int load_claim_file(cc_ruleset *rs, const char *path, cc_diags *d)
-{
-    char *text = NULL;
-    size_t len, i;
-    ydoc doc;
-    cloader C;
-    const ynode *root, *list;
-    int rc = read_rule_file(path, &text, &len, d);
-    const char *fpath;
 
+/* extends: <id>: more extractors and examples for a claim defined in
+ * another file, so that a new language is one file of its own. */
+static void read_extension(cloader *C, const ynode *m)
+{
+    static const char *const keys[] = {"extends", "extract", "examples", NULL};
+    cc_ruleset *rs = C->rs;
+    const ynode *idn = y_get(m, "extends"), *n;
+    const char *id = y_str(C->doc, idn, "extends");
+    size_t i;
+    y_check_keys(C->doc, m, keys, "a claim extension");
+    if (!id)
+        return;
+    for (i = 0; i < rs->nclaims; i++)
+        if (strcmp(rs->claims[i]->id, id) == 0)
+            break;
+    if (i == rs->nclaims) {
+        const char *best = NULL;
+        size_t bestd = 4, k;
+        cc_buf hint = CC_BUF_INIT;
+        for (k = 0; k < rs->nclaims; k++) {
+            size_t dd = cc_edit_distance(id, rs->claims[k]->id, 3);
+            if (dd < bestd) {
+                bestd = dd;
+                best = rs->claims[k]->id;
+            }
+        }
+        if (best)
+            cc_buf_printf(&hint, "did you mean '%s'?", best);
+        y_error(C->doc, idn, CC_D_MISSING_KEY, best ? hint.p : "define the claim with id: first",
+                "extends an unknown claim '%s'", id);
+        cc_buf_free(&hint);
+        return;
+    }
+    if ((n = y_get(m, "extract")))
+        read_extract(C, rs->claims[i], (uint32_t)i, n);
+    if ((n = y_get(m, "examples")))
+        read_claim_examples(C, rs->claims[i], n);
+}
+
+/* A parsed claim file, kept until every file's definitions are read so
+ * that extensions can refer to claims of any file. */
+typedef struct cfile {
+    ydoc doc;
+    char *text;
+    int ok;
+} cfile;
+
+static int parse_claim_file(cc_ruleset *rs, const char *path, cfile *f, cc_diags *d)
+{
+    size_t len;
+    const char *fpath;
+    int rc = read_rule_file(path, &f->text, &len, d);
     if (rc != CC_OK)
         return rc;
-    /* the ruleset keeps the file text: nodes point into its arena */
+    /* nodes and the file name live in the ruleset's arena */
     fpath = cc_arena_strdup(&rs->arena, path);
-    rc = cc_ydoc_parse(&doc, &rs->arena, fpath ? fpath : path, text, len, d);
-    C.rs = rs;
-    C.doc = &doc;
+    rc = cc_ydoc_parse(&f->doc, &rs->arena, fpath ? fpath : path, f->text, len, d);
     if (rc == CC_OK) {
         static const char *const keys[] = {"claims", NULL};
-        root = doc.root;
-        if (y_expect(&doc, root, Y_MAP, "a claim file")) {
-            y_check_keys(&doc, root, keys, "a claim file");
-            if ((list = y_require(&doc, root, "claims", "a claim file")) &&
-                y_expect(&doc, list, Y_SEQ, "claims"))
-                for (i = 0; i < list->n; i++)
-                    read_claim(&C, list->kids[i]);
+        const ynode *root = f->doc.root, *list;
+        if (y_expect(&f->doc, root, Y_MAP, "a claim file")) {
+            y_check_keys(&f->doc, root, keys, "a claim file");
+            if ((list = y_require(&f->doc, root, "claims", "a claim file")))
+                y_expect(&f->doc, list, Y_SEQ, "claims");
         }
-        if (doc.errors)
-            rc = CC_ERR_RULES;
+        f->ok = f->doc.errors == 0;
     }
-    cc_ydoc_free(&doc);
-    cc_free(text);
     return rc;
 }
 
-static int load_claims(cc_ruleset *rs, const char *dir, cc_diags *d, int *errors)
+/* Reads the entries of f: pass 0 the claims (id:), pass 1 the extensions
+ * (extends:). */
+static void read_claim_file(cc_ruleset *rs, cfile *f, int pass)
 {
-    char *cdir = join_path(dir, "claims");
-    char **names = NULL;
-    long n, i;
-    if (!cdir)
-        return CC_ERR_NOMEM;
-    n = cc_list_dir(cdir, ".yaml", &names);
-    if (n < 0) {
-        if (errno != ENOENT) {
-            cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, cdir, 0, 0, SIZE_MAX, NULL, NULL,
-                         "cannot list claim rules: %s", strerror(errno));
-            (*errors)++;
+    const ynode *list = y_get(f->doc.root, "claims");
+    cloader C;
+    size_t i;
+    C.rs = rs;
+    C.doc = &f->doc;
+    for (i = 0; list && i < list->n; i++) {
+        const ynode *m = list->kids[i];
+        bool ext;
+        if (pass == 0 && !y_expect(&f->doc, m, Y_MAP, "a claim"))
+            continue;
+        if (m->type != Y_MAP)
+            continue;
+        ext = y_get(m, "extends") != NULL;
+        if (pass == 0 && ext && y_get(m, "id")) {
+            y_error(&f->doc, y_get(m, "extends"), CC_D_VALUE,
+                    "a claim is either defined (id:) or extended (extends:)",
+                    "a claim cannot have both id: and extends:");
+            continue;
         }
+        if (pass == 0 && !ext)
+            read_claim(&C, m);
+        else if (pass == 1 && ext)
+            read_extension(&C, m);
+    }
+}
+
+static int load_claims(cc_ruleset *rs, const char *const *dirs, size_t ndirs, cc_diags *d,
+                       int *errors)
+{
+    cfile *files = NULL;
+    size_t nfiles = 0, cap = 0, k, i;
+    int pass;
+    for (k = 0; k < ndirs; k++) {
+        char *cdir = join_path(dirs[k], "claims");
+        char **names = NULL;
+        long n;
+        if (!cdir)
+            return CC_ERR_NOMEM;
+        n = cc_list_dir(cdir, ".yaml", &names);
+        if (n < 0) {
+            if (errno != ENOENT) {
+                cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, cdir, 0, 0, SIZE_MAX, NULL, NULL,
+                             "cannot list claim rules: %s", strerror(errno));
+                (*errors)++;
+            }
+            n = 0;
+        }
+        for (i = 0; i < (size_t)n; i++) {
+            char *path = join_path(cdir, names[i]);
+            if (nfiles == cap) {
+                void *v = files;
+                if (cc_grow(&v, &cap, nfiles + 1, sizeof(cfile)) != 0) {
+                    cc_free(path);
+                    (*errors)++;
+                    break;
+                }
+                files = v;
+            }
+            memset(&files[nfiles], 0, sizeof(cfile));
+            if (!path || parse_claim_file(rs, path, &files[nfiles], d) != CC_OK)
+                (*errors)++;
+            nfiles++;
+            cc_free(path);
+        }
+        for (i = 0; i < (size_t)(n > 0 ? n : 0); i++)
+            cc_free(names[i]);
+        cc_free(names);
         cc_free(cdir);
-        return CC_OK;
     }
-    for (i = 0; i < n; i++) {
-        char *path = join_path(cdir, names[i]);
-        if (!path || load_claim_file(rs, path, d) != CC_OK)
+    for (pass = 0; pass < 2; pass++)
+        for (i = 0; i < nfiles; i++)
+            if (files[i].ok)
+                read_claim_file(rs, &files[i], pass);
+    for (i = 0; i < nfiles; i++) {
+        if (files[i].doc.errors)
             (*errors)++;
-        cc_free(path);
-        cc_free(names[i]);
+        cc_ydoc_free(&files[i].doc);
+        cc_free(files[i].text);
     }
-    cc_free(names);
-    cc_free(cdir);
+    cc_free(files);
     return CC_OK;
 }
 
@@ -659,8 +766,7 @@ int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_
         return CC_ERR_NOMEM;
     for (i = 0; i < ndirs; i++)
         load_packs(rs, dirs[i], d, &errors);
-    for (i = 0; i < ndirs; i++)
-        load_claims(rs, dirs[i], d, &errors);
+    load_claims(rs, dirs, ndirs, d, &errors);
     if (!errors && rs->nlangs == 0) {
         cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, ndirs ? dirs[0] : NULL, 0, 0, SIZE_MAX, NULL,
                      "point --rules at a directory with lang/*.yaml (and claims/*.yaml)",

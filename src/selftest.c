@@ -10,7 +10,9 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "io.h"
 #include "rules_priv.h"
+#include "ydom.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -266,4 +268,236 @@ out:
     *stats = st;
     *nstats = rs->nlangs;
     return failures;
+}
+
+/* ====================================================================
+ * Trials
+ * ==================================================================== */
+
+typedef struct want {
+    const ynode *node;
+    cc_example ex;
+    const char *text;
+    int used;
+} want;
+
+static bool want_matches(const want *w, const cc_doc *doc, const cc_quantity *q)
+{
+    size_t len = strlen(w->text);
+    if (q->end - q->start != len || memcmp(cc_doc_text(doc) + q->start, w->text, len) != 0)
+        return false;
+    return quantity_matches(&w->ex, q);
+}
+
+/* One trial: scan the text, match what was found against what is listed.
+ * Mismatches are errors reported through doc. Returns 0 or <0 (no memory). */
+static long run_trial(cc_extractor *x, const cc_lang *l, ydoc *doc, const ynode *t,
+                      cc_trial_stats *st, cc_diags *d)
+{
+    static const char *const keys[] = {"text", "expect", NULL};
+    static const char *const wkeys[] = {"text", "value", "low", "high", "unit", "kind",
+                                        "qualifier", "vague", NULL};
+    const ynode *tn, *en;
+    want *w = NULL;
+    size_t nw = 0, i, j;
+    cc_doc *art = NULL;
+    cc_qlist ql = {NULL, 0, 0};
+    cc_diags *local = cc_diags_new();
+    long fails = 0;
+
+    if (!local)
+        return CC_ERR_NOMEM;
+    if (!y_expect(doc, t, Y_MAP, "a trial")) {
+        cc_diags_free(local);
+        return 1;
+    }
+    y_check_keys(doc, t, keys, "a trial");
+    tn = y_require(doc, t, "text", "a trial");
+    en = y_get(t, "expect");
+    if (!tn || !y_str(doc, tn, "a trial's text") || (en && !y_expect(doc, en, Y_SEQ, "expect"))) {
+        cc_diags_free(local);
+        return 1;
+    }
+    if (en && en->n) {
+        w = calloc(en->n, sizeof *w);
+        if (!w) {
+            cc_diags_free(local);
+            return CC_ERR_NOMEM;
+        }
+        for (i = 0; i < en->n; i++) {
+            const ynode *m = en->kids[i], *txt;
+            if (!y_expect(doc, m, Y_MAP, "an expected quantity"))
+                continue;
+            y_check_keys(doc, m, wkeys, "an expected quantity");
+            txt = y_require(doc, m, "text", "an expected quantity");
+            if (!txt || !y_str(doc, txt, "text"))
+                continue;
+            /* the example parser reads value, unit, qualifier...; text is ours */
+            memset(&w[nw].ex, 0, sizeof w[nw].ex);
+            w[nw].ex.kind = w[nw].ex.qual = w[nw].ex.vague = -1;
+            w[nw].ex.none_kind = -1;
+            {
+                const ynode *v;
+                if ((v = y_get(m, "value")))
+                    w[nw].ex.has_value = y_dec(doc, v, "value", false, &w[nw].ex.value);
+                if ((v = y_get(m, "unit")))
+                    w[nw].ex.unit = y_str(doc, v, "unit");
+                if ((v = y_get(m, "kind"))) {
+                    cc_kind k;
+                    if (cc_kind_from_name(&k, v->s) == 0)
+                        w[nw].ex.kind = (int)k;
+                }
+                if ((v = y_get(m, "qualifier"))) {
+                    cc_qualifier q;
+                    if (cc_qualifier_from_name(&q, v->s) == 0)
+                        w[nw].ex.qual = (int)q;
+                }
+                if ((v = y_get(m, "vague"))) {
+                    bool b;
+                    if (y_bool(v, &b))
+                        w[nw].ex.vague = b;
+                }
+                if ((v = y_get(m, "low")))
+                    w[nw].ex.has_low = y_dec(doc, v, "low", false, &w[nw].ex.low);
+                if ((v = y_get(m, "high")))
+                    w[nw].ex.has_high = y_dec(doc, v, "high", false, &w[nw].ex.high);
+            }
+            w[nw].text = txt->s;
+            w[nw].node = m;
+            nw++;
+        }
+    }
+    st->trials++;
+    st->expected += nw;
+    if (cc_doc_from_buffer(&art, doc->file, tn->s, tn->len, local) != CC_OK ||
+        cc_scan(x, l, art, &ql, local) != CC_OK) {
+        y_error(doc, t, CC_D_TEST, NULL, "trial could not be scanned");
+        fails++;
+        goto out;
+    }
+    for (i = 0; i < ql.n; i++) {
+        const cc_quantity *q = &ql.v[i];
+        bool listed = false;
+        for (j = 0; j < nw; j++)
+            if (!w[j].used && want_matches(&w[j], art, q)) {
+                w[j].used = 1;
+                listed = true;
+                break;
+            }
+        if (q->kind == CC_KIND_NUMBER && !listed)
+            continue; /* years, dates, model numbers: not counted */
+        st->found++;
+        if (listed) {
+            st->matched++;
+        } else {
+            cc_buf b = CC_BUF_INIT;
+            describe_q(&b, art, q);
+            y_error(doc, t, CC_D_TEST, b.p, "trial: a quantity that is not expected");
+            cc_buf_free(&b);
+            fails++;
+        }
+    }
+    for (j = 0; j < nw; j++)
+        if (!w[j].used) {
+            cc_buf b = CC_BUF_INIT;
+            for (i = 0; i < ql.n; i++)
+                if (ql.v[i].end > ql.v[i].start)
+                    describe_q(&b, art, &ql.v[i]);
+            y_error(doc, w[j].node, CC_D_TEST, b.len ? b.p : "found nothing",
+                    "trial: expected \"%s\" was not found as written", w[j].text);
+            cc_buf_free(&b);
+            fails++;
+        }
+out:
+    cc_qlist_free(&ql);
+    cc_doc_free(art);
+    cc_diags_free(local);
+    free(w);
+    return fails;
+}
+
+long cc_selftest_trials(const cc_ruleset *rs, const char *dir, const char *lang, cc_diags *d,
+                        cc_trial_stats **stats, size_t *nstats)
+{
+    char **names = NULL;
+    long n = cc_list_dir(dir, ".yaml", &names), i, fails = 0;
+    cc_trial_stats *st;
+    cc_extractor *x = NULL;
+    *stats = NULL;
+    *nstats = 0;
+    if (n < 0) {
+        cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, dir, 0, 0, SIZE_MAX, NULL, NULL,
+                     "cannot read the trials directory");
+        return CC_ERR_IO;
+    }
+    st = calloc((size_t)n + 1, sizeof *st);
+    if (!st || cc_extractor_new(&x, rs) != CC_OK) {
+        free(st);
+        for (i = 0; i < n; i++)
+            cc_free(names[i]);
+        cc_free(names);
+        return CC_ERR_NOMEM;
+    }
+    for (i = 0; i < n; i++) {
+        cc_buf path = CC_BUF_INIT;
+        char *text = NULL;
+        size_t len, k;
+        cc_arena a = CC_ARENA_INIT;
+        ydoc doc;
+        const ynode *root, *ln, *tl;
+        const cc_lang *l;
+        cc_buf_printf(&path, "%s/%s", dir, names[i]);
+        if (cc_read_file(path.p, (size_t)16 << 20, &text, &len) != 0) {
+            cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, path.p, 0, 0, SIZE_MAX, NULL, NULL,
+                         "cannot read the trial file");
+            fails++;
+            cc_buf_free(&path);
+            continue;
+        }
+        if (cc_ydoc_parse(&doc, &a, path.p, text, len, d) == CC_OK &&
+            y_expect(&doc, doc.root, Y_MAP, "a trial file")) {
+            static const char *const keys[] = {"lang", "trials", NULL};
+            root = doc.root;
+            y_check_keys(&doc, root, keys, "a trial file");
+            ln = y_require(&doc, root, "lang", "a trial file");
+            tl = y_require(&doc, root, "trials", "a trial file");
+            l = ln && ln->type == Y_SCALAR ? cc_ruleset_find_lang(rs, ln->s) : NULL;
+            if (ln && !l)
+                y_error(&doc, ln, CC_D_LANG, NULL, "no language pack for '%s'", ln->s);
+            if (l && tl && (!lang || strcmp(lang, l->code) == 0) &&
+                y_expect(&doc, tl, Y_SEQ, "trials")) {
+                st[*nstats].lang = l->code;
+                for (k = 0; k < tl->n; k++) {
+                    /* failures are reported through doc and counted there */
+                    long r = run_trial(x, l, &doc, tl->kids[k], &st[*nstats], d);
+                    if (r < 0) {
+                        fails = r;
+                        break;
+                    }
+                }
+                (*nstats)++;
+            }
+            if (fails >= 0)
+                fails += (long)doc.errors;
+        } else {
+            fails++;
+        }
+        cc_ydoc_free(&doc);
+        cc_arena_free(&a);
+        cc_free(text);
+        cc_buf_free(&path);
+        if (fails < 0)
+            break;
+    }
+    for (i = 0; i < n; i++)
+        cc_free(names[i]);
+    cc_free(names);
+    cc_extractor_free(x);
+    if (fails < 0) {
+        free(st);
+        *nstats = 0;
+        return fails;
+    }
+    *stats = st;
+    return fails;
 }

@@ -30,6 +30,30 @@ typedef struct cc_test_stats {
 long cc_selftest(const cc_ruleset *rs, const char *lang, cc_diags *d, cc_test_stats **stats,
                  size_t *nstats);
 
+/* Trials: paragraphs written like real articles, each with every quantity
+ * the pack must find in it (tests/trials/<lang>.yaml). Quantities of kind
+ * number (years, dates, model numbers) are not counted unless listed.
+ *
+ *   lang: de
+ *   trials:
+ *     - text: "Microsoft hat rund 13 Milliarden Dollar investiert."
+ *       expect:
+ *         - {text: "rund 13 Milliarden Dollar", value: 13e9, unit: USD, qualifier: about}
+ */
+typedef struct cc_trial_stats {
+    const char *lang;
+    size_t trials;   /* paragraphs */
+    size_t expected; /* quantities listed */
+    size_t found;    /* quantities found (numbers only when listed) */
+    size_t matched;  /* found and listed, with the listed value and unit */
+} cc_trial_stats;
+
+/* Runs every trial file (*.yaml) in dir; failures are diagnostics at the
+ * trial's position. stats: one entry per file (owned: free()). Returns the
+ * number of failures or a negative cc_status. */
+long cc_selftest_trials(const cc_ruleset *rs, const char *dir, const char *lang, cc_diags *d,
+                        cc_trial_stats **stats, size_t *nstats);
+
 #ifdef __cplusplus
 }
 #endif

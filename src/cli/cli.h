@@ -17,6 +17,7 @@ typedef struct cli_opts {
     size_t nrules;
     const char *lang;
     const char *format;
+    const char *trials; /* claimcheck test --trials DIR */
     unsigned jobs;
     int color;          /* -1 auto, 0 never, 1 always */
     int verbose;

@@ -118,6 +118,8 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *cmd, const char *k
             o->lang = val;
         } else if (strcmp(name, "format") == 0) {
             o->format = val;
+        } else if (strcmp(name, "trials") == 0) {
+            o->trials = val;
         } else if (strcmp(name, "jobs") == 0) {
             char *end;
             long n = strtol(val, &end, 10);

@@ -186,6 +186,30 @@ static void test_rules__windows_and_year(void **state)
                  5, 51, "year_required needs year:", NULL);
 }
 
+static void test_rules__extensions_add_languages(void **state)
+{
+    cc_diags *d;
+    cc_ruleset *rs = NULL;
+    (void)state;
+    /* the extension may come before the definition */
+    assert_int_equal(load("extends",
+                          "claims:\n  - extends: total\n    extract: {en: [{pattern: 'put %{money}'}]}\n"
+                          "    examples: [{lang: en, text: 'They put $5 billion in.', value: 5e9}]\n"
+                          "  - id: total\n    unit: currency\n    extract: {en: [{pattern: 'paid %{money}'}]}\n",
+                          &d, &rs),
+                     CC_OK);
+    assert_int_equal(cc_ruleset_find_claim(rs, "total")->nextractors, 2);
+    cc_ruleset_free(rs);
+    cc_diags_free(d);
+    expect_error("extends_unknown",
+                 "claims:\n  - id: total\n    unit: currency\n    extract: {en: [{pattern: 'x %{money}'}]}\n"
+                 "  - extends: totl\n    extract: {en: [{pattern: 'y %{money}'}]}\n",
+                 5, 14, "extends an unknown claim 'totl'", "did you mean 'total'?");
+    expect_error("extends_both",
+                 "claims:\n  - id: total\n    extends: other\n    unit: currency\n    extract: {}\n", 3, 14,
+                 "a claim cannot have both id: and extends:", NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,6 +223,7 @@ int main(void)
         cmocka_unit_test(test_rules__duplicate_id),
         cmocka_unit_test(test_rules__aliases_share_and_bombs_stop),
         cmocka_unit_test(test_rules__windows_and_year),
+        cmocka_unit_test(test_rules__extensions_add_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
