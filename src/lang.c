@@ -706,7 +706,11 @@ static int assemble_macros(loader *L, lists *ls, frags *f)
         f->ga = "(?![\\p{L}\\p{N}])(?![.,]" D ")";
     } else {
         /* CJK numerals carry their scale characters inside: 2兆1900億 */
-        cc_buf_printf(&b, "(?:%s|%s)(?:%s|%s|(?&cc_sc))*", digits, words, digits, words);
+        /* a decimal separator written as a word ("六点六亿") joins two
+         * numeral parts */
+        cc_buf_printf(&b, "(?:%s|%s)(?:%s|%s|(?&cc_sc)|", digits, words, digits, words);
+        sep_alt(&b, (const char(*)[8])l->decimal, l->ndecimal);
+        cc_buf_printf(&b, "(?=%s))*", words);
         f->gb = "(?<![A-Za-z0-9\\x{FF10}-\\x{FF19}_])(?<![A-Za-z0-9][\\-.,])";
         f->ga = "(?![A-Za-z0-9\\x{FF10}-\\x{FF19}])(?![.,]" D ")";
     }
@@ -727,13 +731,14 @@ static int assemble_macros(loader *L, lists *ls, frags *f)
     l->defines = cat(a, &b);
     if (!l->defines)
         goto nomem;
+    /* a scale may be several words: "3 ezer milliárd", "mil millones" */
     cc_buf_puts(&b,
-                "(?:(?<value>(?&cc_num))(?:\\s*(?<scale>(?&cc_sc)))?"
-                "(?:\\s*(?&cc_rs)\\s*(?<value2>(?&cc_num))(?:\\s*(?<scale2>(?&cc_sc)))?)?"
-                "|(?&cc_bo)\\s*(?:(?<unit>(?&cc_cs))\\s*)?(?<value>(?&cc_num))"
-                "(?:\\s*(?<scale>(?&cc_sc)))?\\s*(?&cc_bs)\\s*(?:(?&cc_cs)\\s*)?"
-                "(?<value2>(?&cc_num))(?:\\s*(?<scale2>(?&cc_sc)))?"
-                "|(?<vague>(?&cc_vg))(?:\\s*(?<scale>(?&cc_sc)))?)");
+                "(?:(?<value>(?&cc_num))(?:\\s*(?<scale>(?&cc_sc)(?:\\s+(?&cc_sc))*))?"
+                "(?:\\s*(?&cc_rs)\\s*(?<value2>(?&cc_num))(?:\\s*(?<scale2>(?&cc_sc)(?:\\s+(?&cc_sc))*))?)?"
+                "|(?<range>(?&cc_bo))\\s*(?:(?<unit>(?&cc_cs))\\s*)?(?<value>(?&cc_num))"
+                "(?:\\s*(?<scale>(?&cc_sc)(?:\\s+(?&cc_sc))*))?\\s*(?&cc_bs)\\s*(?:(?&cc_cs)\\s*)?"
+                "(?<value2>(?&cc_num))(?:\\s*(?<scale2>(?&cc_sc)(?:\\s+(?&cc_sc))*))?"
+                "|(?<vague>(?&cc_vg))(?:\\s*(?<scale>(?&cc_sc)(?:\\s+(?&cc_sc))*))?)");
     f->numblock = cat(a, &b);
     if (!f->numblock)
         goto nomem;
@@ -1349,6 +1354,7 @@ void cc_expmap_free(cc_expmap *map)
 typedef struct numeval {
     cc_dec total, section, cur;
     int has_cur, cur_is_digit, any;
+    int frac; /* after a decimal separator written between number words */
     int has_big;
     cc_dec last_big;
     int has_digits, has_mult;
@@ -1356,6 +1362,13 @@ typedef struct numeval {
 
 static int ev_number(numeval *e, cc_dec v, int is_digit_word)
 {
+    if (e->frac) {
+        /* 零点五: each digit word after the separator is one more decimal */
+        if (!is_digit_word || !e->has_cur || v.e != 0 || v.m > 9)
+            return -1;
+        cc_dec_push_digit(&e->cur, (int)v.m, true);
+        return 0;
+    }
     if (e->has_cur) {
         if (is_digit_word && e->cur_is_digit) {
             /* 二〇二四: digit words in a row are positional */
@@ -1485,6 +1498,14 @@ int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t start, 
             p += (size_t)n;
             continue;
         }
+        if (e.has_cur && e.cur_is_digit && !e.frac && !cc_uni_is_digit(cp)) {
+            size_t sl = at_sep(s, p, end, l->decimal, l->ndecimal);
+            if (sl) {
+                e.frac = 1;
+                p += sl;
+                continue;
+            }
+        }
         if (cc_uni_is_digit(cp)) {
             cc_dec v;
             size_t used = parse_digits(l, s, p, end, &v);
@@ -1499,6 +1520,7 @@ int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t start, 
             if (w->joiner) {
                 /* nothing */
             } else if (w->mult) {
+                e.frac = 0;
                 ev_mult(&e, w->value);
             } else {
                 int digitword = cc_dec_cmp(w->value, cc_dec_from_u64(10)) < 0;
@@ -1509,6 +1531,7 @@ int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t start, 
             continue;
         }
         if ((ent = classify(&l->c_scales, c, s, p, end, false, &mend)) >= 0 && mend > p) {
+            e.frac = 0;
             ev_scale(&e, l->scales[ent]);
             p = mend;
             continue;
@@ -1547,6 +1570,7 @@ int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char
     uint32_t gu = cc_rx_group(rx, ov, rc, CC_G_UNIT);
     uint32_t gq = cc_rx_group(rx, ov, rc, CC_G_QUAL);
     uint32_t gvg = cc_rx_group(rx, ov, rc, CC_G_VAGUE);
+    uint32_t grg = cc_rx_group(rx, ov, rc, CC_G_RANGE);
     size_t lo = (size_t)-1, hi = 0;
     cc_dec v, scale = cc_dec_from_u64(1);
     long ent;
@@ -1563,15 +1587,18 @@ int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char
     widen(&lo, &hi, ov, gu);
     widen(&lo, &hi, ov, gq);
     widen(&lo, &hi, ov, gvg);
+    widen(&lo, &hi, ov, grg);
     q->start = lo;
     q->end = hi;
     q->figure = gv ? ov[2 * gv] : ov[2 * gvg];
 
     if (gs) {
-        ent = classify(&l->c_scales, c, subj, ov[2 * gs], ov[2 * gs + 1], true, NULL);
-        if (ent < 0)
+        /* one or more scale words: their product, in the numeral
+         * evaluator's terms (a larger scale multiplies what precedes) */
+        int big = 0;
+        if (cc_lang_numeral(l, c, subj, ov[2 * gs], ov[2 * gs + 1], &scale, &big, NULL, NULL) != 0 ||
+            !big)
             return -1;
-        scale = l->scales[ent];
     }
     if (gvg) {
         const cc_vagueent *ve;
@@ -1608,11 +1635,11 @@ int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char
                                 &digits2) != 0)
                 return -1;
             if (gs2) {
-                ent = classify(&l->c_scales, c, subj, ov[2 * gs2], ov[2 * gs2 + 1], true,
-                               NULL);
-                if (ent < 0)
+                int big = 0;
+                if (cc_lang_numeral(l, c, subj, ov[2 * gs2], ov[2 * gs2 + 1], &scale2, &big, NULL,
+                                    NULL) != 0 ||
+                    !big)
                     return -1;
-                scale2 = l->scales[ent];
                 v2 = cc_dec_mul(v2, scale2);
             }
             /* "5-7 billion", "50至70亿": the upper end's scale applies to

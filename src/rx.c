@@ -12,8 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *const cc_group_names[CC_G__COUNT] = {"value", "value2",    "scale", "scale2",
-                                                 "unit",  "qualifier", "vague", "scope"};
+const char *const cc_group_names[CC_G__COUNT] = {"value", "value2", "scale", "scale2", "unit",
+                                                 "qualifier", "vague", "scope", "range"};
 
 static void *rx_malloc(PCRE2_SIZE size, void *ud)
 {

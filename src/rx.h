@@ -25,6 +25,8 @@ typedef enum cc_group {
     CC_G_QUAL,      /* qualifier word */
     CC_G_VAGUE,     /* vague amount word */
     CC_G_SCOPE,     /* scope of the claim, e.g. a year */
+    CC_G_RANGE,     /* the opening word of a range ("between", "od"): part
+                       of the text as written, not interpreted */
     CC_G__COUNT
 } cc_group;
 

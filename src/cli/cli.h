@@ -46,5 +46,6 @@ int cmd_check(int argc, char **argv);
 int cmd_scan(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_patterns(int argc, char **argv);
+int cmd_detect(int argc, char **argv);
 
 #endif

@@ -29,6 +29,7 @@ static void usage(FILE *f)
             "  scan [FILE|-]...  print every quantity a language pack recognizes (JSON Lines)\n"
             "  test              run the examples of every language pack and claim rule\n"
             "  patterns          print every extractor pattern with its macros expanded\n"
+            "  detect [FILE|-]   print the language each text is detected as\n"
             "\n"
             "  claimcheck <command> --help   options of a command\n"
             "  claimcheck --version\n"
@@ -253,6 +254,8 @@ int main(int argc, char **argv)
         return cmd_test(argc - 2, argv + 2);
     if (strcmp(cmd, "patterns") == 0)
         return cmd_patterns(argc - 2, argv + 2);
+    if (strcmp(cmd, "detect") == 0)
+        return cmd_detect(argc - 2, argv + 2);
     fprintf(stderr, "claimcheck: unknown command '%s'\n\n", cmd);
     usage(stderr);
     return 2;
