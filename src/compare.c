@@ -64,6 +64,7 @@ const char *cc_verdict_name(cc_verdict v)
 {
     switch (v) {
     case CC_VERDICT_CONFLICT: return "conflict";
+    case CC_VERDICT_DEVIATES: return "deviates";
     case CC_VERDICT_AGREE: return "agree";
     default: return "single";
     }
@@ -265,8 +266,17 @@ static int build_group(cc_result *res, const cc_ruleset *rs, const cc_obs **g, s
     qsort(tmp, np, sizeof(cc_robs), cmp_robs_file);
     cr->narticles = count_articles(tmp, np);
     cc_free(tmp);
+    if (cr->claim && cr->claim->has_reference) {
+        for (i = 0; i < np; i++)
+            if (!cc_intervals_agree(&cr->obs[i].o->iv, &cr->claim->reference, tol)) {
+                cr->obs[i].deviates = true;
+                cr->ndeviating++;
+            }
+    }
     if (ncamps > 1)
         cr->verdict = CC_VERDICT_CONFLICT;
+    else if (cr->ndeviating)
+        cr->verdict = CC_VERDICT_DEVIATES;
     else
         cr->verdict = cr->narticles >= 2 ? CC_VERDICT_AGREE : CC_VERDICT_SINGLE;
     return CC_OK;
@@ -327,6 +337,37 @@ done:
         return rc;
     }
     *out = res;
+    return CC_OK;
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int cc_result_keep_touched(cc_result *r, const char *const *files, size_t n)
+{
+    const char **sorted = cc_malloc((n + 1) * sizeof(char *));
+    size_t i, k = 0, j, m;
+    if (!sorted)
+        return CC_ERR_NOMEM;
+    if (n)
+        memcpy(sorted, files, n * sizeof(char *));
+    qsort(sorted, n, sizeof(char *), cmp_cstr);
+    for (i = 0; i < r->n; i++) {
+        const cc_claimres *c = &r->v[i];
+        bool touched = false;
+        for (j = 0; j < c->nobs && !touched; j++) {
+            touched = bsearch(&c->obs[j].o->file, sorted, n, sizeof(char *), cmp_cstr) != NULL;
+            for (m = 0; m < c->obs[j].nrepeats && !touched; m++)
+                touched = bsearch(&c->obs[j].repeats[m]->file, sorted, n, sizeof(char *),
+                                  cmp_cstr) != NULL;
+        }
+        if (touched)
+            r->v[k++] = r->v[i];
+    }
+    r->n = k;
+    cc_free(sorted);
     return CC_OK;
 }
 

@@ -170,32 +170,34 @@ size_t cc_diags_dropped(const cc_diags *d)
     return d ? d->dropped : 0;
 }
 
+static int cmp_str0(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+/* A total order, so that output does not depend on which worker thread
+ * reported first. */
 static int cmp_diag(const void *a, const void *b)
 {
     const cc_diag *x = a, *y = b;
-    int c = strcmp(x->file ? x->file : "", y->file ? y->file : "");
+    int c = cmp_str0(x->file, y->file);
     if (c)
         return c;
     if (x->line != y->line)
         return x->line < y->line ? -1 : 1;
     if (x->column != y->column)
         return x->column < y->column ? -1 : 1;
-    return 0;
+    if (x->severity != y->severity)
+        return x->severity > y->severity ? -1 : 1;
+    if ((c = cmp_str0(x->message, y->message)))
+        return c;
+    return cmp_str0(x->hint, y->hint);
 }
 
 void cc_diags_sort(cc_diags *d)
 {
-    /* Stable: insertion sort on runs that are mostly sorted already; lists
-     * are short. Falls back to merge by qsort on index ties. */
-    size_t i, j;
-    if (!d)
-        return;
-    for (i = 1; i < d->n; i++) {
-        cc_diag t = d->v[i];
-        for (j = i; j > 0 && cmp_diag(&d->v[j - 1], &t) > 0; j--)
-            d->v[j] = d->v[j - 1];
-        d->v[j] = t;
-    }
+    if (d && d->n > 1)
+        qsort(d->v, d->n, sizeof(cc_diag), cmp_diag);
 }
 
 const char *cc_severity_name(cc_severity s)

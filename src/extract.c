@@ -19,9 +19,13 @@
 #include "uni.h"
 #include "utf8.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* Characters of context kept on each side of a figure. */
+#define CONTEXT_CHARS 300
 
 /* ====================================================================
  * Observation table
@@ -125,7 +129,9 @@ int cc_obstab_add(cc_obstab *t, const cc_obs *o)
     c.lang = intern(t, o->lang);
     c.unit = intern(t, o->unit);
     c.text = intern(t, o->text);
-    if (!c.claim || !c.scope || !c.file || !c.lang || !c.unit || !c.text)
+    c.context = intern(t, o->context);
+    c.date = intern(t, o->date);
+    if (!c.claim || !c.scope || !c.file || !c.lang || !c.unit || !c.text || !c.context || !c.date)
         return CC_ERR_NOMEM;
     t->v[t->n++] = c;
     return CC_OK;
@@ -256,54 +262,98 @@ static void limit_diag(cc_diags *d, cc_doc *doc, size_t off, int rc, const char 
  * Scanning
  * ==================================================================== */
 
-static bool only_space_and(const char *t, size_t a, size_t b, const char *const *marks,
-                           int *seen)
+/* Is the bracket opened in t[a..b) (white space, one opening bracket,
+ * then anything but a closing bracket)? */
+static bool opens_bracket(const char *t, size_t a, size_t b)
 {
     size_t i = a;
-    *seen = 0;
-    while (i < b) {
-        uint32_t cp;
-        int n = cc_utf8_decode(t + i, t + b, &cp);
-        const char *const *m;
-        bool ok = false;
-        if (n < 0)
+    while (i < b && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    if (i < b && (t[i] == '(' || t[i] == '['))
+        i++;
+    else if (b - i >= 3 && memcmp(t + i, "\xEF\xBC\x88", 3) == 0) /* （ */
+        i += 3;
+    else
+        return false;
+    if (b - i > 60)
+        return false; /* "(nach aktuellem Kurs rund 5 Mrd. Euro)": a few words */
+    for (; i < b; i++)
+        if (t[i] == ')' || t[i] == ']' || (b - i >= 3 && memcmp(t + i, "\xEF\xBC\x89", 3) == 0) ||
+            t[i] == '\n')
             return false;
-        if (cc_uni_is_space(cp)) {
-            i += (size_t)n;
-            continue;
-        }
-        for (m = marks; *m; m++)
-            if (strlen(*m) == (size_t)n && memcmp(*m, t + i, (size_t)n) == 0)
-                ok = true;
-        if (!ok || *seen)
-            return false;
-        *seen = 1;
-        i += (size_t)n;
-    }
     return true;
 }
 
-/* "140億ドル(約2兆1900億円)", "$13 billion (€12 billion)": the bracketed
- * amount converts the one before it. */
+/* Does a closing bracket follow within the next 80 bytes, before any
+ * opening one? */
+static bool closes_bracket(const char *t, size_t i, size_t end)
+{
+    size_t lim = i + 80 < end ? i + 80 : end;
+    for (; i < lim; i++) {
+        if (t[i] == ')' || t[i] == ']' || (lim - i >= 3 && memcmp(t + i, "\xEF\xBC\x89", 3) == 0))
+            return true;
+        if (t[i] == '(' || t[i] == '[' || t[i] == '\n' ||
+            (lim - i >= 3 && memcmp(t + i, "\xEF\xBC\x88", 3) == 0))
+            return false;
+    }
+    return false;
+}
+
+/* "140億ドル(約2兆1900億円)", "$13 billion (€12 billion)", "5,4 Mrd. Dollar
+ * (nach aktuellem Kurs rund 5 Mrd. Euro)": an amount in another currency in
+ * brackets right after an amount converts it. */
 static void link_conversions(const char *t, size_t end, cc_qlist *q)
 {
-    static const char *const open[] = {"(", "\xEF\xBC\x88", "[", NULL};
     size_t i;
     for (i = 1; i < q->n; i++) {
         cc_quantity *a = &q->v[i - 1], *b = &q->v[i];
-        size_t j;
-        int seen;
         if (a->kind != CC_KIND_MONEY || b->kind != CC_KIND_MONEY || !a->unit || !b->unit ||
             strcmp(a->unit, b->unit) == 0 || a->conversion_of >= 0)
             continue;
-        if (!only_space_and(t, a->end, b->start, open, &seen) || !seen)
-            continue;
-        /* the closing bracket follows, perhaps after white space */
-        for (j = b->end; j < end && (t[j] == ' ' || t[j] == '\t'); j++)
-            ;
-        if (j < end && (t[j] == ')' || t[j] == ']' ||
-                        (end - j >= 3 && memcmp(t + j, "\xEF\xBC\x89", 3) == 0)))
+        if (opens_bracket(t, a->end, b->start) && closes_bracket(t, b->end, end))
             b->conversion_of = (long)(i - 1);
+    }
+}
+
+/* Does a sentence end in t[a..b)? (for carrying a currency over) */
+static bool crosses_sentence(const char *t, size_t a, size_t b)
+{
+    size_t i;
+    for (i = a; i < b; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == '\n')
+            return true;
+        if ((c == '.' || c == '!' || c == '?') && i + 1 < b && (t[i + 1] == ' ' || t[i + 1] == '\n'))
+            return true;
+        if (c == 0xE3 && i + 2 < b && (unsigned char)t[i + 1] == 0x80 &&
+            (unsigned char)t[i + 2] == 0x82) /* 。 */
+            return true;
+    }
+    return false;
+}
+
+/* "$5.4bn this year, rising to 37.5bn in 2029": a figure with a scale word
+ * and no unit, in the sentence of an amount, within 200 bytes of it, is an
+ * amount in the same currency. */
+static void carry_currency(const char *t, cc_qlist *q)
+{
+    size_t i;
+    long last = -1;
+    for (i = 0; i < q->n; i++) {
+        cc_quantity *x = &q->v[i];
+        if (x->kind == CC_KIND_MONEY && !x->vague && x->conversion_of < 0) {
+            last = (long)i;
+            continue;
+        }
+        if (x->kind != CC_KIND_NUMBER || !x->scaled || x->vague || last < 0)
+            continue;
+        if (x->start - q->v[last].end > 200 || crosses_sentence(t, q->v[last].end, x->start)) {
+            last = -1;
+            continue;
+        }
+        x->kind = CC_KIND_MONEY;
+        x->unit = q->v[last].unit;
+        x->inherited = true;
     }
 }
 
@@ -377,6 +427,7 @@ static int scan_range(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t beg
         cc_qlist view = {out->v + first, out->n - first, 0};
         size_t i;
         link_conversions(t, end, &view);
+        carry_currency(t, &view);
         for (i = first; i < out->n; i++)
             if (out->v[i].conversion_of >= 0)
                 out->v[i].conversion_of += (long)first;
@@ -458,6 +509,16 @@ static bool period_ends(const cc_lang *l, const char *t, size_t begin, size_t i,
     wstart = j;
     if (letters == 1)
         return false; /* an initial */
+    if (letters == 0 && i > begin) {
+        /* a day or ordinal number: "bis zum 30. Juni", "2. helyen" */
+        size_t d = i, digits = 0;
+        while (d > begin && t[d - 1] >= '0' && t[d - 1] <= '9') {
+            d--;
+            digits++;
+        }
+        if (digits >= 1 && digits <= 2 && (d == begin || t[d - 1] == ' ' || t[d - 1] == '('))
+            return false;
+    }
     if (letters && cc_lang_is_abbrev(l, t + wstart, i - wstart))
         return false;
     nextv = next_visible(t, i + 1, end);
@@ -668,10 +729,19 @@ static int add_hit(cc_extractor *x, const cc_xrule *r, const cc_quantity *q, siz
                    size_t se)
 {
     const cc_claim *c = r->claim;
-    const cc_quantity *use = q;
+    const cc_quantity *use;
     const cc_quantity *sq;
+    cc_quantity tmpq;
     long idx = -1;
     hit *h;
+    sq = scanned_at(x, q->start, &idx);
+    if (q->kind == CC_KIND_NUMBER && sq && sq->inherited && sq->figure == q->figure) {
+        /* a pattern read a bare figure the scan gave a currency */
+        tmpq = *q;
+        tmpq.kind = sq->kind;
+        tmpq.unit = sq->unit;
+        q = &tmpq;
+    }
     if (q->vague || !kind_fits(c, q))
         return 0;
     if (c->nunits) {
@@ -682,7 +752,7 @@ static int add_hit(cc_extractor *x, const cc_xrule *r, const cc_quantity *q, siz
         if (k == c->nunits)
             return 0; /* "500 million employees" is not a user count */
     }
-    sq = scanned_at(x, q->start, &idx);
+    use = q;
     if (sq && sq->conversion_of >= 0)
         return 0;
     if (c->currency && q->unit && strcmp(q->unit, c->currency) != 0 && idx >= 0 &&
@@ -788,6 +858,29 @@ static int cmp_hit_figure(const void *a, const void *b)
     return x->q.start < y->q.start ? -1 : x->q.start > y->q.start;
 }
 
+/* The scope an article's date gives: "2024", "2024-Q4", "2024-10"; ""
+ * for an undated article (compared only with other undated ones). Owned. */
+static char *date_scope(const char *date, cc_scope_period p)
+{
+    char buf[16];
+    int y = 0, m = 0, i;
+    if (!date)
+        return cc_strdup("");
+    for (i = 0; i < 4 && date[i] >= '0' && date[i] <= '9'; i++)
+        y = y * 10 + (date[i] - '0');
+    if (i < 4)
+        return cc_strdup("");
+    if (date[4] == '-' && date[5] >= '0' && date[5] <= '9' && date[6] >= '0' && date[6] <= '9')
+        m = (date[5] - '0') * 10 + (date[6] - '0');
+    if (p == CC_SCOPE_YEAR || m < 1 || m > 12)
+        snprintf(buf, sizeof buf, "%04d", y);
+    else if (p == CC_SCOPE_QUARTER)
+        snprintf(buf, sizeof buf, "%04d-Q%d", y, (m - 1) / 3 + 1);
+    else
+        snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    return cc_strdup(buf);
+}
+
 /* Text order, for the line map. */
 static int cmp_hit_start(const void *a, const void *b)
 {
@@ -850,7 +943,7 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         const hit *h = &x->h[i];
         cc_obs o;
         cc_loc loc;
-        char *text, *scope = NULL;
+        char *text, *scope = NULL, *context = NULL;
         int arc;
         memset(&o, 0, sizeof o);
         loc = cc_doc_loc(doc, h->q.start);
@@ -859,6 +952,8 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
             o.scope = h->x->claim->scope;
         else if (h->scope_end > h->scope_start)
             o.scope = scope = cc_strndup(t + h->scope_start, h->scope_end - h->scope_start);
+        else if (h->x->claim->scope_period)
+            o.scope = scope = date_scope(cc_doc_meta_date(doc), h->x->claim->scope_period);
         else
             o.scope = "";
         o.file = cc_doc_path(doc);
@@ -874,9 +969,28 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         o.qual = h->q.qual;
         o.value = h->q.value;
         o.iv = h->q.iv;
-        arc = text && o.scope ? cc_obstab_add(out, &o) : CC_ERR_NOMEM;
+        o.date = cc_doc_meta_date(doc) ? cc_doc_meta_date(doc) : "";
+        {
+            /* the sentence, cut to about 300 characters each side */
+            long si = sentence_of(x, h->q.start);
+            size_t ca = si >= 0 ? x->s[si].start : h->q.start;
+            size_t cb = si >= 0 && x->s[si].end > h->q.end ? x->s[si].end : h->q.end;
+            size_t k, a = h->q.start, b = h->q.end;
+            for (k = 0; k < CONTEXT_CHARS && a > ca; k++) {
+                a--;
+                while (a > ca && ((unsigned char)t[a] & 0xC0) == 0x80)
+                    a--;
+            }
+            for (k = 0; k < CONTEXT_CHARS && b < cb; k++)
+                b = next_char(t, b, cb);
+            context = cc_strndup(t + a, b - a);
+            o.context = context;
+            o.context_start = cc_doc_file_offset(doc, a);
+        }
+        arc = text && o.scope && context ? cc_obstab_add(out, &o) : CC_ERR_NOMEM;
         cc_free(text);
         cc_free(scope);
+        cc_free(context);
         if (arc != CC_OK)
             return arc;
     }

@@ -700,8 +700,11 @@ static int assemble_macros(loader *L, lists *ls, frags *f)
     if (l->spacing) {
         /* number words count only before a scale or a unit: "three
          * billion", "két milliárd", not "one of them" */
-        cc_buf_printf(&b, "(?:%s|%s(?:[\\s\\-]*(?:%s[\\s\\-]+)?%s)*(?=\\s*(?:(?&cc_sc)|(?&cc_ca)|(?&cc_pa)|(?&cc_cn))))",
-                      digits, words, joiners, words);
+        /* ... or before the separator of a range whose other end has one:
+         * "entre dois e três mil milhões" */
+        cc_buf_printf(&b, "(?:%s|%s(?:[\\s\\-]*(?:%s[\\s\\-]+)?%s)*(?=\\s*(?:(?&cc_sc)|(?&cc_ca)|(?&cc_pa)|(?&cc_cn)"
+                          "|(?:(?&cc_bs)|(?&cc_rs))\\s*%s)))",
+                      digits, words, joiners, words, words);
         f->gb = "(?<![\\p{L}\\p{N}_])(?<![\\p{L}\\p{N}][\\-.,'\\x{2019}])";
         f->ga = "(?![\\p{L}\\p{N}])(?![.,]" D ")";
     } else {
@@ -880,8 +883,9 @@ static int read_years(loader *L, const ynode *n)
     }
     if (l->spacing)
         cc_buf_puts(&b, "(?<![\\p{L}\\p{N}])(?<year>(?:19[5-9]|20[0-9])[0-9])(?![\\p{N}])");
-    else
-        cc_buf_puts(&b, "(?<![0-9])(?<year>(?:19[5-9]|20[0-9])[0-9])(?![0-9])");
+    else /* full-width digits too: ２０２４年 */
+        cc_buf_puts(&b, "(?<![0-9\\x{FF10}-\\x{FF19}])(?<year>(?:[1１][9９][5-9５-９]|[2２][0０][0-9０-９])[0-9０-９])"
+                        "(?![0-9\\x{FF10}-\\x{FF19}])");
     for (i = 0; i < 3; i++) {
         uint32_t *g = i == 0 ? &l->g_this : i == 1 ? &l->g_last : &l->g_next;
         const char *alt;
@@ -921,6 +925,9 @@ static size_t gap(const char *t, size_t i, size_t j)
                  ((unsigned char)t[i + 2] == 0x8C || (unsigned char)t[i + 2] == 0x9B ||
                   (unsigned char)t[i + 2] == 0x9A)) /* ， ； ： */
             d += 40;
+        else if (ch == 0xE3 && j - i >= 3 && (unsigned char)t[i + 1] == 0x80 &&
+                 (unsigned char)t[i + 2] == 0x81) /* 、 */
+            d += 40;
         if ((ch & 0xC0) != 0x80)
             d++;
         i++;
@@ -952,9 +959,16 @@ int cc_lang_nearest_year(const cc_lang *l, cc_rxctx *c, const char *t, size_t lo
                 best = dist;
                 found = 1;
                 if (rc > 1 && ov[2] != PCRE2_UNSET) {
+                    size_t k = ov[2];
                     *year = 0;
-                    for (size_t k = ov[2]; k < ov[3]; k++)
-                        *year = *year * 10 + (t[k] - '0');
+                    while (k < ov[3]) {
+                        uint32_t cp;
+                        int n = cc_utf8_decode(t + k, t + ov[3], &cp);
+                        if (n < 0)
+                            break;
+                        *year = *year * 10 + cc_uni_digit_value(cp);
+                        k += (size_t)n;
+                    }
                     *relative = 0;
                 } else {
                     *relative = 1;
@@ -1360,7 +1374,7 @@ typedef struct numeval {
     int has_digits, has_mult;
 } numeval;
 
-static int ev_number(numeval *e, cc_dec v, int is_digit_word)
+static int ev_number(numeval *e, cc_dec v, int is_digit_word, bool positional)
 {
     if (e->frac) {
         /* 零点五: each digit word after the separator is one more decimal */
@@ -1370,8 +1384,9 @@ static int ev_number(numeval *e, cc_dec v, int is_digit_word)
         return 0;
     }
     if (e->has_cur) {
-        if (is_digit_word && e->cur_is_digit) {
-            /* 二〇二四: digit words in a row are positional */
+        if (positional && is_digit_word && e->cur_is_digit) {
+            /* 二〇二四: digit words in a row are positional (only where
+             * numbers are written without spaces: "cinco e sete" is not 57) */
             e->cur = cc_dec_add(cc_dec_mul(e->cur, cc_dec_from_u64(10)), v);
             return 0;
         }
@@ -1509,7 +1524,7 @@ int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t start, 
         if (cc_uni_is_digit(cp)) {
             cc_dec v;
             size_t used = parse_digits(l, s, p, end, &v);
-            if (ev_number(&e, v, 0) != 0)
+            if (ev_number(&e, v, 0, !l->spacing) != 0)
                 return -1;
             e.has_digits = 1;
             p += used;
@@ -1524,7 +1539,7 @@ int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t start, 
                 ev_mult(&e, w->value);
             } else {
                 int digitword = cc_dec_cmp(w->value, cc_dec_from_u64(10)) < 0;
-                if (ev_number(&e, w->value, digitword) != 0)
+                if (ev_number(&e, w->value, digitword, !l->spacing) != 0)
                     return -1;
             }
             p = mend;
@@ -1625,6 +1640,7 @@ int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char
             return -1;
         if (!digits1 && !big1 && !gs && !gu)
             return -1; /* a lone number word: "one", 一 */
+        q->scaled = gs || big1;
         if (gs)
             v = cc_dec_mul(v, scale);
         q->value = v;

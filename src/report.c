@@ -7,7 +7,8 @@
 
 #include <string.h>
 
-static const char *const FORMAT_NAMES[CC_FMT__COUNT] = {"text", "json"};
+static const char *const FORMAT_NAMES[CC_FMT__COUNT] = {
+    "text", "json", "jsonl", "markdown", "sarif", "junit", "github", "html"};
 
 int cc_format_from_name(cc_format *out, const char *name)
 {
@@ -32,6 +33,12 @@ int cc_report_write(FILE *out, cc_format fmt, const cc_report *r)
     b.limit = (size_t)1 << 34;
     switch (fmt) {
     case CC_FMT_JSON: rc = cc_report_json(&b, r); break;
+    case CC_FMT_JSONL: rc = cc_report_jsonl(&b, r); break;
+    case CC_FMT_MARKDOWN: rc = cc_report_markdown(&b, r); break;
+    case CC_FMT_SARIF: rc = cc_report_sarif(&b, r); break;
+    case CC_FMT_JUNIT: rc = cc_report_junit(&b, r); break;
+    case CC_FMT_GITHUB: rc = cc_report_github(&b, r); break;
+    case CC_FMT_HTML: rc = cc_report_html(&b, r); break;
     default: rc = cc_report_text(&b, r); break;
     }
     if (rc == 0 && b.err)
@@ -42,6 +49,54 @@ int cc_report_write(FILE *out, cc_format fmt, const cc_report *r)
         rc = CC_ERR_IO;
     cc_buf_free(&b);
     return rc;
+}
+
+bool cc_report_shows(const cc_report *r, const cc_claimres *c)
+{
+    return !(r->baseline && c->baseline == CC_BASELINE_ACCEPTED);
+}
+
+size_t cc_report_conflicts(const cc_report *r)
+{
+    size_t i, n = 0;
+    for (i = 0; i < cc_result_count(r->result); i++) {
+        const cc_claimres *c = cc_result_get(r->result, i);
+        n += (c->verdict == CC_VERDICT_CONFLICT || c->verdict == CC_VERDICT_DEVIATES) &&
+             cc_report_shows(r, c);
+    }
+    return n;
+}
+
+size_t cc_report_count(const cc_report *r, cc_verdict v)
+{
+    size_t i, n = 0;
+    for (i = 0; i < cc_result_count(r->result); i++) {
+        const cc_claimres *c = cc_result_get(r->result, i);
+        n += c->verdict == v && cc_report_shows(r, c);
+    }
+    return n;
+}
+
+size_t cc_report_accepted(const cc_report *r)
+{
+    size_t i, n = 0;
+    for (i = 0; i < cc_result_count(r->result); i++)
+        n += !cc_report_shows(r, cc_result_get(r->result, i));
+    return n;
+}
+
+void cc_camp_bounds(const cc_claimres *c, const cc_camp *cp, const cc_interval **lo,
+                    const cc_interval **hi)
+{
+    size_t i;
+    *lo = *hi = NULL;
+    for (i = 0; i < cp->count; i++) {
+        const cc_interval *iv = &c->obs[cp->first + i].o->iv;
+        if (!iv->lo_inf && (!*lo || cc_dec_cmp(iv->lo, (*lo)->lo) > 0))
+            *lo = iv;
+        if (!iv->hi_inf && (!*hi || cc_dec_cmp(iv->hi, (*hi)->hi) < 0))
+            *hi = iv;
+    }
 }
 
 static void unit_suffix(cc_buf *b, const cc_obs *o)
@@ -86,10 +141,11 @@ void cc_json_bound(cc_buf *b, const cc_dec *v, int inf)
         cc_buf_puts(b, cc_dec_format(s, *v));
 }
 
-void cc_json_obs(cc_buf *b, const cc_obs *o)
+/* The fields every observation object has, without braces. */
+static void obs_fields(cc_buf *b, const cc_obs *o)
 {
     char s[CC_DEC_BUFSZ];
-    cc_buf_puts(b, "{\"file\": ");
+    cc_buf_puts(b, "\"file\": ");
     cc_json_cstr(b, o->file);
     cc_buf_printf(b, ", \"line\": %u, \"column\": %u, \"start\": %llu, \"end\": %llu, \"lang\": ",
                   (unsigned)o->line, (unsigned)o->column, (unsigned long long)o->start,
@@ -105,5 +161,39 @@ void cc_json_obs(cc_buf *b, const cc_obs *o)
                   o->iv.lo_open ? "true" : "false", o->iv.hi_open ? "true" : "false",
                   cc_qualifier_name(o->qual));
     cc_json_cstr(b, o->unit);
-    cc_buf_printf(b, ", \"kind\": \"%s\"}", cc_kind_name(o->kind));
+    cc_buf_printf(b, ", \"kind\": \"%s\"", cc_kind_name(o->kind));
+}
+
+void cc_json_obs(cc_buf *b, const cc_obs *o)
+{
+    cc_buf_putc(b, '{');
+    obs_fields(b, o);
+    cc_buf_putc(b, '}');
+}
+
+void cc_json_obs_record(cc_buf *b, const cc_obs *o)
+{
+    cc_buf_puts(b, "{\"type\": \"observation\", \"claim\": ");
+    cc_json_cstr(b, o->claim);
+    cc_buf_puts(b, ", \"scope\": ");
+    cc_json_cstr(b, o->scope);
+    cc_buf_puts(b, ", ");
+    obs_fields(b, o);
+    cc_buf_puts(b, ", \"context\": ");
+    cc_json_cstr(b, o->context);
+    cc_buf_printf(b, ", \"context_start\": %llu, \"date\": ", (unsigned long long)o->context_start);
+    cc_json_cstr(b, o->date);
+    cc_buf_putc(b, '}');
+}
+
+void cc_fmt_camps(cc_buf *b, const cc_claimres *c)
+{
+    size_t k;
+    for (k = 0; k < c->ncamps; k++) {
+        const cc_camp *cp = &c->camps[k];
+        if (k)
+            cc_buf_puts(b, " vs ");
+        cc_fmt_figure(b, c->obs[cp->first].o);
+        cc_buf_printf(b, " (%zu article%s)", cp->narticles, cp->narticles == 1 ? "" : "s");
+    }
 }

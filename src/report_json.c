@@ -11,20 +11,29 @@
 
 static void camp_bounds(cc_buf *b, const cc_claimres *c, const cc_camp *cp)
 {
-    /* the camp's common ground: the largest lower and smallest upper bound */
-    size_t i;
-    const cc_interval *lo = NULL, *hi = NULL;
-    for (i = 0; i < cp->count; i++) {
-        const cc_interval *iv = &c->obs[cp->first + i].o->iv;
-        if (!iv->lo_inf && (!lo || cc_dec_cmp(iv->lo, lo->lo) > 0))
-            lo = iv;
-        if (!iv->hi_inf && (!hi || cc_dec_cmp(iv->hi, hi->hi) < 0))
-            hi = iv;
-    }
+    const cc_interval *lo, *hi;
+    cc_camp_bounds(c, cp, &lo, &hi);
     cc_buf_puts(b, "\"low\": ");
     cc_json_bound(b, lo ? &lo->lo : NULL, !lo);
     cc_buf_puts(b, ", \"high\": ");
     cc_json_bound(b, hi ? &hi->hi : NULL, !hi);
+}
+
+static void write_reference(cc_buf *b, const cc_claim *cl)
+{
+    if (!cl || !cl->has_reference) {
+        cc_buf_puts(b, "null");
+        return;
+    }
+    cc_buf_puts(b, "{\"low\": ");
+    cc_json_bound(b, &cl->reference.lo, cl->reference.lo_inf);
+    cc_buf_puts(b, ", \"high\": ");
+    cc_json_bound(b, &cl->reference.hi, cl->reference.hi_inf);
+    cc_buf_puts(b, ", \"source\": ");
+    cc_json_cstr(b, cl->reference_source);
+    cc_buf_puts(b, ", \"date\": ");
+    cc_json_cstr(b, cl->reference_date);
+    cc_buf_putc(b, '}');
 }
 
 static void write_claim(cc_buf *b, const cc_claimres *c)
@@ -42,9 +51,14 @@ static void write_claim(cc_buf *b, const cc_claimres *c)
     cc_json_cstr(b, c->unit);
     cc_buf_puts(b, ", \"description\": ");
     cc_json_cstr(b, c->claim ? c->claim->description : NULL);
-    cc_buf_printf(b, ", \"tolerance\": %s, \"articles\": %zu,\n      \"camps\": [",
+    cc_buf_printf(b, ", \"tolerance\": %s, \"articles\": %zu, \"baseline\": %s, \"reference\": ",
                   cc_dec_format(s, c->claim ? c->claim->tolerance : cc_dec_from_u64(0)),
-                  c->narticles);
+                  c->narticles,
+                  c->baseline == CC_BASELINE_NEW       ? "\"new\""
+                  : c->baseline == CC_BASELINE_CHANGED ? "\"changed\""
+                                                       : "null");
+    write_reference(b, c->claim);
+    cc_buf_puts(b, ",\n      \"camps\": [");
     for (k = 0; k < c->ncamps; k++) {
         const cc_camp *cp = &c->camps[k];
         cc_buf_printf(b, "%s{", k ? ", " : "");
@@ -58,7 +72,8 @@ static void write_claim(cc_buf *b, const cc_claimres *c)
         cc_buf_puts(b, "        ");
         cc_json_obs(b, ro->o);
         b->len--; /* reopen the object */
-        cc_buf_printf(b, ", \"camp\": %u, \"repeats\": [", (unsigned)ro->camp);
+        cc_buf_printf(b, ", \"camp\": %u, \"deviates\": %s, \"repeats\": [", (unsigned)ro->camp,
+                      ro->deviates ? "true" : "false");
         for (j = 0; j < ro->nrepeats; j++)
             cc_buf_printf(b, "%s{\"line\": %u, \"column\": %u}", j ? ", " : "",
                           (unsigned)ro->repeats[j]->line, (unsigned)ro->repeats[j]->column);
@@ -69,25 +84,49 @@ static void write_claim(cc_buf *b, const cc_claimres *c)
 
 int cc_report_json(cc_buf *b, const cc_report *r)
 {
-    size_t i, n = cc_result_count(r->result), scanned = 0, nobs = 0, nd;
+    size_t i, n = cc_result_count(r->result), scanned = 0, nobs = 0, nd, shown = 0, k = 0;
     for (i = 0; i < r->ninputs; i++)
         scanned += r->inputs[i].status == CC_INPUT_SCANNED;
     for (i = 0; i < n; i++)
-        nobs += cc_result_get(r->result, i)->nobs;
+        if (cc_report_shows(r, cc_result_get(r->result, i))) {
+            nobs += cc_result_get(r->result, i)->nobs;
+            shown++;
+        }
     cc_buf_printf(b, "{\n  \"schema_version\": %d,\n  \"tool\": {\"name\": \"claimcheck\", \"version\": ",
                   CC_JSON_SCHEMA_VERSION);
     cc_json_cstr(b, cc_version());
     cc_buf_printf(b,
-                  "},\n  \"summary\": {\"claims\": %zu, \"conflict\": %zu, \"agree\": %zu, "
-                  "\"single\": %zu, \"observations\": %zu, \"articles_scanned\": %zu, "
-                  "\"articles_skipped\": %zu},\n  \"claims\": [\n",
-                  n, cc_result_count_verdict(r->result, CC_VERDICT_CONFLICT),
-                  cc_result_count_verdict(r->result, CC_VERDICT_AGREE),
-                  cc_result_count_verdict(r->result, CC_VERDICT_SINGLE), nobs, scanned,
-                  r->ninputs - scanned);
+                  "},\n  \"summary\": {\"claims\": %zu, \"conflict\": %zu, \"deviates\": %zu, "
+                  "\"agree\": %zu, \"single\": %zu, \"observations\": %zu, \"articles_scanned\": %zu, "
+                  "\"articles_skipped\": %zu},\n  \"baseline\": ",
+                  shown, cc_report_count(r, CC_VERDICT_CONFLICT),
+                  cc_report_count(r, CC_VERDICT_DEVIATES), cc_report_count(r, CC_VERDICT_AGREE),
+                  cc_report_count(r, CC_VERDICT_SINGLE), nobs, scanned, r->ninputs - scanned);
+    if (!r->baseline) {
+        cc_buf_puts(b, "null");
+    } else {
+        cc_buf_printf(b, "{\"accepted\": %zu, \"stale\": [", cc_report_accepted(r));
+        for (i = 0; i < r->nstale; i++) {
+            cc_buf_printf(b, "%s{\"id\": ", i ? ", " : "");
+            cc_json_cstr(b, r->stale[i].id);
+            cc_buf_puts(b, ", \"scope\": ");
+            if (*r->stale[i].scope)
+                cc_json_cstr(b, r->stale[i].scope);
+            else
+                cc_buf_puts(b, "null");
+            cc_buf_puts(b, ", \"unit\": ");
+            cc_json_cstr(b, r->stale[i].unit);
+            cc_buf_putc(b, '}');
+        }
+        cc_buf_puts(b, "]}");
+    }
+    cc_buf_puts(b, ",\n  \"claims\": [\n");
     for (i = 0; i < n; i++) {
-        write_claim(b, cc_result_get(r->result, i));
-        cc_buf_puts(b, i + 1 < n ? ",\n" : "\n");
+        const cc_claimres *c = cc_result_get(r->result, i);
+        if (!cc_report_shows(r, c))
+            continue;
+        write_claim(b, c);
+        cc_buf_puts(b, ++k < shown ? ",\n" : "\n");
     }
     cc_buf_puts(b, "  ],\n  \"inputs\": [\n");
     for (i = 0; i < r->ninputs; i++) {
@@ -118,5 +157,24 @@ int cc_report_json(cc_buf *b, const cc_report *r)
         cc_buf_printf(b, "}%s\n", i + 1 < nd ? "," : "");
     }
     cc_buf_puts(b, "  ]\n}\n");
+    return b->err ? CC_ERR_NOMEM : CC_OK;
+}
+
+int cc_report_jsonl(cc_buf *b, const cc_report *r)
+{
+    size_t i, j, n = cc_result_count(r->result);
+    for (i = 0; i < n; i++) {
+        const cc_claimres *c = cc_result_get(r->result, i);
+        if (!cc_report_shows(r, c))
+            continue;
+        for (j = 0; j < c->nobs; j++) {
+            const cc_robs *ro = &c->obs[j];
+            cc_json_obs_record(b, ro->o);
+            b->len--; /* reopen the object */
+            cc_buf_printf(b, ", \"status\": \"%s\", \"camp\": %u, \"deviates\": %s, \"repeats\": %u}\n",
+                          cc_verdict_name(c->verdict), (unsigned)ro->camp,
+                          ro->deviates ? "true" : "false", (unsigned)ro->nrepeats);
+        }
+    }
     return b->err ? CC_ERR_NOMEM : CC_OK;
 }

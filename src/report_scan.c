@@ -29,8 +29,9 @@ static void write_quantity(cc_buf *b, cc_doc *doc, const cc_qlist *ql, size_t i)
         cc_buf_puts(b, cc_dec_format(s, q->iv.hi));
     cc_buf_puts(b, ", \"unit\": ");
     cc_json_cstr(b, q->unit);
-    cc_buf_printf(b, ", \"kind\": \"%s\", \"qualifier\": \"%s\", \"vague\": %s",
-                  cc_kind_name(q->kind), cc_qualifier_name(q->qual), q->vague ? "true" : "false");
+    cc_buf_printf(b, ", \"kind\": \"%s\", \"qualifier\": \"%s\", \"vague\": %s, \"unit_inherited\": %s",
+                  cc_kind_name(q->kind), cc_qualifier_name(q->qual), q->vague ? "true" : "false",
+                  q->inherited ? "true" : "false");
     if (q->conversion_of >= 0)
         cc_buf_printf(b, ", \"conversion_of\": %zu",
                       cc_doc_file_offset(doc, ql->v[q->conversion_of].start));

@@ -46,6 +46,11 @@ static void write_obs(cc_buf *b, const cc_report *r, const cc_robs *ro)
     term(b, o->text);
     cc_buf_puts(b, "\"  = ");
     cc_fmt_figure(b, o);
+    if (ro->deviates) {
+        col(b, r, C_RED);
+        cc_buf_puts(b, "  outside the reference");
+        col(b, r, C_RESET);
+    }
     if (ro->nrepeats) {
         col(b, r, C_DIM);
         cc_buf_puts(b, "  (again at line");
@@ -64,14 +69,19 @@ static void write_obs(cc_buf *b, const cc_report *r, const cc_robs *ro)
 static void write_claim(cc_buf *b, const cc_report *r, const cc_claimres *c)
 {
     size_t k, i;
-    const char *label = c->verdict == CC_VERDICT_CONFLICT ? "CONFLICT"
-                        : c->verdict == CC_VERDICT_AGREE  ? "AGREE"
-                                                          : "SINGLE";
-    col(b, r, c->verdict == CC_VERDICT_CONFLICT ? C_RED
-              : c->verdict == CC_VERDICT_AGREE  ? C_GREEN
-                                                : C_YELLOW);
+    const char *label = c->verdict == CC_VERDICT_CONFLICT   ? "CONFLICT"
+                        : c->verdict == CC_VERDICT_DEVIATES ? "DEVIATES"
+                        : c->verdict == CC_VERDICT_AGREE    ? "AGREE"
+                                                            : "SINGLE";
+    col(b, r, c->verdict == CC_VERDICT_CONFLICT || c->verdict == CC_VERDICT_DEVIATES ? C_RED
+              : c->verdict == CC_VERDICT_AGREE                                       ? C_GREEN
+                                                                                     : C_YELLOW);
     cc_buf_puts(b, label);
     col(b, r, C_RESET);
+    if (c->baseline == CC_BASELINE_NEW)
+        cc_buf_puts(b, " (new)");
+    else if (c->baseline == CC_BASELINE_CHANGED)
+        cc_buf_puts(b, " (changed since the baseline)");
     cc_buf_puts(b, "  ");
     col(b, r, C_BOLD);
     term(b, c->id);
@@ -92,6 +102,27 @@ static void write_claim(cc_buf *b, const cc_report *r, const cc_claimres *c)
         term(b, c->claim->description);
     }
     cc_buf_putc(b, '\n');
+    if (c->claim && c->claim->has_reference) {
+        char lo[CC_DEC_BUFSZ], hi[CC_DEC_BUFSZ];
+        const cc_interval *ref = &c->claim->reference;
+        cc_buf_puts(b, "  reference: ");
+        if (!ref->lo_inf && !ref->hi_inf && cc_dec_cmp(ref->lo, ref->hi) == 0)
+            cc_buf_puts(b, cc_dec_format_short(lo, ref->lo));
+        else
+            cc_buf_printf(b, "%s to %s", ref->lo_inf ? "-inf" : cc_dec_format_short(lo, ref->lo),
+                          ref->hi_inf ? "inf" : cc_dec_format_short(hi, ref->hi));
+        if (c->claim->reference_source) {
+            cc_buf_puts(b, " (");
+            term(b, c->claim->reference_source);
+            if (c->claim->reference_date) {
+                cc_buf_puts(b, ", ");
+                term(b, c->claim->reference_date);
+            }
+            cc_buf_putc(b, ')');
+        }
+        cc_buf_printf(b, "; %zu observation%s outside it\n", c->ndeviating,
+                      c->ndeviating == 1 ? "" : "s");
+    }
     for (k = 0; k < c->ncamps; k++) {
         const cc_camp *cp = &c->camps[k];
         if (c->ncamps > 1) {
@@ -109,9 +140,16 @@ static void write_claim(cc_buf *b, const cc_report *r, const cc_claimres *c)
 
 int cc_report_text(cc_buf *b, const cc_report *r)
 {
-    size_t i, n = cc_result_count(r->result), scanned = 0, skipped = 0;
-    for (i = 0; i < n; i++)
-        write_claim(b, r, cc_result_get(r->result, i));
+    size_t i, n = cc_result_count(r->result), shown = 0, scanned = 0, skipped = 0;
+    size_t nconf = cc_report_count(r, CC_VERDICT_CONFLICT);
+    size_t ndev = cc_report_count(r, CC_VERDICT_DEVIATES);
+    for (i = 0; i < n; i++) {
+        const cc_claimres *c = cc_result_get(r->result, i);
+        if (!cc_report_shows(r, c))
+            continue;
+        write_claim(b, r, c);
+        shown++;
+    }
     for (i = 0; i < r->ninputs; i++) {
         if (r->inputs[i].status == CC_INPUT_SCANNED)
             scanned++;
@@ -130,12 +168,36 @@ int cc_report_text(cc_buf *b, const cc_report *r)
             }
         cc_buf_putc(b, '\n');
     }
+    if (r->baseline) {
+        cc_buf_printf(b, "baseline: %zu accepted conflict%s not shown", cc_report_accepted(r),
+                      cc_report_accepted(r) == 1 ? "" : "s");
+        if (r->nstale) {
+            cc_buf_printf(b, "; %zu stale entr%s (no longer occur):\n", r->nstale,
+                          r->nstale == 1 ? "y" : "ies");
+            for (i = 0; i < r->nstale; i++) {
+                cc_buf_puts(b, "    ");
+                term(b, r->stale[i].id);
+                if (*r->stale[i].scope) {
+                    cc_buf_puts(b, " [");
+                    term(b, r->stale[i].scope);
+                    cc_buf_putc(b, ']');
+                }
+                cc_buf_puts(b, " (");
+                term(b, r->stale[i].unit);
+                cc_buf_puts(b, ")\n");
+            }
+        } else {
+            cc_buf_puts(b, "; no stale entries\n");
+        }
+        cc_buf_putc(b, '\n');
+    }
     col(b, r, C_BOLD);
-    cc_buf_printf(b, "%zu claim%s: %zu conflict%s, %zu agree, %zu single-source", n,
-                  n == 1 ? "" : "s", cc_result_count_verdict(r->result, CC_VERDICT_CONFLICT),
-                  cc_result_count_verdict(r->result, CC_VERDICT_CONFLICT) == 1 ? "" : "s",
-                  cc_result_count_verdict(r->result, CC_VERDICT_AGREE),
-                  cc_result_count_verdict(r->result, CC_VERDICT_SINGLE));
+    cc_buf_printf(b, "%zu claim%s: %zu conflict%s, ", shown, shown == 1 ? "" : "s", nconf,
+                  nconf == 1 ? "" : "s");
+    if (ndev)
+        cc_buf_printf(b, "%zu deviating from the reference, ", ndev);
+    cc_buf_printf(b, "%zu agree, %zu single-source", cc_report_count(r, CC_VERDICT_AGREE),
+                  cc_report_count(r, CC_VERDICT_SINGLE));
     if (r->inputs)
         cc_buf_printf(b, "; %zu article%s scanned, %zu skipped", scanned,
                       scanned == 1 ? "" : "s", skipped);

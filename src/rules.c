@@ -513,9 +513,9 @@ static void read_claim_examples(cloader *C, const cc_claim *cl, const ynode *n)
 /* A claim: its definition, extractors and examples. */
 static void read_claim(cloader *C, const ynode *m)
 {
-    static const char *const keys[] = {"id",       "description", "unit",    "currency",
-                                       "units",    "tolerance",   "scope",   "extract",
-                                       "examples", NULL};
+    static const char *const keys[] = {"id",       "description", "unit",      "currency",
+                                       "units",    "tolerance",   "scope",     "reference",
+                                       "extract",  "examples",    NULL};
     cc_ruleset *rs = C->rs;
     cc_claim *cl;
     const ynode *n, *idn;
@@ -583,8 +583,72 @@ static void read_claim(cloader *C, const ynode *m)
             y_error(C->doc, n, CC_D_VALUE, "write a fraction such as 0.01, or 1%",
                     "tolerance must be between 0 and 1 (100%%)");
     }
-    if ((n = y_get(m, "scope")))
-        cl->scope = y_str(C->doc, n, "scope");
+    if ((n = y_get(m, "scope"))) {
+        /* a fixed scope ("2024"), or {from: date, period: year|quarter|month} */
+        if (n->type == Y_MAP) {
+            static const char *const skeys[] = {"from", "period", NULL};
+            const ynode *f = y_get(n, "from"), *p = y_get(n, "period");
+            y_check_keys(C->doc, n, skeys, "a scope");
+            if (!f || f->type != Y_SCALAR || strcmp(f->s, "date") != 0)
+                y_error(C->doc, f ? f : n, CC_D_VALUE, "write scope: {from: date, period: quarter}",
+                        "a scope mapping takes from: date");
+            else if (!p || p->type != Y_SCALAR)
+                y_error(C->doc, n, CC_D_MISSING_KEY, "add period: year, quarter or month",
+                        "a date scope needs a period");
+            else if (!strcmp(p->s, "year"))
+                cl->scope_period = CC_SCOPE_YEAR;
+            else if (!strcmp(p->s, "quarter"))
+                cl->scope_period = CC_SCOPE_QUARTER;
+            else if (!strcmp(p->s, "month"))
+                cl->scope_period = CC_SCOPE_MONTH;
+            else
+                y_error(C->doc, p, CC_D_VALUE, "use year, quarter or month",
+                        "unknown period '%s'", p->s);
+        } else {
+            cl->scope = y_str(C->doc, n, "scope");
+        }
+    }
+    if ((n = y_get(m, "reference"))) {
+        /* {value: 13e9} or {low: ..., high: ...}, with source and date */
+        static const char *const rkeys[] = {"value", "low", "high", "source", "date", NULL};
+        const ynode *v;
+        if (y_expect(C->doc, n, Y_MAP, "reference")) {
+            cc_dec lo, hi;
+            bool ok = true;
+            y_check_keys(C->doc, n, rkeys, "a reference");
+            memset(&cl->reference, 0, sizeof cl->reference);
+            if ((v = y_get(n, "value"))) {
+                ok = y_dec(C->doc, v, "value", false, &lo);
+                hi = lo;
+                cl->reference = cc_interval_range(lo, hi);
+            } else if (y_get(n, "low") || y_get(n, "high")) {
+                cl->reference.lo_inf = 1;
+                cl->reference.hi_inf = 1;
+                if ((v = y_get(n, "low"))) {
+                    ok = y_dec(C->doc, v, "low", false, &cl->reference.lo) && ok;
+                    cl->reference.lo_inf = 0;
+                }
+                if ((v = y_get(n, "high"))) {
+                    ok = y_dec(C->doc, v, "high", false, &cl->reference.hi) && ok;
+                    cl->reference.hi_inf = 0;
+                }
+                if (ok && !cl->reference.lo_inf && !cl->reference.hi_inf &&
+                    cc_dec_cmp(cl->reference.lo, cl->reference.hi) > 0) {
+                    y_error(C->doc, n, CC_D_VALUE, NULL, "reference low is above high");
+                    ok = false;
+                }
+            } else {
+                y_error(C->doc, n, CC_D_MISSING_KEY, "add value:, or low: and/or high:",
+                        "a reference needs a value or bounds");
+                ok = false;
+            }
+            if ((v = y_get(n, "source")))
+                cl->reference_source = y_str(C->doc, v, "source");
+            if ((v = y_get(n, "date")))
+                cl->reference_date = y_str(C->doc, v, "date");
+            cl->has_reference = ok;
+        }
+    }
     idx = (uint32_t)rs->nclaims;
     if ((n = y_require(C->doc, m, "extract", "a claim")))
         read_extract(C, cl, idx, n);

@@ -7,7 +7,9 @@
  *   detect.h           detect its language
  *   extract.h          extract observations (num.h: exact normalization)
  *   run.h              the above over many articles, on threads
+ *   archive.h          observations as JSON Lines (extract, compare, archives)
  *   compare.h          compare observations across articles
+ *   baseline.h         accepted conflicts
  *   report.h           report
  */
 #ifndef CLAIMCHECK_H
@@ -23,6 +25,9 @@
 #include "extract.h"
 #include "run.h"
 #include "compare.h"
+#include "archive.h"
+#include "baseline.h"
+#include "selftest.h"
 #include "report.h"
 
 #endif

@@ -87,7 +87,7 @@ const cc_diag *cc_diags_get(const cc_diags *d, size_t i);
 /* Diagnostics that could not be recorded for lack of memory. */
 size_t cc_diags_dropped(const cc_diags *d);
 
-/* Sorts by file, line, column (stable), for reproducible output. */
+/* Sorts by file, line, column, severity, message: reproducible output. */
 void cc_diags_sort(cc_diags *d);
 
 /* Prints every diagnostic in the form above. color: ANSI colours. Control

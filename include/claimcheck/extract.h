@@ -54,6 +54,10 @@ typedef struct cc_obs {
     cc_qualifier qual;
     cc_dec value;          /* as stated (a range's low end) */
     cc_interval iv;        /* what it means after the qualifier */
+    const char *context;   /* the sentence holding the figure (at most about
+                              300 characters each side of it), or "" */
+    uint64_t context_start; /* byte offset of context in the file */
+    const char *date;      /* the article's front-matter date, or "" */
 } cc_obs;
 
 typedef struct cc_obstab cc_obstab;

@@ -42,6 +42,9 @@ typedef struct cc_quantity {
                              for a bare number; borrowed from the pack */
     cc_qualifier qual;
     bool vague;           /* "tens of billions": a wide interval, never a conflict */
+    bool scaled;          /* written with a scale word ("billion", 亿) */
+    bool inherited;       /* the unit is not written: it carries over from the
+                             amount before it ("$5.4bn, rising to 37.5bn") */
     long conversion_of;   /* index of the quantity this one converts (in
                              brackets after it), or -1 */
 } cc_quantity;

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "baseline.h"
 #include "compare.h"
 #include "run.h"
 
@@ -16,8 +17,14 @@ extern "C" {
 #endif
 
 typedef enum cc_format {
-    CC_FMT_TEXT = 0,
-    CC_FMT_JSON,
+    CC_FMT_TEXT = 0, /* for people (colour on a terminal) */
+    CC_FMT_JSON,     /* docs/report-schema.md */
+    CC_FMT_JSONL,    /* one observation per line, with its claim's status */
+    CC_FMT_MARKDOWN, /* a pull-request comment */
+    CC_FMT_SARIF,    /* SARIF 2.1.0, for code scanning */
+    CC_FMT_JUNIT,    /* JUnit XML: one test case per claim */
+    CC_FMT_GITHUB,   /* GitHub Actions workflow commands (annotations) */
+    CC_FMT_HTML,     /* one self-contained page with number lines */
     CC_FMT__COUNT
 } cc_format;
 
@@ -30,7 +37,17 @@ typedef struct cc_report {
     size_t ninputs;
     const cc_diags *diags;  /* may be NULL */
     bool color;             /* text: ANSI colours */
+    bool baseline;          /* a baseline was applied: accepted conflicts
+                               are left out, stale entries listed */
+    const cc_stale *stale;
+    size_t nstale;
 } cc_report;
+
+/* Conflicts and deviations still to report (a baseline's accepted ones
+ * left out). */
+size_t cc_report_conflicts(const cc_report *r);
+/* Claims of a verdict that the report shows. */
+size_t cc_report_count(const cc_report *r, cc_verdict v);
 
 /* Writes the report to out. Returns 0, CC_ERR_NOMEM or CC_ERR_IO. */
 int cc_report_write(FILE *out, cc_format fmt, const cc_report *r);
@@ -41,7 +58,8 @@ int cc_report_write(FILE *out, cc_format fmt, const cc_report *r);
  * CC_ERR_IO. */
 int cc_write_quantities(FILE *out, cc_doc *doc, const cc_qlist *q);
 
-/* "text", "json" ... Returns 0 or CC_ERR_NOTFOUND. */
+/* "text", "json", "jsonl", "markdown", "sarif", "junit", "github", "html".
+ * Returns 0 or CC_ERR_NOTFOUND. */
 int cc_format_from_name(cc_format *out, const char *name);
 const char *cc_format_name(cc_format f);
 

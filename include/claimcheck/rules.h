@@ -24,6 +24,14 @@ extern "C" {
 
 typedef struct cc_ruleset cc_ruleset;
 
+/* How a claim's scope follows from the article's front-matter date. */
+typedef enum cc_scope_period {
+    CC_SCOPE_NONE = 0, /* fixed, captured, or none */
+    CC_SCOPE_YEAR,     /* "2024" */
+    CC_SCOPE_QUARTER,  /* "2024-Q4" */
+    CC_SCOPE_MONTH     /* "2024-10" */
+} cc_scope_period;
+
 /* A claim, as written in its rule file. Borrowed from the ruleset. */
 typedef struct cc_claim {
     const char *id;          /* unique, [a-z0-9_]+ */
@@ -37,6 +45,11 @@ typedef struct cc_claim {
     size_t nunits;
     cc_dec tolerance;        /* relative: 0.01 = 1 %; 0 = exact */
     const char *scope;       /* fixed scope (e.g. "2024"), or NULL */
+    cc_scope_period scope_period; /* scope from the article's date */
+    bool has_reference;      /* a reference value is given */
+    cc_interval reference;   /* what the figure is known to be */
+    const char *reference_source; /* where it is from, or NULL */
+    const char *reference_date;   /* when, or NULL */
     size_t nextractors;      /* over all languages */
 } cc_claim;
 

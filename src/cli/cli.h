@@ -10,6 +10,10 @@
 #include <stdio.h>
 
 #define CLI_MAX_RULE_DIRS 16
+#define CLI_MAX_REPORTS 16
+
+/* --fail-on: which verdicts make the exit status 1. */
+enum { CLI_FAIL_CONFLICT = 0, CLI_FAIL_SINGLE, CLI_FAIL_NEVER };
 
 /* Options shared by the subcommands. */
 typedef struct cli_opts {
@@ -18,6 +22,17 @@ typedef struct cli_opts {
     const char *lang;
     const char *format;
     const char *trials; /* claimcheck test --trials DIR */
+    struct {
+        cc_format fmt;
+        const char *path;
+    } reports[CLI_MAX_REPORTS]; /* --report FORMAT=PATH */
+    size_t nreports;
+    int fail_on;
+    const char *baseline, *write_baseline;
+    const char *archive;  /* check --archive OBS.jsonl */
+    int update_archive;   /* check --update-archive */
+    int lines;            /* detect --lines */
+    long cut;             /* detect --cut N */
     unsigned jobs;
     int color;          /* -1 auto, 0 never, 1 always */
     int verbose;
@@ -42,7 +57,21 @@ void cli_finish(cli_opts *o, cc_diags *d, cc_ruleset *rs);
 bool cli_color(const cli_opts *o, FILE *f);
 void cli_print_diags(const cc_diags *d, const cli_opts *o);
 
+/* The end shared by check and compare: compare the observations, apply
+ * the baseline, write the report to stdout and every --report file
+ * (atomically), write the baseline; returns the exit status. touched: the
+ * files whose claims alone are reported (archive mode), or NULL. */
+int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *obs,
+                           const cc_input *in, size_t nin, cc_diags *d,
+                           const char *const *touched, size_t ntouched);
+/* Writes a file through a temporary file in the same directory and a
+ * rename, so that a failed run never leaves half a file. write is called
+ * with the open stream. Returns 0 or -1 after printing why. */
+int cli_write_atomic(const char *path, int (*write)(FILE *f, void *ud), void *ud);
+
 int cmd_check(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 int cmd_scan(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_patterns(int argc, char **argv);

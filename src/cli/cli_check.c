@@ -1,11 +1,13 @@
 /*
  * cli_check.c: claimcheck check: the whole pipeline over articles, and the
- * report.
+ * report; with --archive, over new articles against an archive of
+ * observations.
  */
 #include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void help(FILE *f)
 {
@@ -17,20 +19,39 @@ static void help(FILE *f)
             "file:line:column and the text as written for every figure.\n"
             "\n"
             "options:\n"
-            "  --rules DIR        rule directory with lang/ and claims/ (repeatable;\n"
-            "                     default ./rules, then the installed rules)\n"
-            "  --lang CODE        read every article with this language pack\n"
-            "                     (default: front matter lang:, else detected)\n"
-            "  --format FORMAT    text (default) or json\n"
-            "  -j N, --jobs N     worker threads (default: online CPUs)\n"
-            "  --color WHEN       auto (default), always or never; NO_COLOR is honoured\n"
-            "  -h, --help         this help\n"
+            "  --rules DIR            rule directory with lang/ and claims/ (repeatable;\n"
+            "                         default ./rules, then the installed rules)\n"
+            "  --lang CODE            read every article with this language pack\n"
+            "                         (default: front matter lang:, else detected)\n"
+            "  --format FORMAT        report on stdout: text (default), json, jsonl, markdown,\n"
+            "                         sarif, junit, github, html\n"
+            "  --report FORMAT=PATH   also write a report to PATH (repeatable; written to a\n"
+            "                         temporary file and renamed)\n"
+            "  --fail-on WHAT         conflict (default: conflicts and deviations from a\n"
+            "                         reference fail), single (single-source claims too), never\n"
+            "  --baseline FILE        report only conflicts not accepted in FILE; list stale\n"
+            "                         entries\n"
+            "  --write-baseline FILE  record the current conflicts in FILE\n"
+            "  --archive OBS.jsonl    compare the articles with the observations of an archive\n"
+            "                         (claimcheck extract) and report only the claims they touch\n"
+            "  --update-archive       with --archive: add the articles' observations to it,\n"
+            "                         replacing those of the same files\n"
+            "  -j N, --jobs N         worker threads (default: online CPUs)\n"
+            "  --color WHEN           auto (default), always or never; NO_COLOR is honoured\n"
+            "  -h, --help             this help\n"
             "\n"
             "exit status:\n"
-            "  0  no conflicts\n"
+            "  0  no conflicts (or none that --fail-on counts)\n"
             "  1  conflicts found\n"
             "  2  errors in the rules or the input (the report is still written for\n"
             "     the usable input), or bad usage\n");
+}
+
+static int write_archive(FILE *f, void *ud)
+{
+    cc_archive *a = ud;
+    return cc_write_jsonl(f, cc_archive_obs(a), cc_archive_inputs(a), cc_archive_ninputs(a),
+                          cc_archive_diags(a));
 }
 
 int cmd_check(int argc, char **argv)
@@ -39,62 +60,78 @@ int cmd_check(int argc, char **argv)
     cc_diags *d = NULL;
     cc_ruleset *rs = NULL;
     cc_run *run = NULL;
-    cc_result *res = NULL;
+    cc_archive *arch = NULL;
     cc_run_opts ro;
-    cc_format fmt = CC_FMT_TEXT;
-    cc_report rep;
+    const char **files = NULL;
+    size_t i, nf = 0;
     int rc, status = CC_EXIT_ERROR;
 
-    rc = cli_start(&o, argc, argv, "check", "rules lang format jobs color", help, &d, &rs);
+    rc = cli_start(&o, argc, argv, "check",
+                   "rules lang format jobs color report fail-on baseline write-baseline archive "
+                   "update-archive",
+                   help, &d, &rs);
     if (rc >= 0)
         return rc;
-    if (o.format && cc_format_from_name(&fmt, o.format) != CC_OK) {
-        fprintf(stderr, "claimcheck check: unknown format '%s' (text or json)\n", o.format);
-        goto out;
-    }
     if (o.npaths == 0) {
         fprintf(stderr, "claimcheck check: no articles given (see claimcheck check --help)\n");
+        goto out;
+    }
+    if (o.update_archive && !o.archive) {
+        fprintf(stderr, "claimcheck check: --update-archive needs --archive OBS.jsonl\n");
         goto out;
     }
     memset(&ro, 0, sizeof ro);
     ro.lang = o.lang;
     ro.jobs = o.jobs;
     rc = cc_run_paths(&run, rs, o.paths, o.npaths, &ro, d);
-    if (rc == CC_ERR_NOMEM)
-        goto nomem;
     if (rc != CC_OK) {
         cli_print_diags(d, &o);
+        if (rc == CC_ERR_NOMEM)
+            fprintf(stderr, "claimcheck: out of memory\n");
         goto out;
     }
-    rc = cc_compare_run(&res, rs, cc_run_obs(run));
-    if (rc != CC_OK)
+    if (!o.archive) {
+        status = cli_compare_and_report(&o, rs, cc_run_obs(run), cc_run_input(run, 0),
+                                        cc_run_ninputs(run), d, NULL, 0);
+        goto out;
+    }
+
+    /* archive mode: the new articles replace their earlier records */
+    if (cc_archive_new(&arch) != CC_OK)
         goto nomem;
-    cli_print_diags(d, &o);
-    memset(&rep, 0, sizeof rep);
-    rep.result = res;
-    rep.inputs = cc_run_input(run, 0);
-    rep.ninputs = cc_run_ninputs(run);
-    rep.diags = d;
-    rep.color = fmt == CC_FMT_TEXT && cli_color(&o, stdout);
-    rc = cc_report_write(stdout, fmt, &rep);
-    if (rc != CC_OK) {
-        fprintf(stderr, "claimcheck: cannot write the report: %s\n", cc_strerror(rc));
-        goto out;
+    if (!(o.update_archive && access(o.archive, F_OK) != 0)) { /* else: a new archive */
+        rc = cc_archive_load(arch, o.archive, d);
+        if (rc != CC_OK) {
+            cli_print_diags(d, &o);
+            fprintf(stderr, "claimcheck check: the archive %s could not be used\n", o.archive);
+            goto out;
+        }
     }
-    if (cc_diags_count_sev(d, CC_SEV_ERROR) > 0)
-        status = CC_EXIT_ERROR;
-    else if (cc_result_count_verdict(res, CC_VERDICT_CONFLICT) > 0)
-        status = CC_EXIT_CONFLICT;
-    else
-        status = CC_EXIT_OK;
+    files = malloc((cc_run_ninputs(run) + 1) * sizeof(char *));
+    if (!files)
+        goto nomem;
+    for (i = 0; i < cc_run_ninputs(run); i++)
+        files[nf++] = cc_run_input(run, i)->path;
+    if (cc_archive_drop_files(arch, files, nf) != CC_OK)
+        goto nomem;
+    for (i = 0; i < cc_obstab_count(cc_run_obs(run)); i++)
+        if (cc_obstab_add(cc_archive_obs(arch), cc_obstab_get(cc_run_obs(run), i)) != CC_OK)
+            goto nomem;
+    status = cli_compare_and_report(&o, rs, cc_archive_obs(arch), cc_run_input(run, 0),
+                                    cc_run_ninputs(run), d, files, nf);
+    if (o.update_archive && status != CC_EXIT_ERROR) {
+        if (cc_archive_add_inputs(arch, cc_run_input(run, 0), cc_run_ninputs(run)) != CC_OK)
+            goto nomem;
+        if (cli_write_atomic(o.archive, write_archive, arch) != 0)
+            status = CC_EXIT_ERROR;
+    }
     goto out;
 nomem:
-    if (d)
-        cli_print_diags(d, &o);
     fprintf(stderr, "claimcheck: out of memory\n");
     status = CC_EXIT_ERROR;
 out:
-    cc_result_free(res);
+    free(files);
+    cc_archive_free(arch);
     cc_run_free(run);
     cli_finish(&o, d, rs);
     return status;

@@ -68,26 +68,10 @@ int cmd_detect(int argc, char **argv)
     static const char *stdin_only[] = {"-"};
     const char *const *paths;
     size_t np, i;
-    int status = CC_EXIT_OK, lines = 0, k, rc;
-    long cut = 0;
-    /* --lines is a flag: take it out before the common parser sees it */
-    char **args = malloc(((size_t)argc + 1) * sizeof(char *));
-    int nargs = 0;
-    if (!args)
-        return CC_EXIT_ERROR;
-    for (k = 0; k < argc; k++) {
-        if (strcmp(argv[k], "--lines") == 0)
-            lines = 1;
-        else if (strcmp(argv[k], "--cut") == 0 && k + 1 < argc)
-            cut = strtol(argv[++k], NULL, 10);
-        else
-            args[nargs++] = argv[k];
-    }
-    rc = cli_start(&o, nargs, args, "detect", "rules", help, &d, &rs);
-    if (rc >= 0) {
-        free(args);
+    int status = CC_EXIT_OK, rc;
+    rc = cli_start(&o, argc, argv, "detect", "rules lines cut", help, &d, &rs);
+    if (rc >= 0)
         return rc;
-    }
     paths = o.npaths ? (const char *const *)o.paths : stdin_only;
     np = o.npaths ? o.npaths : 1;
     for (i = 0; i < np; i++) {
@@ -99,9 +83,9 @@ int cmd_detect(int argc, char **argv)
             status = CC_EXIT_ERROR;
             continue;
         }
-        if (!lines) {
+        if (!o.lines) {
             const char *t = cc_doc_text(doc) + cc_doc_body(doc);
-            cc_detect(&det, rs, t, first_chars(t, cc_doc_len(doc) - cc_doc_body(doc), cut));
+            cc_detect(&det, rs, t, first_chars(t, cc_doc_len(doc) - cc_doc_body(doc), o.cut));
             print_one(paths[i], 0, &det);
         } else {
             uint32_t ln;
@@ -111,7 +95,7 @@ int cmd_detect(int argc, char **argv)
                     break;
                 if (!s.len)
                     continue;
-                cc_detect(&det, rs, s.p, first_chars(s.p, s.len, cut));
+                cc_detect(&det, rs, s.p, first_chars(s.p, s.len, o.cut));
                 print_one(paths[i], (long)ln, &det);
             }
         }
@@ -119,6 +103,5 @@ int cmd_detect(int argc, char **argv)
     }
     cli_print_diags(d, &o);
     cli_finish(&o, d, rs);
-    free(args);
     return status;
 }

@@ -26,6 +26,8 @@ static void usage(FILE *f)
             "commands:\n"
             "  check PATH...     extract claims from articles and report agreement and\n"
             "                    conflicts (files, or directories of *.txt and *.md)\n"
+            "  extract PATH...   write the observations of articles as JSON Lines (the map)\n"
+            "  compare OBS...    compare observations from extract and report (the reduce)\n"
             "  scan [FILE|-]...  print every quantity a language pack recognizes (JSON Lines)\n"
             "  test              run the examples of every language pack and claim rule\n"
             "  patterns          print every extractor pattern with its macros expanded\n"
@@ -38,6 +40,112 @@ static void usage(FILE *f)
             "  0  no conflicts\n"
             "  1  conflicts found\n"
             "  2  errors in the rules or the input, or bad usage\n");
+}
+
+/* Options that take no value. */
+static const char *const FLAGS[] = {"update-archive", "lines", NULL};
+
+static bool is_flag(const char *name)
+{
+    const char *const *f;
+    for (f = FLAGS; *f; f++)
+        if (strcmp(*f, name) == 0)
+            return true;
+    return false;
+}
+
+/* Is name one of the space-separated words of known? */
+static bool known_option(const char *known, const char *name)
+{
+    const char *k = strstr(known, name);
+    size_t n = strlen(name);
+    while (k && !((k == known || k[-1] == ' ') && (k[n] == ' ' || k[n] == '\0')))
+        k = strstr(k + 1, name);
+    return k != NULL;
+}
+
+static int set_option(cli_opts *o, const char *cmd, const char *name, char *val)
+{
+    if (strcmp(name, "rules") == 0) {
+        if (o->nrules == CLI_MAX_RULE_DIRS) {
+            fprintf(stderr, "claimcheck %s: at most %d --rules\n", cmd, CLI_MAX_RULE_DIRS);
+            return 2;
+        }
+        o->rules[o->nrules++] = val;
+    } else if (strcmp(name, "lang") == 0) {
+        o->lang = val;
+    } else if (strcmp(name, "format") == 0) {
+        o->format = val;
+    } else if (strcmp(name, "trials") == 0) {
+        o->trials = val;
+    } else if (strcmp(name, "report") == 0) {
+        char *eq = strchr(val, '=');
+        cc_format f;
+        if (!eq || eq == val || !eq[1]) {
+            fprintf(stderr, "claimcheck %s: --report wants FORMAT=PATH, e.g. sarif=report.sarif\n",
+                    cmd);
+            return 2;
+        }
+        *eq = '\0';
+        if (cc_format_from_name(&f, val) != CC_OK) {
+            fprintf(stderr,
+                    "claimcheck %s: unknown report format '%s' (text, json, jsonl, markdown, "
+                    "sarif, junit, github, html)\n",
+                    cmd, val);
+            return 2;
+        }
+        if (o->nreports == CLI_MAX_REPORTS) {
+            fprintf(stderr, "claimcheck %s: at most %d --report\n", cmd, CLI_MAX_REPORTS);
+            return 2;
+        }
+        o->reports[o->nreports].fmt = f;
+        o->reports[o->nreports++].path = eq + 1;
+    } else if (strcmp(name, "fail-on") == 0) {
+        if (strcmp(val, "conflict") == 0)
+            o->fail_on = CLI_FAIL_CONFLICT;
+        else if (strcmp(val, "single") == 0)
+            o->fail_on = CLI_FAIL_SINGLE;
+        else if (strcmp(val, "never") == 0)
+            o->fail_on = CLI_FAIL_NEVER;
+        else {
+            fprintf(stderr, "claimcheck %s: --fail-on is conflict, single or never\n", cmd);
+            return 2;
+        }
+    } else if (strcmp(name, "baseline") == 0) {
+        o->baseline = val;
+    } else if (strcmp(name, "write-baseline") == 0) {
+        o->write_baseline = val;
+    } else if (strcmp(name, "archive") == 0) {
+        o->archive = val;
+    } else if (strcmp(name, "cut") == 0) {
+        char *end;
+        o->cut = strtol(val, &end, 10);
+        if (*val == '\0' || *end || o->cut < 1) {
+            fprintf(stderr, "claimcheck %s: --cut wants a positive number\n", cmd);
+            return 2;
+        }
+    } else if (strcmp(name, "jobs") == 0) {
+        char *end;
+        long n = strtol(val, &end, 10);
+        if (*val == '\0' || *end || n < 1 || n > 256) {
+            fprintf(stderr, "claimcheck %s: -j wants a number from 1 to 256, not '%s'\n", cmd,
+                    val);
+            return 2;
+        }
+        o->jobs = (unsigned)n;
+    } else if (strcmp(name, "color") == 0 || strcmp(name, "colour") == 0) {
+        if (strcmp(val, "auto") == 0)
+            o->color = -1;
+        else if (strcmp(val, "always") == 0)
+            o->color = 1;
+        else if (strcmp(val, "never") == 0)
+            o->color = 0;
+        else {
+            fprintf(stderr, "claimcheck %s: --color is auto, always or never\n", cmd);
+            return 2;
+        }
+    }
+    return 0;
 }
 
 int cli_parse(cli_opts *o, int argc, char **argv, const char *cmd, const char *known,
@@ -55,6 +163,7 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *cmd, const char *k
         char *a = argv[i], *val = NULL, name[32];
         const char *eq;
         size_t nl;
+        int rc;
         if (only_paths || a[0] != '-' || strcmp(a, "-") == 0) {
             o->paths[o->npaths++] = a;
             continue;
@@ -90,17 +199,17 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *cmd, const char *k
                     cmd, a, cmd);
             return 2;
         }
-        {
-            /* is it one this command takes? */
-            const char *k = strstr(known, name);
-            size_t n = strlen(name);
-            while (k && !((k == known || k[-1] == ' ') && (k[n] == ' ' || k[n] == '\0')))
-                k = strstr(k + 1, name);
-            if (!k) {
-                fprintf(stderr, "claimcheck %s: unknown option '%s' (see claimcheck %s --help)\n",
-                        cmd, a, cmd);
-                return 2;
-            }
+        if (!known_option(known, name)) {
+            fprintf(stderr, "claimcheck %s: unknown option '%s' (see claimcheck %s --help)\n",
+                    cmd, a, cmd);
+            return 2;
+        }
+        if (is_flag(name)) {
+            if (strcmp(name, "update-archive") == 0)
+                o->update_archive = 1;
+            else if (strcmp(name, "lines") == 0)
+                o->lines = 1;
+            continue;
         }
         if (!val) {
             if (i + 1 >= argc) {
@@ -109,39 +218,8 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *cmd, const char *k
             }
             val = argv[++i];
         }
-        if (strcmp(name, "rules") == 0) {
-            if (o->nrules == CLI_MAX_RULE_DIRS) {
-                fprintf(stderr, "claimcheck %s: at most %d --rules\n", cmd, CLI_MAX_RULE_DIRS);
-                return 2;
-            }
-            o->rules[o->nrules++] = val;
-        } else if (strcmp(name, "lang") == 0) {
-            o->lang = val;
-        } else if (strcmp(name, "format") == 0) {
-            o->format = val;
-        } else if (strcmp(name, "trials") == 0) {
-            o->trials = val;
-        } else if (strcmp(name, "jobs") == 0) {
-            char *end;
-            long n = strtol(val, &end, 10);
-            if (*val == '\0' || *end || n < 1 || n > 256) {
-                fprintf(stderr, "claimcheck %s: -j wants a number from 1 to 256, not '%s'\n",
-                        cmd, val);
-                return 2;
-            }
-            o->jobs = (unsigned)n;
-        } else if (strcmp(name, "color") == 0 || strcmp(name, "colour") == 0) {
-            if (strcmp(val, "auto") == 0)
-                o->color = -1;
-            else if (strcmp(val, "always") == 0)
-                o->color = 1;
-            else if (strcmp(val, "never") == 0)
-                o->color = 0;
-            else {
-                fprintf(stderr, "claimcheck %s: --color is auto, always or never\n", cmd);
-                return 2;
-            }
-        }
+        if ((rc = set_option(o, cmd, name, val)) != 0)
+            return rc;
     }
     return 0;
 }
@@ -248,6 +326,10 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "extract") == 0)
+        return cmd_extract(argc - 2, argv + 2);
+    if (strcmp(cmd, "compare") == 0)
+        return cmd_compare(argc - 2, argv + 2);
     if (strcmp(cmd, "scan") == 0)
         return cmd_scan(argc - 2, argv + 2);
     if (strcmp(cmd, "test") == 0)

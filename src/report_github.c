@@ -1,0 +1,82 @@
+/*
+ * report_github.c: GitHub Actions workflow commands: one annotation per
+ * observation of a conflict (error) or a deviation (warning), at its
+ * file, line and column, then a notice with the summary. Values are escaped
+ * as the workflow-command syntax requires (%, CR, LF; and : , in
+ * properties), so article text cannot inject commands.
+ */
+#include "report_priv.h"
+
+#include "escape.h"
+
+#include <string.h>
+
+static void esc(cc_buf *b, const char *s, bool property)
+{
+    cc_buf t = CC_BUF_INIT;
+    const char *p;
+    /* neutralise controls and bidi first, then the command syntax */
+    cc_escape_term(&t, s, strlen(s), true);
+    for (p = t.p ? t.p : ""; *p; p++) {
+        if (*p == '%')
+            cc_buf_puts(b, "%25");
+        else if (*p == '\r')
+            cc_buf_puts(b, "%0D");
+        else if (*p == '\n')
+            cc_buf_puts(b, "%0A");
+        else if (property && *p == ':')
+            cc_buf_puts(b, "%3A");
+        else if (property && *p == ',')
+            cc_buf_puts(b, "%2C");
+        else
+            cc_buf_putc(b, *p);
+    }
+    cc_buf_free(&t);
+}
+
+int cc_report_github(cc_buf *b, const cc_report *r)
+{
+    size_t i, j, n = cc_result_count(r->result);
+    for (i = 0; i < n; i++) {
+        const cc_claimres *c = cc_result_get(r->result, i);
+        bool conflict = c->verdict == CC_VERDICT_CONFLICT;
+        cc_buf camps = CC_BUF_INIT, title = CC_BUF_INIT;
+        if ((!conflict && c->verdict != CC_VERDICT_DEVIATES) || !cc_report_shows(r, c))
+            continue;
+        cc_fmt_camps(&camps, c);
+        cc_buf_printf(&title, "claimcheck: %s %s", conflict ? "conflict in" : "deviation in",
+                      c->id);
+        for (j = 0; j < c->nobs; j++) {
+            const cc_robs *ro = &c->obs[j];
+            cc_buf fig = CC_BUF_INIT;
+            if (!conflict && !ro->deviates)
+                continue;
+            cc_fmt_figure(&fig, ro->o);
+            cc_buf_puts(b, conflict ? "::error file=" : "::warning file=");
+            esc(b, ro->o->file, true);
+            cc_buf_printf(b, ",line=%u,col=%u,title=", (unsigned)ro->o->line,
+                          (unsigned)ro->o->column);
+            esc(b, title.p ? title.p : "", true);
+            cc_buf_puts(b, "::\"");
+            esc(b, ro->o->text, false);
+            cc_buf_puts(b, "\" = ");
+            esc(b, fig.p ? fig.p : "", false);
+            if (conflict) {
+                cc_buf_puts(b, "; the sources disagree: ");
+                esc(b, camps.p ? camps.p : "", false);
+            } else {
+                cc_buf_puts(b, "; outside the claim's reference");
+            }
+            cc_buf_putc(b, '\n');
+            cc_buf_free(&fig);
+        }
+        cc_buf_free(&camps);
+        cc_buf_free(&title);
+    }
+    cc_buf_printf(b, "::notice title=claimcheck::%zu conflict%s, %zu deviating, %zu agree, %zu single-source\n",
+                  cc_report_count(r, CC_VERDICT_CONFLICT),
+                  cc_report_count(r, CC_VERDICT_CONFLICT) == 1 ? "" : "s",
+                  cc_report_count(r, CC_VERDICT_DEVIATES), cc_report_count(r, CC_VERDICT_AGREE),
+                  cc_report_count(r, CC_VERDICT_SINGLE));
+    return b->err ? CC_ERR_NOMEM : CC_OK;
+}

@@ -1,0 +1,171 @@
+/*
+ * report_markdown.c: the report as Markdown, for a pull-request comment.
+ * Conflicts and deviations in full; agreements and single-source claims
+ * folded in <details>. Article text is escaped for Markdown and HTML.
+ */
+#include "report_priv.h"
+
+#include "escape.h"
+#include "utf8.h"
+
+#include <string.h>
+
+/* Text for a table cell: Markdown and HTML specials escaped, line breaks
+ * and dangerous code points made harmless. */
+static void md(cc_buf *b, const char *s)
+{
+    const char *p = s, *end = s + strlen(s);
+    while (p < end) {
+        uint32_t cp;
+        int n = cc_utf8_decode(p, end, &cp);
+        if (n < 0) {
+            cc_buf_puts(b, "\\ufffd");
+            p++;
+            continue;
+        }
+        if (cp == '\n' || cp == '\r' || cp == '\t')
+            cc_buf_putc(b, ' ');
+        else if (cc_is_dangerous_cp(cp))
+            cc_buf_printf(b, "&#x%X;", (unsigned)cp);
+        else if (cp == '<')
+            cc_buf_puts(b, "&lt;");
+        else if (cp == '>')
+            cc_buf_puts(b, "&gt;");
+        else if (cp == '&')
+            cc_buf_puts(b, "&amp;");
+        else if (strchr("|\\`*_[]#!", (int)cp) && cp < 0x80) {
+            cc_buf_putc(b, '\\');
+            cc_buf_putc(b, (char)cp);
+        } else
+            cc_buf_append(b, p, (size_t)n);
+        p += n;
+    }
+}
+
+static void table(cc_buf *b, const cc_claimres *c, bool camps)
+{
+    size_t i;
+    cc_buf_puts(b, camps ? "| camp | value | article | line:col | lang | as written |\n"
+                           "|---|---|---|---|---|---|\n"
+                         : "| value | article | line:col | lang | as written |\n"
+                           "|---|---|---|---|---|\n");
+    for (i = 0; i < c->nobs; i++) {
+        const cc_robs *ro = &c->obs[i];
+        cc_buf fig = CC_BUF_INIT;
+        if (camps)
+            cc_buf_printf(b, "| %u ", (unsigned)ro->camp + 1);
+        cc_fmt_figure(&fig, ro->o);
+        cc_buf_puts(b, "| ");
+        md(b, fig.p ? fig.p : "");
+        if (ro->deviates)
+            cc_buf_puts(b, " (outside the reference)");
+        cc_buf_free(&fig);
+        cc_buf_puts(b, " | ");
+        md(b, ro->o->file);
+        cc_buf_printf(b, " | %u:%u | ", (unsigned)ro->o->line, (unsigned)ro->o->column);
+        md(b, ro->o->lang);
+        cc_buf_puts(b, " | ");
+        md(b, ro->o->text);
+        cc_buf_puts(b, " |\n");
+    }
+    cc_buf_putc(b, '\n');
+}
+
+static void heading(cc_buf *b, const cc_claimres *c)
+{
+    cc_buf_puts(b, "#### ");
+    md(b, c->id);
+    if (c->scope && *c->scope) {
+        cc_buf_puts(b, " [");
+        md(b, c->scope);
+        cc_buf_putc(b, ']');
+    }
+    cc_buf_puts(b, " (");
+    md(b, c->unit);
+    cc_buf_putc(b, ')');
+    if (c->baseline == CC_BASELINE_NEW)
+        cc_buf_puts(b, ", new");
+    else if (c->baseline == CC_BASELINE_CHANGED)
+        cc_buf_puts(b, ", changed since the baseline");
+    if (c->claim && c->claim->description) {
+        cc_buf_puts(b, ": ");
+        md(b, c->claim->description);
+    }
+    cc_buf_putc(b, '\n');
+}
+
+static void section(cc_buf *b, const cc_report *r, cc_verdict v, const char *title, bool fold)
+{
+    size_t i, n = cc_result_count(r->result), count = cc_report_count(r, v);
+    if (!count)
+        return;
+    cc_buf_printf(b, "### %s (%zu)\n\n", title, count);
+    if (fold)
+        cc_buf_puts(b, "<details><summary>show</summary>\n\n");
+    for (i = 0; i < n; i++) {
+        const cc_claimres *c = cc_result_get(r->result, i);
+        if (c->verdict != v || !cc_report_shows(r, c))
+            continue;
+        heading(b, c);
+        if (v == CC_VERDICT_CONFLICT) {
+            cc_buf fc = CC_BUF_INIT;
+            cc_fmt_camps(&fc, c);
+            cc_buf_puts(b, "\n**");
+            md(b, fc.p ? fc.p : "");
+            cc_buf_puts(b, "**\n\n");
+            cc_buf_free(&fc);
+        } else {
+            cc_buf_putc(b, '\n');
+        }
+        table(b, c, v == CC_VERDICT_CONFLICT);
+    }
+    if (fold)
+        cc_buf_puts(b, "</details>\n\n");
+}
+
+int cc_report_markdown(cc_buf *b, const cc_report *r)
+{
+    size_t i, scanned = 0, skipped = 0;
+    for (i = 0; i < r->ninputs; i++) {
+        if (r->inputs[i].status == CC_INPUT_SCANNED)
+            scanned++;
+        else
+            skipped++;
+    }
+    cc_buf_printf(b, "## claimcheck: %zu conflict%s", cc_report_count(r, CC_VERDICT_CONFLICT),
+                  cc_report_count(r, CC_VERDICT_CONFLICT) == 1 ? "" : "s");
+    if (cc_report_count(r, CC_VERDICT_DEVIATES))
+        cc_buf_printf(b, ", %zu deviating from the reference", cc_report_count(r, CC_VERDICT_DEVIATES));
+    cc_buf_printf(b, ", %zu agree, %zu single-source (%zu article%s scanned, %zu skipped)\n\n",
+                  cc_report_count(r, CC_VERDICT_AGREE), cc_report_count(r, CC_VERDICT_SINGLE),
+                  scanned, scanned == 1 ? "" : "s", skipped);
+    section(b, r, CC_VERDICT_CONFLICT, "Conflicts", false);
+    section(b, r, CC_VERDICT_DEVIATES, "Deviations from the reference", false);
+    section(b, r, CC_VERDICT_AGREE, "Agreements", true);
+    section(b, r, CC_VERDICT_SINGLE, "Single-source claims", true);
+    if (skipped) {
+        cc_buf_puts(b, "### Skipped articles\n\n");
+        for (i = 0; i < r->ninputs; i++)
+            if (r->inputs[i].status == CC_INPUT_SKIPPED) {
+                cc_buf_puts(b, "- ");
+                md(b, r->inputs[i].path);
+                cc_buf_puts(b, ": ");
+                md(b, r->inputs[i].reason ? r->inputs[i].reason : "skipped");
+                cc_buf_putc(b, '\n');
+            }
+        cc_buf_putc(b, '\n');
+    }
+    if (r->baseline) {
+        cc_buf_printf(b, "Baseline: %zu accepted conflict%s not shown", cc_report_accepted(r),
+                      cc_report_accepted(r) == 1 ? "" : "s");
+        if (r->nstale) {
+            cc_buf_puts(b, "; stale entries (no longer occur):");
+            for (i = 0; i < r->nstale; i++) {
+                cc_buf_puts(b, i ? ", " : " ");
+                md(b, r->stale[i].id);
+            }
+        }
+        cc_buf_puts(b, ".\n");
+    }
+    return b->err ? CC_ERR_NOMEM : CC_OK;
+}

@@ -1,0 +1,139 @@
+/*
+ * report_sarif.c: SARIF 2.1.0 for code scanning. Every claim is a rule;
+ * every conflict (error) and deviation (warning) is a result whose location
+ * is the figure of the smallest camp (or the deviating figure), with every
+ * other observation of the claim as a related location. Columns count
+ * Unicode code points (columnKind). Validated against the official schema
+ * in the test suite.
+ */
+#include "report_priv.h"
+
+#include "escape.h"
+
+#include <string.h>
+
+static void location(cc_buf *b, const cc_obs *o, int id, const char *msg)
+{
+    cc_buf_puts(b, "{");
+    if (id >= 0)
+        cc_buf_printf(b, "\"id\": %d, ", id);
+    cc_buf_puts(b, "\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
+    cc_json_cstr(b, o->file);
+    cc_buf_printf(b, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, \"charOffset\": %llu, "
+                     "\"charLength\": %llu, \"snippet\": {\"text\": ",
+                  (unsigned)o->line, (unsigned)o->column, (unsigned long long)o->start,
+                  (unsigned long long)(o->end - o->start));
+    cc_json_cstr(b, o->text);
+    cc_buf_puts(b, "}}}");
+    if (msg) {
+        cc_buf_puts(b, ", \"message\": {\"text\": ");
+        cc_json_cstr(b, msg);
+        cc_buf_putc(b, '}');
+    }
+    cc_buf_putc(b, '}');
+}
+
+static void obs_msg(cc_buf *b, const cc_robs *ro)
+{
+    cc_buf_reset(b);
+    cc_buf_puts(b, ro->o->lang);
+    cc_buf_puts(b, ": \"");
+    cc_buf_puts(b, ro->o->text);
+    cc_buf_puts(b, "\" = ");
+    cc_fmt_figure(b, ro->o);
+    if (ro->deviates)
+        cc_buf_puts(b, " (outside the reference)");
+}
+
+/* The index of the claim among the rules (claims in result order). */
+static void write_rules(cc_buf *b, const cc_report *r)
+{
+    size_t i, n = cc_result_count(r->result), k = 0;
+    for (i = 0; i < n; i++) {
+        const cc_claimres *c = cc_result_get(r->result, i);
+        if (!cc_report_shows(r, c))
+            continue;
+        cc_buf_printf(b, "%s\n          {\"id\": ", k++ ? "," : "");
+        cc_json_cstr(b, c->id);
+        cc_buf_puts(b, ", \"name\": ");
+        cc_json_cstr(b, c->id);
+        cc_buf_puts(b, ", \"shortDescription\": {\"text\": ");
+        cc_json_cstr(b, c->claim && c->claim->description ? c->claim->description : c->id);
+        cc_buf_puts(b, "}, \"defaultConfiguration\": {\"level\": \"error\"}");
+        if (c->claim) {
+            cc_buf_puts(b, ", \"properties\": {\"rule_file\": ");
+            cc_json_cstr(b, c->claim->file);
+            cc_buf_printf(b, ", \"rule_line\": %u}", (unsigned)c->claim->line);
+        }
+        cc_buf_putc(b, '}');
+    }
+}
+
+int cc_report_sarif(cc_buf *b, const cc_report *r)
+{
+    size_t i, j, n = cc_result_count(r->result), k = 0, rule = 0, nres = 0;
+    cc_buf msg = CC_BUF_INIT;
+    cc_buf_puts(b, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+                   "  \"version\": \"2.1.0\",\n  \"runs\": [{\n"
+                   "    \"tool\": {\"driver\": {\"name\": \"claimcheck\", \"version\": ");
+    cc_json_cstr(b, cc_version());
+    cc_buf_puts(b, ", \"informationUri\": \"https://example.invalid/claimcheck\",\n        \"rules\": [");
+    write_rules(b, r);
+    cc_buf_puts(b, "]}},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [");
+    for (i = 0; i < n; i++) {
+        const cc_claimres *c = cc_result_get(r->result, i);
+        bool conflict = c->verdict == CC_VERDICT_CONFLICT;
+        const cc_robs *primary = NULL;
+        size_t smallest = 0;
+        if (!cc_report_shows(r, c))
+            continue;
+        rule = k++;
+        if (!conflict && c->verdict != CC_VERDICT_DEVIATES)
+            continue;
+        if (conflict) {
+            /* the odd one out: the first figure of the smallest camp */
+            for (j = 1; j < c->ncamps; j++)
+                if (c->camps[j].count < c->camps[smallest].count)
+                    smallest = j;
+            primary = &c->obs[c->camps[smallest].first];
+        } else {
+            for (j = 0; j < c->nobs && !primary; j++)
+                if (c->obs[j].deviates)
+                    primary = &c->obs[j];
+        }
+        cc_buf_reset(&msg);
+        cc_buf_puts(&msg, c->id);
+        if (conflict) {
+            cc_buf_puts(&msg, ": the sources disagree: ");
+            cc_fmt_camps(&msg, c);
+        } else {
+            cc_buf_printf(&msg, ": %zu figure%s outside the reference", c->ndeviating,
+                          c->ndeviating == 1 ? "" : "s");
+        }
+        cc_buf_printf(b, "%s\n      {\"ruleId\": ", nres++ ? "," : "");
+        cc_json_cstr(b, c->id);
+        cc_buf_printf(b, ", \"ruleIndex\": %zu, \"level\": \"%s\", \"message\": {\"text\": ", rule,
+                      conflict ? "error" : "warning");
+        cc_json_cstr(b, msg.p);
+        cc_buf_puts(b, "},\n       \"locations\": [");
+        location(b, primary->o, -1, NULL);
+        cc_buf_puts(b, "],\n       \"relatedLocations\": [");
+        for (j = 0; j < c->nobs; j++) {
+            obs_msg(&msg, &c->obs[j]);
+            if (j)
+                cc_buf_puts(b, ",\n         ");
+            location(b, c->obs[j].o, (int)j + 1, msg.p);
+        }
+        cc_buf_puts(b, "],\n       \"partialFingerprints\": {\"claimcheck/claim\": ");
+        {
+            cc_buf fp = CC_BUF_INIT;
+            cc_buf_printf(&fp, "%s|%s|%s", c->id, c->scope ? c->scope : "", c->unit ? c->unit : "");
+            cc_json_cstr(b, fp.p);
+            cc_buf_free(&fp);
+        }
+        cc_buf_puts(b, "}}");
+    }
+    cc_buf_puts(b, "\n    ]\n  }]\n}\n");
+    cc_buf_free(&msg);
+    return b->err ? CC_ERR_NOMEM : CC_OK;
+}
