@@ -333,8 +333,9 @@ static bool crosses_sentence(const char *t, size_t a, size_t b)
 }
 
 /* "$5.4bn this year, rising to 37.5bn in 2029": a figure with a scale word
- * and no unit, in the sentence of an amount, within 200 bytes of it, is an
- * amount in the same currency. */
+ * and no unit, in the sentence of an amount, within 200 bytes of it and of
+ * a like size (a factor of 1000 either way), is an amount in the same
+ * currency. "$100bn, good for a hundred thousand jobs" is not. */
 static void carry_currency(const char *t, cc_qlist *q)
 {
     size_t i;
@@ -350,6 +351,11 @@ static void carry_currency(const char *t, cc_qlist *q)
         if (x->start - q->v[last].end > 200 || crosses_sentence(t, q->v[last].end, x->start)) {
             last = -1;
             continue;
+        }
+        {
+            double a = cc_dec_to_double(x->value), m = cc_dec_to_double(q->v[last].value);
+            if (a * 1000 < m || a > m * 1000)
+                continue;
         }
         x->kind = CC_KIND_MONEY;
         x->unit = q->v[last].unit;
@@ -724,7 +730,8 @@ static int year_ok(cc_extractor *x, const cc_xrule *r, cc_doc *doc, const cc_qua
 
 /* Adds a hit unless the quantity cannot stand for the claim: vague amounts,
  * bracketed conversions, the wrong kind. A figure in another currency than
- * the claim's is replaced by its bracketed conversion when there is one. */
+ * the claim's is replaced by its bracketed conversion when there is one.
+ * Returns 1 added, 0 refused, CC_ERR_NOMEM. */
 static int add_hit(cc_extractor *x, const cc_xrule *r, const cc_quantity *q, size_t ss,
                    size_t se)
 {
@@ -772,8 +779,20 @@ static int add_hit(cc_extractor *x, const cc_xrule *r, const cc_quantity *q, siz
         h->q.unit = c->units[0];
     h->scope_start = ss;
     h->scope_end = se;
-    return 0;
+    return 1;
 }
+
+/* Callout at the start of every amount macro: refuses amounts starting at
+ * or before *data, so that a match whose figure the filters rejected can be
+ * tried again with the next figure after the same trigger words ("losses
+ * of $14bn in 2026 and about $5bn this year"). */
+static int after_floor(pcre2_callout_block *cb, void *data)
+{
+    const size_t *floor = data;
+    return cb->callout_number == CC_CALLOUT_AMOUNT && cb->current_position <= *floor;
+}
+
+enum { MAX_RETRIES = 16 }; /* rejected figures retried per match start */
 
 static int run_pattern(cc_extractor *x, const cc_lang *l, const cc_xrule *r, cc_doc *doc,
                        cc_diags *d)
@@ -782,13 +801,19 @@ static int run_pattern(cc_extractor *x, const cc_lang *l, const cc_xrule *r, cc_
     size_t si;
     for (si = 0; si < x->ns; si++) {
         size_t off = x->s[si].start, end = x->s[si].end;
+        size_t floor = 0;
+        int retries = 0;
         if (!x->s[si].candidate)
             continue;
         while (off < end) {
-            int rc = cc_rx_match(&r->rx, &x->ctx, x->ctx.md, t, end, off, PCRE2_NO_UTF_CHECK);
+            int rc = retries ? cc_rx_match_callout(&r->rx, &x->ctx, x->ctx.md, t, end, off,
+                                                   PCRE2_NO_UTF_CHECK, after_floor, &floor)
+                             : cc_rx_match(&r->rx, &x->ctx, x->ctx.md, t, end, off,
+                                           PCRE2_NO_UTF_CHECK);
             PCRE2_SIZE *ov;
             cc_quantity q;
             hit tmp;
+            int ok = 0;
             if (rc == PCRE2_ERROR_NOMATCH)
                 break;
             if (rc < 0) {
@@ -796,13 +821,14 @@ static int run_pattern(cc_extractor *x, const cc_lang *l, const cc_xrule *r, cc_
                 return CC_ERR_LIMIT;
             }
             ov = pcre2_get_ovector_pointer(x->ctx.md);
-            if (cc_lang_interpret(l, &x->ctx, &r->rx, t, ov, rc, &q) == 0) {
+            if (cc_lang_interpret(l, &x->ctx, &r->rx, t, ov, rc, &q) == 0 &&
+                (!retries || q.start > floor)) {
                 uint32_t gs = cc_rx_group(&r->rx, ov, rc, CC_G_SCOPE);
                 size_t ss = gs ? ov[2 * gs] : 0, se = gs ? ov[2 * gs + 1] : 0;
-                int ok = 1;
                 memset(&tmp, 0, sizeof tmp);
                 tmp.scope_start = ss;
                 tmp.scope_end = se;
+                ok = 1;
                 if (r->nnear || r->nnot)
                     ok = context_ok(x, r, doc, q.start, q.end, &tmp);
                 if (ok == 1)
@@ -811,9 +837,17 @@ static int run_pattern(cc_extractor *x, const cc_lang *l, const cc_xrule *r, cc_
                     limit_diag(d, doc, q.start, ok, "a near/not_near pattern", r->file, r->line);
                     return CC_ERR_LIMIT;
                 }
-                if (ok == 1 && add_hit(x, r, &q, tmp.scope_start, tmp.scope_end) != 0)
-                    return CC_ERR_NOMEM;
+                if (ok == 1 && (ok = add_hit(x, r, &q, tmp.scope_start, tmp.scope_end)) < 0)
+                    return ok;
+                if (ok == 0 && retries < MAX_RETRIES) {
+                    /* the same start, a later figure */
+                    floor = q.start;
+                    retries++;
+                    continue;
+                }
             }
+            floor = 0;
+            retries = 0;
             off = ov[1] > ov[0] ? ov[1] : next_char(t, ov[0], end);
         }
     }
@@ -837,7 +871,7 @@ static int run_context(cc_extractor *x, const cc_xrule *r, cc_doc *doc, cc_diags
             limit_diag(d, doc, q->start, ok, "a near/not_near pattern", r->file, r->line);
             return CC_ERR_LIMIT;
         }
-        if (ok == 1 && add_hit(x, r, q, tmp.scope_start, tmp.scope_end) != 0)
+        if (ok == 1 && add_hit(x, r, q, tmp.scope_start, tmp.scope_end) < 0)
             return CC_ERR_NOMEM;
     }
     return CC_OK;

@@ -154,7 +154,8 @@ static int cmp_form(const void *a, const void *b)
 }
 
 /* "(?:f1|f2|...)", longest forms first; "(?!)" when empty (never matches).
- * With groups, each form is its own capture group. */
+ * With groups, each form is its own capture group, followed by a callout
+ * that lets the classifier see every form that matches (longest()). */
 static const char *alternation(cc_arena *a, formvec *fv, bool groups)
 {
     cc_buf b = CC_BUF_INIT;
@@ -171,7 +172,7 @@ static const char *alternation(cc_arena *a, formvec *fv, bool groups)
             cc_buf_putc(&b, '(');
         cc_buf_puts(&b, fv->v[i].re);
         if (groups)
-            cc_buf_putc(&b, ')');
+            cc_buf_printf(&b, ")(?C%d)", CC_CALLOUT_FORM);
     }
     cc_buf_putc(&b, ')');
     r = b.err ? NULL : cc_arena_strndup(a, b.p, b.len);
@@ -214,32 +215,67 @@ static void free_classifier(cc_classifier *c)
     cc_rx_free(&c->full);
 }
 
-/* Entry index of the form matching at s[start..) (prefix) or exactly
- * s[start..end) (full); -1 when none. *mend gets the match end. */
+typedef struct longest_match {
+    size_t end;
+    uint32_t group;
+} longest_match;
+
+/* Called after each form matched: remembers the longest and fails, so
+ * that PCRE2 goes on to try every other form (and every other length of a
+ * regex form). Ties go to the form listed first. */
+static int longest(pcre2_callout_block *cb, void *data)
+{
+    longest_match *m = data;
+    if (cb->callout_number == CC_CALLOUT_FORM && cb->capture_last &&
+        (!m->group || cb->current_position > m->end)) {
+        m->end = cb->current_position;
+        m->group = cb->capture_last;
+    }
+    return 1;
+}
+
+/* Entry index of the longest form matching at s[start..) (prefix) or the
+ * first matching exactly s[start..end) (full); -1 when none. *mend gets
+ * the match end. A pack can then list "две" and "двести" in any order. */
 static long classify(const cc_classifier *c, cc_rxctx *x, const char *s, size_t start,
                      size_t end, bool full, size_t *mend)
 {
-    const cc_rx *rx = full ? &c->full : &c->prefix;
     int rc;
-    PCRE2_SIZE *ov;
     if (!c->nforms || start >= end)
         return -1;
-    rc = cc_rx_match(rx, x, x->aux, s, end, start, PCRE2_NO_UTF_CHECK);
-    if (rc < 2)
-        return -1;
-    ov = pcre2_get_ovector_pointer(x->aux);
-    if (mend)
-        *mend = ov[1];
-    return (long)c->entry[rc - 1];
+    if (full) {
+        rc = cc_rx_match(&c->full, x, x->aux, s, end, start, PCRE2_NO_UTF_CHECK);
+        if (rc < 2)
+            return -1;
+        if (mend)
+            *mend = pcre2_get_ovector_pointer(x->aux)[1];
+        return (long)c->entry[rc - 1];
+    }
+    {
+        longest_match m = {0, 0};
+        rc = cc_rx_match_callout(&c->prefix, x, x->aux, s, end, start, PCRE2_NO_UTF_CHECK,
+                                 longest, &m);
+        if (rc != PCRE2_ERROR_NOMATCH && rc < 0)
+            return -1;
+        if (!m.group || m.group > c->nforms)
+            return -1;
+        if (mend)
+            *mend = m.end;
+        return (long)c->entry[m.group];
+    }
 }
 
 /* ====================================================================
  * Reading the pack
  * ==================================================================== */
 
+enum { CC_MAX_BETWEEN = 8 }; /* {open, separator} pairs in ranges.between */
+
 typedef struct lists {
     formvec words, joiners, scales, cursym, curword, pctpre, pctpost, counts;
-    formvec qpre, qpost, rsep, bopen, bsep, vague;
+    formvec qpre, qpost, rsep, vague;
+    formvec bopen[CC_MAX_BETWEEN], bsep[CC_MAX_BETWEEN]; /* paired */
+    size_t nbetween;
     formvec c_units; /* everything that can fill the unit group */
     formvec c_quals;
     formvec c_words; /* number words and joiners */
@@ -250,11 +286,14 @@ static void free_lists(lists *ls)
 {
     formvec *all[] = {&ls->words, &ls->joiners, &ls->scales, &ls->cursym, &ls->curword,
                       &ls->pctpre, &ls->pctpost, &ls->counts, &ls->qpre, &ls->qpost,
-                      &ls->rsep, &ls->bopen, &ls->bsep, &ls->vague, &ls->c_units,
-                      &ls->c_quals, &ls->c_words};
+                      &ls->rsep, &ls->vague, &ls->c_units, &ls->c_quals, &ls->c_words};
     size_t i;
     for (i = 0; i < sizeof all / sizeof all[0]; i++)
         cc_free(all[i]->v);
+    for (i = 0; i < CC_MAX_BETWEEN; i++) {
+        cc_free(ls->bopen[i].v);
+        cc_free(ls->bsep[i].v);
+    }
 }
 
 static bool read_sep_list(loader *L, const ynode *n, const char *what, char out[8][8],
@@ -478,22 +517,42 @@ static void read_qualifiers(loader *L, const ynode *n, lists *ls)
     }
 }
 
+/* ranges.between is one {open, separator} pair or a list of them: an
+ * opener only goes with its own separators ("zwischen … und", "von … bis"). */
+static void read_between(loader *L, const ynode *b, lists *ls)
+{
+    static const char *const bkeys[] = {"open", "separator", NULL};
+    if (!y_expect(L->doc, b, Y_MAP, "ranges.between"))
+        return;
+    if (ls->nbetween == CC_MAX_BETWEEN) {
+        y_error(L->doc, b, CC_D_VALUE, "merge pairs that share their separators",
+                "more than %d pairs in ranges.between", CC_MAX_BETWEEN);
+        return;
+    }
+    y_check_keys(L->doc, b, bkeys, "ranges.between");
+    add_forms(L, y_require(L->doc, b, "open", "ranges.between"), "open", 0,
+              &ls->bopen[ls->nbetween], F_GUARD);
+    add_forms(L, y_require(L->doc, b, "separator", "ranges.between"), "separator", 0,
+              &ls->bsep[ls->nbetween], F_GUARD);
+    ls->nbetween++;
+}
+
 static void read_ranges(loader *L, const ynode *n, lists *ls)
 {
     static const char *const keys[] = {"separators", "between", NULL};
-    static const char *const bkeys[] = {"open", "separator", NULL};
     const ynode *b;
+    size_t i;
     if (!n || !y_expect(L->doc, n, Y_MAP, "ranges"))
         return;
     y_check_keys(L->doc, n, keys, "ranges");
     add_forms(L, y_get(n, "separators"), "ranges.separators", 0, &ls->rsep, F_GUARD);
-    if ((b = y_get(n, "between")) && y_expect(L->doc, b, Y_MAP, "ranges.between")) {
-        y_check_keys(L->doc, b, bkeys, "ranges.between");
-        add_forms(L, y_require(L->doc, b, "open", "ranges.between"), "open", 0, &ls->bopen,
-                  F_GUARD);
-        add_forms(L, y_require(L->doc, b, "separator", "ranges.between"), "separator", 0,
-                  &ls->bsep, F_GUARD);
-    }
+    if (!(b = y_get(n, "between")))
+        return;
+    if (b->type == Y_SEQ)
+        for (i = 0; i < b->n; i++)
+            read_between(L, b->kids[i], ls);
+    else
+        read_between(L, b, ls);
 }
 
 static void read_vague(loader *L, const ynode *n, lists *ls)
@@ -631,7 +690,9 @@ static void sep_alt(cc_buf *b, const char (*seps)[8], size_t n)
 
 typedef struct frags {
     const char *num, *scale, *cursym, *curany, *pctpre, *pctpost, *count, *qpre, *qpost;
-    const char *rsep, *bopen, *bsep, *vague, *join, *pjoin, *gb, *ga;
+    const char *rsep, *vague, *join, *pjoin, *gb, *ga;
+    const char *bopen[CC_MAX_BETWEEN], *bsep[CC_MAX_BETWEEN];
+    size_t nbetween;
     const char *numblock;
 } frags;
 
@@ -669,6 +730,7 @@ static int assemble_macros(loader *L, lists *ls, frags *f)
     cc_arena *a = &l->arena;
     cc_buf b = CC_BUF_INIT;
     const char *digits, *words, *joiners;
+    size_t i;
 
     /* DIGITS: grouped (1-3 digits, then groups of 3) or plain, then an
      * optional decimal part */
@@ -689,12 +751,17 @@ static int assemble_macros(loader *L, lists *ls, frags *f)
     f->qpre = alternation(a, &ls->qpre, false);
     f->qpost = alternation(a, &ls->qpost, false);
     f->rsep = alternation(a, &ls->rsep, false);
-    f->bopen = alternation(a, &ls->bopen, false);
-    f->bsep = alternation(a, &ls->bsep, false);
+    f->nbetween = ls->nbetween;
+    for (i = 0; i < ls->nbetween; i++) {
+        f->bopen[i] = alternation(a, &ls->bopen[i], false);
+        f->bsep[i] = alternation(a, &ls->bsep[i], false);
+        if (!f->bopen[i] || !f->bsep[i])
+            goto nomem;
+    }
     f->vague = alternation(a, &ls->vague, false);
     if (!digits || !words || !joiners || !f->scale || !f->cursym || !f->curany ||
         !f->pctpre || !f->pctpost || !f->count || !f->qpre || !f->qpost || !f->rsep ||
-        !f->bopen || !f->bsep || !f->vague)
+        !f->vague)
         goto nomem;
 
     if (l->spacing) {
@@ -724,24 +791,34 @@ static int assemble_macros(loader *L, lists *ls, frags *f)
         goto nomem;
 
     /* the fragments, compiled once per pattern and called as
-     * subroutines: (?&cc_num) ... */
+     * subroutines: (?&cc_num) ...; cc_boN and cc_bsN are the opener and
+     * the separators of between-pair N, cc_bs all the separators */
     cc_buf_printf(&b,
                   "(?(DEFINE)(?<cc_num>%s)(?<cc_sc>%s)(?<cc_cs>%s)(?<cc_ca>%s)(?<cc_pp>%s)"
-                  "(?<cc_pa>%s)(?<cc_cn>%s)(?<cc_qp>%s)(?<cc_qa>%s)(?<cc_rs>%s)(?<cc_bo>%s)"
-                  "(?<cc_bs>%s)(?<cc_vg>%s))",
+                  "(?<cc_pa>%s)(?<cc_cn>%s)(?<cc_qp>%s)(?<cc_qa>%s)(?<cc_rs>%s)(?<cc_vg>%s)",
                   f->num, f->scale, f->cursym, f->curany, f->pctpre, f->pctpost, f->count,
-                  f->qpre, f->qpost, f->rsep, f->bopen, f->bsep, f->vague);
+                  f->qpre, f->qpost, f->rsep, f->vague);
+    cc_buf_puts(&b, "(?<cc_bs>(?!)");
+    for (i = 0; i < f->nbetween; i++)
+        cc_buf_printf(&b, "|%s", f->bsep[i]);
+    cc_buf_putc(&b, ')');
+    for (i = 0; i < f->nbetween; i++)
+        cc_buf_printf(&b, "(?<cc_bo%zu>%s)(?<cc_bs%zu>%s)", i, f->bopen[i], i, f->bsep[i]);
+    cc_buf_putc(&b, ')');
     l->defines = cat(a, &b);
     if (!l->defines)
         goto nomem;
     /* a scale may be several words: "3 ezer milliárd", "mil millones" */
     cc_buf_puts(&b,
                 "(?:(?<value>(?&cc_num))(?:\\s*(?<scale>(?&cc_sc)(?:\\s+(?&cc_sc))*))?"
-                "(?:\\s*(?&cc_rs)\\s*(?<value2>(?&cc_num))(?:\\s*(?<scale2>(?&cc_sc)(?:\\s+(?&cc_sc))*))?)?"
-                "|(?<range>(?&cc_bo))\\s*(?:(?<unit>(?&cc_cs))\\s*)?(?<value>(?&cc_num))"
-                "(?:\\s*(?<scale>(?&cc_sc)(?:\\s+(?&cc_sc))*))?\\s*(?&cc_bs)\\s*(?:(?&cc_cs)\\s*)?"
-                "(?<value2>(?&cc_num))(?:\\s*(?<scale2>(?&cc_sc)(?:\\s+(?&cc_sc))*))?"
-                "|(?<vague>(?&cc_vg))(?:\\s*(?<scale>(?&cc_sc)(?:\\s+(?&cc_sc))*))?)");
+                "(?:\\s*(?&cc_rs)\\s*(?<value2>(?&cc_num))(?:\\s*(?<scale2>(?&cc_sc)(?:\\s+(?&cc_sc))*))?)?");
+    for (i = 0; i < f->nbetween; i++)
+        cc_buf_printf(&b,
+                      "|(?<range>(?&cc_bo%zu))\\s*(?:(?<unit>(?&cc_cs))\\s*)?(?<value>(?&cc_num))"
+                      "(?:\\s*(?<scale>(?&cc_sc)(?:\\s+(?&cc_sc))*))?\\s*(?&cc_bs%zu)\\s*(?:(?&cc_cs)\\s*)?"
+                      "(?<value2>(?&cc_num))(?:\\s*(?<scale2>(?&cc_sc)(?:\\s+(?&cc_sc))*))?",
+                      i, i);
+    cc_buf_puts(&b, "|(?<vague>(?&cc_vg))(?:\\s*(?<scale>(?&cc_sc)(?:\\s+(?&cc_sc))*))?)");
     f->numblock = cat(a, &b);
     if (!f->numblock)
         goto nomem;
@@ -773,22 +850,27 @@ static int builtin_macros(cc_lang *l, const frags *f)
     const char *qpre = "(?:(?<qualifier>(?&cc_qp))\\s*)?";
     const char *qpost = "(?:\\s*(?<qualifier>(?&cc_qa)))?";
     const char *nb = f->numblock;
+    char gb[160];
     int rc = 0;
 
-    cc_buf_printf(&b, "%s%s%s%s%s", f->gb, qpre, nb, qpost, f->ga);
+    /* every amount macro starts with callout CC_CALLOUT_AMOUNT, where the
+     * extractor can refuse figures it has already seen (extract.c) */
+    snprintf(gb, sizeof gb, "%s(?C%d)", f->gb, CC_CALLOUT_AMOUNT);
+
+    cc_buf_printf(&b, "%s%s%s%s%s", gb, qpre, nb, qpost, f->ga);
     rc |= add_macro(l, "number", cat(a, &b));
 
     /* the currency comes before the figure, after it, or inside a range
      * ("between $5bn and $7bn"); (?(<unit>)|(?!)) insists on one */
     cc_buf_printf(&b, "%s%s(?:(?<unit>(?&cc_cs))\\s*)?%s(?:%s(?<unit>(?&cc_ca)))?(?(<unit>)|(?!))%s%s",
-                  f->gb, qpre, nb, f->join, qpost, f->ga);
+                  gb, qpre, nb, f->join, qpost, f->ga);
     rc |= add_macro(l, "money", cat(a, &b));
 
     cc_buf_printf(&b, "%s%s(?:(?<unit>(?&cc_pp))\\s*)?%s(?:%s(?<unit>(?&cc_pa)))?(?(<unit>)|(?!))%s%s",
-                  f->gb, qpre, nb, f->pjoin, qpost, f->ga);
+                  gb, qpre, nb, f->pjoin, qpost, f->ga);
     rc |= add_macro(l, "percent", cat(a, &b));
 
-    cc_buf_printf(&b, "%s%s%s%s(?<unit>(?&cc_cn))%s%s", f->gb, qpre, nb, f->join, qpost, f->ga);
+    cc_buf_printf(&b, "%s%s%s%s(?<unit>(?&cc_cn))%s%s", gb, qpre, nb, f->join, qpost, f->ga);
     rc |= add_macro(l, "count", cat(a, &b));
 
     /* a bracketed aside after a figure, such as its conversion:
@@ -799,7 +881,7 @@ static int builtin_macros(cc_lang *l, const frags *f)
     cc_buf_printf(&b,
                   "%s%s(?:(?<unit>(?&cc_cs)|(?&cc_pp))\\s*)?%s"
                   "(?:%s(?<unit>(?&cc_ca)|(?&cc_cn))|%s(?<unit>(?&cc_pa)))?%s%s",
-                  f->gb, qpre, nb, f->join, f->pjoin, qpost, f->ga);
+                  gb, qpre, nb, f->join, f->pjoin, qpost, f->ga);
     rc |= add_macro(l, "quantity", cat(a, &b));
     cc_buf_free(&b);
     return rc ? -1 : 0;
@@ -1371,6 +1453,9 @@ typedef struct numeval {
     int frac; /* after a decimal separator written between number words */
     int has_big;
     cc_dec last_big;
+    cc_dec tail; /* multipliers and scales after the last number: the factor
+                    a bare lower end of a range borrows ("dois e três mil
+                    milhões": 1e9) */
     int has_digits, has_mult;
 } numeval;
 
@@ -1401,6 +1486,7 @@ static int ev_number(numeval *e, cc_dec v, int is_digit_word, bool positional)
     e->has_cur = 1;
     e->cur_is_digit = is_digit_word;
     e->any = 1;
+    e->tail = cc_dec_from_u64(1);
     return 0;
 }
 
@@ -1410,6 +1496,7 @@ static void ev_mult(numeval *e, cc_dec m)
     e->section = cc_dec_add(e->section, cc_dec_mul(x, m));
     e->has_cur = 0;
     e->has_mult = 1;
+    e->tail = cc_dec_mul(e->tail, m);
     e->any = 1;
 }
 
@@ -1422,6 +1509,7 @@ static void ev_scale(numeval *e, cc_dec s)
     else
         e->total = cc_dec_add(e->total, cc_dec_mul(present ? x : cc_dec_from_u64(1), s));
     e->last_big = s;
+    e->tail = cc_dec_mul(e->tail, s);
     e->has_big = 1;
     e->section = cc_dec_from_u64(0);
     e->has_cur = 0;
@@ -1497,16 +1585,15 @@ static size_t parse_digits(const cc_lang *l, const char *s, size_t p, size_t end
 }
 
 int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t start, size_t end,
-                    cc_dec *out, int *has_big, cc_dec *last_big, int *has_digits)
+                    cc_dec *out, int *has_big, cc_dec *tail, int *has_digits)
 {
     numeval e;
     size_t p = start;
     memset(&e, 0, sizeof e);
+    e.tail = cc_dec_from_u64(1);
     while (p < end) {
         uint32_t cp;
         int n = cc_utf8_decode(s + p, s + end, &cp);
-        size_t mend;
-        long ent;
         if (n < 0)
             return -1;
         if (cc_uni_is_space(cp) || cp == '-' || (cp >= 0x2010 && cp <= 0x2012)) {
@@ -1530,36 +1617,46 @@ int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t start, 
             p += used;
             continue;
         }
-        if ((ent = classify(&l->c_words, c, s, p, end, false, &mend)) >= 0 && mend > p) {
-            const cc_numword *w = &l->words[ent];
-            if (w->joiner) {
-                /* nothing */
-            } else if (w->mult) {
-                e.frac = 0;
-                ev_mult(&e, w->value);
-            } else {
-                int digitword = cc_dec_cmp(w->value, cc_dec_from_u64(10)) < 0;
-                if (ev_number(&e, w->value, digitword, !l->spacing) != 0)
-                    return -1;
+        {
+            /* a number word or a scale word, whichever is longer:
+             * "mil" (a word) does not shadow "milhões" (a scale); a form
+             * that is both is read as a scale, which multiplies */
+            size_t wend = 0, send = 0;
+            long went = classify(&l->c_words, c, s, p, end, false, &wend);
+            long sent = classify(&l->c_scales, c, s, p, end, false, &send);
+            if (went < 0 || wend <= p)
+                wend = 0;
+            if (sent < 0 || send <= p)
+                send = 0;
+            if (!wend && !send)
+                return -1;
+            if (wend > send) {
+                const cc_numword *w = &l->words[went];
+                if (w->joiner) {
+                    /* nothing */
+                } else if (w->mult) {
+                    e.frac = 0;
+                    ev_mult(&e, w->value);
+                } else {
+                    int digitword = cc_dec_cmp(w->value, cc_dec_from_u64(10)) < 0;
+                    if (ev_number(&e, w->value, digitword, !l->spacing) != 0)
+                        return -1;
+                }
+                p = wend;
+                continue;
             }
-            p = mend;
-            continue;
-        }
-        if ((ent = classify(&l->c_scales, c, s, p, end, false, &mend)) >= 0 && mend > p) {
             e.frac = 0;
-            ev_scale(&e, l->scales[ent]);
-            p = mend;
-            continue;
+            ev_scale(&e, l->scales[sent]);
+            p = send;
         }
-        return -1;
     }
     if (!e.any)
         return -1;
     *out = cc_dec_add(cc_dec_add(e.total, e.section), e.has_cur ? e.cur : cc_dec_from_u64(0));
     if (has_big)
         *has_big = e.has_big || e.has_mult;
-    if (last_big)
-        *last_big = e.has_big ? e.last_big : cc_dec_from_u64(1);
+    if (tail)
+        *tail = e.tail;
     if (has_digits)
         *has_digits = e.has_digits;
     return 0;
@@ -1660,12 +1757,8 @@ int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char
             }
             /* "5-7 billion", "50至70亿": the upper end's scale applies to
              * the lower end when that has none of its own */
-            if (!gs && !big1) {
-                if (gs2)
-                    q->value = cc_dec_mul(q->value, scale2);
-                else if (big2)
-                    q->value = cc_dec_mul(q->value, last2);
-            }
+            if (!gs && !big1)
+                q->value = cc_dec_mul(q->value, cc_dec_mul(last2, gs2 ? scale2 : cc_dec_from_u64(1)));
             range = 1;
             q->iv = cc_interval_range(q->value, v2);
             q->value = q->iv.lo;

@@ -125,9 +125,11 @@ int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char
                       const PCRE2_SIZE *ov, int rc, cc_quantity *q);
 
 /* Parses a numeral (digits with the pack's separators, number words,
- * multipliers and scale words) in s[start..end). Returns 0 or -1. */
+ * multipliers and scale words) in s[start..end). *tail gets the product of
+ * the multipliers and scales after its last number ("três mil": 1000,
+ * "70亿": 1e8). Returns 0 or -1. */
 int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t start, size_t end,
-                    cc_dec *out, int *has_big, cc_dec *last_big, int *has_digits);
+                    cc_dec *out, int *has_big, cc_dec *tail, int *has_digits);
 
 /* The year mentioned nearest to [a, b) within [lo, hi): *year gets the
  * year, or the offset from the article's year (0 this year, -1 last, +1

@@ -159,6 +159,16 @@ int cc_rx_match(const cc_rx *rx, cc_rxctx *c, pcre2_match_data *md, const char *
     return pcre2_match(rx->code, (PCRE2_SPTR)subj, len, start, opts, md, c->mctx);
 }
 
+int cc_rx_match_callout(const cc_rx *rx, cc_rxctx *c, pcre2_match_data *md, const char *subj,
+                        size_t len, size_t start, uint32_t opts, cc_rx_callout fn, void *data)
+{
+    int rc;
+    pcre2_set_callout(c->mctx, fn, data);
+    rc = cc_rx_match(rx, c, md, subj, len, start, opts);
+    pcre2_set_callout(c->mctx, NULL, NULL);
+    return rc;
+}
+
 int cc_rx_escape(cc_buf *b, const char *s, size_t n)
 {
     size_t i;

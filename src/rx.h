@@ -77,6 +77,18 @@ void cc_rxctx_free(cc_rxctx *c);
 int cc_rx_match(const cc_rx *rx, cc_rxctx *c, pcre2_match_data *md, const char *subj,
                 size_t len, size_t start, uint32_t opts);
 
+/* Callout numbers used in generated patterns. */
+enum {
+    CC_CALLOUT_FORM = 1,  /* after each form of a word classifier (lang.c) */
+    CC_CALLOUT_AMOUNT = 2 /* at the start of each amount macro (extract.c) */
+};
+
+/* cc_rx_match with a callout function for the patterns' (?C) points;
+ * without one, callouts are skipped. */
+typedef int (*cc_rx_callout)(pcre2_callout_block *cb, void *data);
+int cc_rx_match_callout(const cc_rx *rx, cc_rxctx *c, pcre2_match_data *md, const char *subj,
+                        size_t len, size_t start, uint32_t opts, cc_rx_callout fn, void *data);
+
 /* Appends the regex-escaped form of literal s[0..n) to b. */
 struct cc_buf;
 int cc_rx_escape(struct cc_buf *b, const char *s, size_t n);

@@ -41,15 +41,15 @@ static size_t mark_offset(const ydoc *doc, size_t line0, size_t col0)
     return (size_t)(l.p - doc->text) + i;
 }
 
-static void add_diag(ydoc *doc, uint32_t line, uint32_t col, size_t off, cc_diag_code code,
-                     const char *hint, const char *msg)
+static void add_diag(ydoc *doc, cc_severity sev, uint32_t line, uint32_t col, size_t off,
+                     cc_diag_code code, const char *hint, const char *msg)
 {
     cc_span src = cc_linemap_line(&doc->lm, line);
     char *source = src.len ? cc_strndup(src.p, src.len < 400 ? src.len : 400) : NULL;
-    cc_diags_add(doc->diags, CC_SEV_ERROR, code, doc->file, line, col, off, source, hint, "%s",
-                 msg);
+    cc_diags_add(doc->diags, sev, code, doc->file, line, col, off, source, hint, "%s", msg);
     cc_free(source);
-    doc->errors++;
+    if (sev == CC_SEV_ERROR)
+        doc->errors++;
 }
 
 static void verror(ydoc *doc, uint32_t line, uint32_t col, size_t off, cc_diag_code code,
@@ -57,7 +57,20 @@ static void verror(ydoc *doc, uint32_t line, uint32_t col, size_t off, cc_diag_c
 {
     cc_buf b = CC_BUF_INIT;
     cc_buf_vprintf(&b, fmt, ap);
-    add_diag(doc, line, col, off, code, hint, b.p ? b.p : "out of memory");
+    add_diag(doc, CC_SEV_ERROR, line, col, off, code, hint, b.p ? b.p : "out of memory");
+    cc_buf_free(&b);
+}
+
+void y_note(ydoc *doc, const ynode *n, cc_diag_code code, const char *hint, const char *fmt,
+            ...)
+{
+    cc_buf b = CC_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    cc_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    add_diag(doc, CC_SEV_NOTE, n->line, n->col, n->offset, code, hint,
+             b.p ? b.p : "out of memory");
     cc_buf_free(&b);
 }
 
@@ -198,13 +211,13 @@ static void syntax_error(ydoc *doc, yaml_parser_t *p)
     const char *problem = p->problem ? p->problem : "malformed YAML";
     size_t line0 = p->problem_mark.line, col0 = p->problem_mark.column;
     if (p->error == YAML_MEMORY_ERROR) {
-        add_diag(doc, 1, 1, 0, CC_D_NOMEM, NULL, "out of memory while parsing YAML");
+        add_diag(doc, CC_SEV_ERROR, 1, 1, 0, CC_D_NOMEM, NULL, "out of memory while parsing YAML");
         return;
     }
     if (p->error == YAML_READER_ERROR) {
         /* reader errors have an offset, not a line */
         cc_buf_printf(&b, "YAML: %s (byte %zu)", problem, p->problem_offset);
-        add_diag(doc, 1, 1, 0, CC_D_YAML, "rule files must be UTF-8 text", b.p ? b.p : problem);
+        add_diag(doc, CC_SEV_ERROR, 1, 1, 0, CC_D_YAML, "rule files must be UTF-8 text", b.p ? b.p : problem);
         cc_buf_free(&b);
         return;
     }
@@ -212,7 +225,7 @@ static void syntax_error(ydoc *doc, yaml_parser_t *p)
     if (p->context)
         cc_buf_printf(&b, " (%s at line %zu, column %zu)", p->context,
                       p->context_mark.line + 1, p->context_mark.column + 1);
-    add_diag(doc, (uint32_t)line0 + 1, (uint32_t)col0 + 1, mark_offset(doc, line0, col0),
+    add_diag(doc, CC_SEV_ERROR, (uint32_t)line0 + 1, (uint32_t)col0 + 1, mark_offset(doc, line0, col0),
              CC_D_YAML, "check indentation, quoting and that every key ends with ': '",
              b.p ? b.p : problem);
     cc_buf_free(&b);

@@ -66,6 +66,12 @@ void y_error(ydoc *doc, const ynode *n, cc_diag_code code, const char *hint, con
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+/* Reports a note (not an error) at node n. */
+void y_note(ydoc *doc, const ynode *n, cc_diag_code code, const char *hint, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
 /* Reports an error at a byte position inside scalar n's value. */
 void y_error_at(ydoc *doc, const ynode *n, size_t value_off, cc_diag_code code,
                 const char *hint, const char *fmt, ...)

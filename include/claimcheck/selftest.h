@@ -46,6 +46,8 @@ typedef struct cc_trial_stats {
     size_t expected; /* quantities listed */
     size_t found;    /* quantities found (numbers only when listed) */
     size_t matched;  /* found and listed, with the listed value and unit */
+    size_t known;    /* listed with 'known:' (a limitation kept on purpose)
+                        and not found */
 } cc_trial_stats;
 
 /* Runs every trial file (*.yaml) in dir; failures are diagnostics at the

@@ -61,7 +61,7 @@ int cmd_test(int argc, char **argv)
     rc = failures ? 1 : 0;
     if (o.trials) {
         cc_trial_stats *ts = NULL;
-        size_t nt = 0, te = 0, tf = 0, tm = 0, tt = 0;
+        size_t nt = 0, te = 0, tf = 0, tm = 0, tt = 0, tk = 0;
         cc_diags *td = cc_diags_new();
         long tfail = td ? cc_selftest_trials(rs, o.trials, o.lang, td, &ts, &nt) : CC_ERR_NOMEM;
         if (td)
@@ -72,19 +72,20 @@ int cmd_test(int argc, char **argv)
             rc = 2;
             goto out;
         }
-        printf("\n%-6s %8s %9s %7s %8s %10s %8s\n", "lang", "trials", "expected", "found",
-               "matched", "precision", "recall");
+        printf("\n%-6s %8s %9s %7s %8s %6s %10s %8s\n", "lang", "trials", "expected", "found",
+               "matched", "known", "precision", "recall");
         for (i = 0; i < nt; i++) {
-            printf("%-6s %8zu %9zu %7zu %8zu %9.1f%% %7.1f%%\n", ts[i].lang, ts[i].trials,
-                   ts[i].expected, ts[i].found, ts[i].matched,
+            printf("%-6s %8zu %9zu %7zu %8zu %6zu %9.1f%% %7.1f%%\n", ts[i].lang, ts[i].trials,
+                   ts[i].expected, ts[i].found, ts[i].matched, ts[i].known,
                    ts[i].found ? 100.0 * (double)ts[i].matched / (double)ts[i].found : 100.0,
                    ts[i].expected ? 100.0 * (double)ts[i].matched / (double)ts[i].expected : 100.0);
             tt += ts[i].trials;
             te += ts[i].expected;
             tf += ts[i].found;
             tm += ts[i].matched;
+            tk += ts[i].known;
         }
-        printf("%-6s %8zu %9zu %7zu %8zu %9.1f%% %7.1f%%\n", "total", tt, te, tf, tm,
+        printf("%-6s %8zu %9zu %7zu %8zu %6zu %9.1f%% %7.1f%%\n", "total", tt, te, tf, tm, tk,
                tf ? 100.0 * (double)tm / (double)tf : 100.0,
                te ? 100.0 * (double)tm / (double)te : 100.0);
         free(ts);

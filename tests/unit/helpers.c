@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef CC_SOURCE_DIR
@@ -49,7 +50,12 @@ cc_dec th_dec(const char *s)
 
 size_t th_scan_all(const char *lang, const char *text, cc_quantity *out, size_t max)
 {
-    const cc_ruleset *rs = th_rules();
+    return th_scan_in(th_rules(), lang, text, out, max);
+}
+
+size_t th_scan_in(const cc_ruleset *rs, const char *lang, const char *text, cc_quantity *out,
+                  size_t max)
+{
     const cc_lang *l = cc_ruleset_find_lang(rs, lang);
     cc_extractor *x = NULL;
     cc_doc *doc = NULL;
@@ -107,4 +113,34 @@ const char *th_write(int slot, const char *name, const char *text)
     fwrite(text, 1, strlen(text), f);
     fclose(f);
     return paths[slot];
+}
+
+static void write_under(const char *dir, const char *sub, const char *file, const char *text)
+{
+    char path[800];
+    FILE *f;
+    snprintf(path, sizeof path, "%s/%s", dir, sub);
+    mkdir(path, 0777);
+    snprintf(path, sizeof path, "%s/%s/%s", dir, sub, file);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+int th_load(const char *name, const char *code, const char *pack, const char *claims,
+            cc_diags **d, cc_ruleset **rs)
+{
+    char dir[512], file[64];
+    const char *dirs[1];
+    snprintf(dir, sizeof dir, "%s/%s", th_tmpdir(), name);
+    mkdir(dir, 0777);
+    snprintf(file, sizeof file, "%s.yaml", code);
+    if (pack)
+        write_under(dir, "lang", file, pack);
+    if (claims)
+        write_under(dir, "claims", "c.yaml", claims);
+    *d = cc_diags_new();
+    dirs[0] = dir;
+    return cc_ruleset_load(rs, dirs, 1, *d);
 }

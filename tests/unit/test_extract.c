@@ -5,9 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static cc_obstab *extract_text(const char *lang, const char *text)
+static cc_obstab *extract_in(const cc_ruleset *rs, const char *lang, const char *text)
 {
-    const cc_ruleset *rs = th_rules();
     cc_extractor *x;
     cc_doc *doc;
     cc_obstab *t;
@@ -20,6 +19,11 @@ static cc_obstab *extract_text(const char *lang, const char *text)
     cc_extractor_free(x);
     cc_diags_free(d);
     return t;
+}
+
+static cc_obstab *extract_text(const char *lang, const char *text)
+{
+    return extract_in(th_rules(), lang, text);
 }
 
 static size_t count_claim(const cc_obstab *t, const char *claim)
@@ -119,6 +123,50 @@ static void test_extract__two_extractors_one_figure(void **state)
     cc_obstab_free(t);
 }
 
+/* A figure the filters reject does not use up the trigger words before
+ * it: the next figure the pattern allows is tried. */
+static void test_extract__rejected_figure_frees_its_trigger(void **state)
+{
+    static const char *pack =
+        "lang: en\n"
+        "numbers: {decimal: [\".\"], group: [\",\"]}\n"
+        "scales:\n  - {value: 1e9, forms: [billion]}\n"
+        "currencies:\n  - {code: USD, symbols: [\"$\"], words: [dollars]}\n"
+        "detect: {words: [the, and]}\n";
+    static const char *claims =
+        "claims:\n"
+        "  - id: loss\n"
+        "    description: the loss\n"
+        "    unit: currency\n"
+        "    currency: USD\n"
+        "    extract:\n"
+        "      en:\n"
+        "        - pattern: '\\blose\\s+(?:\\S+\\s+){0,9}?%{money}'\n"
+        "          year: 2024\n"
+        "  - id: handmade\n"
+        "    description: a pattern without macros\n"
+        "    unit: currency\n"
+        "    currency: USD\n"
+        "    extract:\n"
+        "      en:\n"
+        "        - pattern: '\\bspend\\s+(?:\\S+\\s+){0,9}?(?<value>\\d+)'\n";
+    cc_ruleset *rs;
+    cc_diags *d;
+    cc_obstab *t;
+    (void)state;
+    assert_int_equal(th_load("retry", "en", pack, claims, &d, &rs), CC_OK);
+    t = extract_in(rs, "en", "It may lose $14 billion in 2026, $9 billion in 2025 and $5 billion in 2024.");
+    assert_int_equal(cc_obstab_count(t), 1);
+    assert_dec(cc_obstab_get(t, 0)->value, "5e9");
+    cc_obstab_free(t);
+    /* a bare figure is never money; the retry gives up instead of looping */
+    t = extract_in(rs, "en", "They spend 14 and 15 and 16 on it in 2024.");
+    assert_int_equal(cc_obstab_count(t), 0);
+    cc_obstab_free(t);
+    cc_ruleset_free(rs);
+    cc_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -127,6 +175,7 @@ int main(void)
         cmocka_unit_test(test_extract__year_filter_keeps_figures_with_their_year),
         cmocka_unit_test(test_extract__conversions_and_vague_amounts_are_not_observations),
         cmocka_unit_test(test_extract__two_extractors_one_figure),
+        cmocka_unit_test(test_extract__rejected_figure_frees_its_trigger),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

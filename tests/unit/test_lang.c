@@ -230,6 +230,39 @@ static void test_lang__nearest_year(void **state)
     cc_rxctx_free(&c);
 }
 
+/* The longest form wins, whatever the order or the length of its YAML:
+ * a regex form that could read "two" out of "twoscore" does not shadow the
+ * literal. */
+static void test_lang__longest_form_wins(void **state)
+{
+    static const char *pack =
+        "lang: xx\n"
+        "numbers:\n"
+        "  decimal: [\".\"]\n"
+        "  group: [\",\"]\n"
+        "  words:\n"
+        "    - {value: 2, forms: [\"/tw(?:o|ain)/\"]}\n"
+        "    - {value: 40, forms: [twoscore]}\n"
+        "scales:\n"
+        "  - {value: 1e6, forms: [\"/mil+(?:ion)?/\", mn]}\n"
+        "currencies:\n"
+        "  - {code: USD, symbols: [\"$\"], words: [dollars]}\n"
+        "detect: {words: [the]}\n";
+    cc_ruleset *rs;
+    cc_diags *d;
+    cc_quantity q[4];
+    (void)state;
+    assert_int_equal(th_load("longest", "xx", pack, NULL, &d, &rs), CC_OK);
+    assert_int_equal(th_scan_in(rs, "xx", "twoscore million dollars", q, 4), 1);
+    assert_dec(q[0].value, "4e7");
+    assert_int_equal(th_scan_in(rs, "xx", "twain million dollars", q, 4), 1);
+    assert_dec(q[0].value, "2e6");
+    assert_int_equal(th_scan_in(rs, "xx", "two mil dollars", q, 4), 1);
+    assert_dec(q[0].value, "2e6");
+    cc_ruleset_free(rs);
+    cc_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -243,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_lang__not_quantities),
         cmocka_unit_test(test_lang__macros_expand_and_report_unknown),
         cmocka_unit_test(test_lang__nearest_year),
+        cmocka_unit_test(test_lang__longest_form_wins),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,30 +13,9 @@ static const char *MINI_PACK =
     "currencies:\n  - {code: USD, symbols: [\"$\"], words: [dollars]}\n"
     "detect: {words: [the, and]}\n";
 
-/* Loads a ruleset made of the mini pack and one claim file; returns the
- * status and leaves the diagnostics in *d. */
 static int load(const char *name, const char *claims, cc_diags **d, cc_ruleset **rs)
 {
-    char dir[512], sub[600], path[700];
-    const char *dirs[1];
-    FILE *f;
-    snprintf(dir, sizeof dir, "%s/%s", th_tmpdir(), name);
-    mkdir(dir, 0777);
-    snprintf(sub, sizeof sub, "%s/lang", dir);
-    mkdir(sub, 0777);
-    snprintf(path, sizeof path, "%s/en.yaml", sub);
-    f = fopen(path, "w");
-    fputs(MINI_PACK, f);
-    fclose(f);
-    snprintf(sub, sizeof sub, "%s/claims", dir);
-    mkdir(sub, 0777);
-    snprintf(path, sizeof path, "%s/c.yaml", sub);
-    f = fopen(path, "w");
-    fputs(claims, f);
-    fclose(f);
-    *d = cc_diags_new();
-    dirs[0] = dir;
-    return cc_ruleset_load(rs, dirs, 1, *d);
+    return th_load(name, "en", MINI_PACK, claims, d, rs);
 }
 
 static void expect_error(const char *name, const char *claims, uint32_t line, uint32_t col,
