@@ -8,8 +8,13 @@ set -eu
 PKGS="gcc make cmake pkg-config libc6-dev
       libpcre2-dev libyaml-dev libutf8proc-dev
       libcmocka-dev"
-# Tests and benchmarks: pcre2grep (raw regex floor), valgrind.
-PKGS="$PKGS pcre2-utils valgrind ca-certificates"
+# Tests and benchmarks: pcre2grep (raw regex floor), valgrind; the report
+# formats' validators (python3-jsonschema for SARIF, xmllint for JUnit;
+# curl fetches the schemas from the npm registry: scripts/fetch-schemas.sh);
+# headless Chromium for the HTML report, with a CJK font and fc-list.
+PKGS="$PKGS pcre2-utils valgrind ca-certificates curl
+      python3 python3-jsonschema libxml2-utils
+      chromium fonts-wqy-zenhei fonts-dejavu-core fontconfig"
 
 missing=""
 for p in $PKGS; do

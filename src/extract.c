@@ -332,17 +332,19 @@ static bool crosses_sentence(const char *t, size_t a, size_t b)
     return false;
 }
 
-/* "$5.4bn this year, rising to 37.5bn in 2029": a figure with a scale word
- * and no unit, in the sentence of an amount, within 200 bytes of it and of
- * a like size (a factor of 1000 either way), is an amount in the same
- * currency. "$100bn, good for a hundred thousand jobs" is not. */
-static void carry_currency(const char *t, cc_qlist *q)
+/* "$5.4bn this year, rising to 37.5bn in 2029", "500 millones de usuarios
+ * frente a los 200 millones de agosto": a figure with a scale word and no
+ * unit, in the sentence of an amount of money or a count, within 200 bytes
+ * of it and of a like size (a factor of 1000 either way), has the same
+ * unit. "$100bn, good for a hundred thousand jobs" does not. */
+static void carry_unit(const char *t, cc_qlist *q)
 {
     size_t i;
     long last = -1;
     for (i = 0; i < q->n; i++) {
         cc_quantity *x = &q->v[i];
-        if (x->kind == CC_KIND_MONEY && !x->vague && x->conversion_of < 0) {
+        if ((x->kind == CC_KIND_MONEY || x->kind == CC_KIND_COUNT) && !x->vague &&
+            x->conversion_of < 0) {
             last = (long)i;
             continue;
         }
@@ -357,7 +359,7 @@ static void carry_currency(const char *t, cc_qlist *q)
             if (a * 1000 < m || a > m * 1000)
                 continue;
         }
-        x->kind = CC_KIND_MONEY;
+        x->kind = q->v[last].kind;
         x->unit = q->v[last].unit;
         x->inherited = true;
     }
@@ -433,7 +435,7 @@ static int scan_range(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t beg
         cc_qlist view = {out->v + first, out->n - first, 0};
         size_t i;
         link_conversions(t, end, &view);
-        carry_currency(t, &view);
+        carry_unit(t, &view);
         for (i = first; i < out->n; i++)
             if (out->v[i].conversion_of >= 0)
                 out->v[i].conversion_of += (long)first;

@@ -2,7 +2,8 @@
  * report_sarif.c: SARIF 2.1.0 for code scanning. Every claim is a rule;
  * every conflict (error) and deviation (warning) is a result whose location
  * is the figure of the smallest camp (or the deviating figure), with every
- * other observation of the claim as a related location. Columns count
+ * observation of the claim, that one included, as a related location
+ * whose message gives its value. Columns count
  * Unicode code points (columnKind). Validated against the official schema
  * in the test suite.
  */
@@ -12,17 +13,35 @@
 
 #include <string.h>
 
+/* The end of the figure: the position after its last code point (regions
+ * are counted in code points, like columns; a figure may wrap a line). */
+static void end_of(const cc_obs *o, unsigned *line, unsigned *col)
+{
+    const unsigned char *p = (const unsigned char *)o->text;
+    *line = (unsigned)o->line;
+    *col = (unsigned)o->column;
+    for (; *p; p++) {
+        if (*p == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if ((*p & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
+}
+
 static void location(cc_buf *b, const cc_obs *o, int id, const char *msg)
 {
+    unsigned eline, ecol;
+    end_of(o, &eline, &ecol);
     cc_buf_puts(b, "{");
     if (id >= 0)
         cc_buf_printf(b, "\"id\": %d, ", id);
     cc_buf_puts(b, "\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
     cc_json_cstr(b, o->file);
-    cc_buf_printf(b, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, \"charOffset\": %llu, "
-                     "\"charLength\": %llu, \"snippet\": {\"text\": ",
-                  (unsigned)o->line, (unsigned)o->column, (unsigned long long)o->start,
-                  (unsigned long long)(o->end - o->start));
+    cc_buf_printf(b, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, \"endLine\": %u, "
+                     "\"endColumn\": %u, \"snippet\": {\"text\": ",
+                  (unsigned)o->line, (unsigned)o->column, eline, ecol);
     cc_json_cstr(b, o->text);
     cc_buf_puts(b, "}}}");
     if (msg) {
@@ -77,7 +96,7 @@ int cc_report_sarif(cc_buf *b, const cc_report *r)
                    "  \"version\": \"2.1.0\",\n  \"runs\": [{\n"
                    "    \"tool\": {\"driver\": {\"name\": \"claimcheck\", \"version\": ");
     cc_json_cstr(b, cc_version());
-    cc_buf_puts(b, ", \"informationUri\": \"https://example.invalid/claimcheck\",\n        \"rules\": [");
+    cc_buf_puts(b, ",\n        \"rules\": [");
     write_rules(b, r);
     cc_buf_puts(b, "]}},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [");
     for (i = 0; i < n; i++) {

@@ -1,0 +1,84 @@
+# Every report format on the seed articles, byte for byte against a golden
+# file; SARIF validated against the SARIF 2.1.0 schema and JUnit against
+# Jenkins' JUnit XSD (fetched once by scripts/fetch-schemas.sh); several
+# reports from one run with --report, written atomically.
+# Regenerate a golden file after a deliberate change with:
+#   build/claimcheck check --format F fixtures/articles >tests/golden/seeds.EXT
+. "$(dirname "$0")/../lib/e2e.sh"
+
+for f in markdown:md sarif:sarif junit:junit.xml github:github jsonl:jsonl html:html; do
+    fmt=${f%%:*}
+    ext=${f#*:}
+    "$CC" check --format "$fmt" fixtures/articles >"$TMP/seeds.$ext" 2>"$TMP/err"
+    expect_status 1 $? "$fmt"
+    [ -s "$TMP/err" ] && fail "$fmt: unexpected diagnostics: $(cat "$TMP/err")"
+    expect_same "tests/golden/seeds.$ext" "$TMP/seeds.$ext" "$fmt report"
+done
+
+# GitHub annotations: one ::error per figure of the conflict, with its place.
+grep -q '^::error file=fixtures/articles/003_c9c86e45faf40983.txt,line=38,col=80,title=claimcheck%3A conflict in microsoft_investment_total::' \
+    "$TMP/seeds.github" || fail "github: no annotation on 140亿美元"
+[ "$(grep -c '^::error ' "$TMP/seeds.github")" -eq 4 ] || fail "github: expected 4 error annotations"
+
+# jsonl: every line is one JSON object; observations carry their verdict.
+python3 - "$TMP/seeds.jsonl" <<'PY' || fail "jsonl is not one JSON object per line"
+import json, sys
+rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+obs = [r for r in rows if r["type"] == "observation"]
+assert len(obs) == 25, len(obs)
+assert {r["status"] for r in obs} == {"conflict", "agree", "single"}
+PY
+
+SCHEMAS=$(sh scripts/fetch-schemas.sh 2>"$TMP/fetch.err") ||
+    fail "cannot fetch the schemas: $(cat "$TMP/fetch.err")"
+if [ -n "$SCHEMAS" ]; then
+    python3 - "$SCHEMAS/sarif-2.1.0.json" "$TMP/seeds.sarif" <<'PY' || fail "SARIF does not validate against the 2.1.0 schema"
+import json, sys
+import jsonschema
+schema = json.load(open(sys.argv[1], encoding="utf-8"))
+doc = json.load(open(sys.argv[2], encoding="utf-8"))
+jsonschema.validators.validator_for(schema)(schema).validate(doc)
+results = doc["runs"][0]["results"]
+assert len(results) == 1 and results[0]["ruleId"] == "microsoft_investment_total"
+assert len(results[0]["relatedLocations"]) == 4
+region = results[0]["locations"][0]["physicalLocation"]["region"]
+assert (region["startLine"], region["startColumn"], region["endColumn"]) == (38, 80, 86), region
+PY
+    xmllint --noout --schema "$SCHEMAS/jenkins-junit.xsd" "$TMP/seeds.junit.xml" 2>"$TMP/xml.err" ||
+        fail "JUnit does not validate against the XSD: $(cat "$TMP/xml.err")"
+    # a conflict in the retold set too, and hostile text in the figure's
+    # sentence: still valid
+    "$CC" check --format sarif fixtures/cases >"$TMP/cases.sarif" 2>/dev/null
+    python3 - "$SCHEMAS/sarif-2.1.0.json" "$TMP/cases.sarif" <<'PY' || fail "SARIF on fixtures/cases does not validate"
+import json, sys
+import jsonschema
+schema = json.load(open(sys.argv[1], encoding="utf-8"))
+jsonschema.validators.validator_for(schema)(schema).validate(json.load(open(sys.argv[2], encoding="utf-8")))
+PY
+    "$CC" check --format junit fixtures/cases >"$TMP/cases.xml" 2>/dev/null
+    xmllint --noout --schema "$SCHEMAS/jenkins-junit.xsd" "$TMP/cases.xml" 2>"$TMP/xml.err" ||
+        fail "JUnit on fixtures/cases does not validate: $(cat "$TMP/xml.err")"
+fi
+
+# --report: several reports from one run, each the same as --format gives.
+"$CC" check --format text --color never --report "sarif=$TMP/r.sarif" \
+    --report "junit=$TMP/r.xml" --report "markdown=$TMP/r.md" fixtures/articles >"$TMP/r.txt" 2>"$TMP/err"
+expect_status 1 $? "--report"
+expect_same "tests/golden/seeds.txt" "$TMP/r.txt" "text on stdout with --report"
+expect_same "tests/golden/seeds.sarif" "$TMP/r.sarif" "--report sarif"
+expect_same "tests/golden/seeds.junit.xml" "$TMP/r.xml" "--report junit"
+expect_same "tests/golden/seeds.md" "$TMP/r.md" "--report markdown"
+
+# Atomic: a run that cannot start leaves the previous report untouched and
+# no temporary files; an unwritable path is an error, not a silent loss.
+echo "previous report" >"$TMP/keep.sarif"
+"$CC" check --rules "$TMP/no-such-rules" --report "sarif=$TMP/keep.sarif" fixtures/articles >/dev/null 2>&1
+expect_status 2 $? "--report with bad rules"
+[ "$(cat "$TMP/keep.sarif")" = "previous report" ] || fail "a failed run overwrote the report"
+ls "$TMP" | grep -q '^keep.sarif.' && fail "temporary report files left behind: $(ls "$TMP")"
+"$CC" check --report "sarif=$TMP/no/such/dir/r.sarif" fixtures/articles >/dev/null 2>"$TMP/err"
+expect_status 2 $? "--report into a missing directory"
+grep -q "no/such/dir/r.sarif" "$TMP/err" || fail "no error naming the report path: $(cat "$TMP/err")"
+"$CC" check --report "pdf=$TMP/r.pdf" fixtures/articles >/dev/null 2>"$TMP/err"
+expect_status 2 $? "--report with an unknown format"
+finish
