@@ -332,6 +332,30 @@ static bool crosses_sentence(const char *t, size_t a, size_t b)
     return false;
 }
 
+/* "с 5,4 до 37,5 млрд долларов", "passé de 10 à 15 millions d'abonnés",
+ * "je rund 100 bzw. 500 Millionen Dollar": a bare figure followed by one of
+ * the pack's shared_unit words and an amount with a scale takes that
+ * amount's scale and unit. */
+static void borrow_unit(const cc_lang *l, cc_rxctx *c, const char *t, cc_qlist *q)
+{
+    size_t i;
+    for (i = 0; i + 1 < q->n; i++) {
+        cc_quantity *x = &q->v[i];
+        const cc_quantity *y = &q->v[i + 1];
+        if (x->kind != CC_KIND_NUMBER || x->scaled || x->vague || x->conversion_of >= 0 ||
+            y->kind == CC_KIND_NUMBER || !y->scaled || y->vague || y->start < x->end ||
+            y->start - x->end > 24 || !cc_lang_shares_unit(l, c, t, x->end, y->start))
+            continue;
+        x->value = cc_dec_mul(x->value, y->factor);
+        x->iv = cc_interval_of(x->qual, x->value);
+        x->factor = y->factor;
+        x->kind = y->kind;
+        x->unit = y->unit;
+        x->scaled = true;
+        x->inherited = true;
+    }
+}
+
 /* "$5.4bn this year, rising to 37.5bn in 2029", "500 millones de usuarios
  * frente a los 200 millones de agosto": a figure with a scale word and no
  * unit, in the sentence of an amount of money or a count, within 200 bytes
@@ -423,7 +447,7 @@ static int scan_range(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t beg
                 continue;
             }
         }
-        if (cc_lang_interpret(l, &x->ctx, &l->scanner, t, ov, rc, &q) == 0 && q.end > q.start) {
+        if (cc_lang_interpret(l, &x->ctx, &l->scanner, t, end, ov, rc, &q) == 0 && q.end > q.start) {
             if (qpush(out, &q) != 0)
                 return CC_ERR_NOMEM;
             off = ov[1] > ov[0] ? ov[1] : next_char(t, ov[0], end);
@@ -435,6 +459,7 @@ static int scan_range(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t beg
         cc_qlist view = {out->v + first, out->n - first, 0};
         size_t i;
         link_conversions(t, end, &view);
+        borrow_unit(l, &x->ctx, t, &view);
         carry_unit(t, &view);
         for (i = first; i < out->n; i++)
             if (out->v[i].conversion_of >= 0)
@@ -745,10 +770,16 @@ static int add_hit(cc_extractor *x, const cc_xrule *r, const cc_quantity *q, siz
     hit *h;
     sq = scanned_at(x, q->start, &idx);
     if (q->kind == CC_KIND_NUMBER && sq && sq->inherited && sq->figure == q->figure) {
-        /* a pattern read a bare figure the scan gave a currency */
+        /* a pattern read a bare figure the scan gave a unit (and a scale) */
         tmpq = *q;
         tmpq.kind = sq->kind;
         tmpq.unit = sq->unit;
+        if (sq->scaled && !q->scaled) {
+            tmpq.value = sq->value;
+            tmpq.iv = sq->iv;
+            tmpq.factor = sq->factor;
+            tmpq.scaled = true;
+        }
         q = &tmpq;
     }
     if (q->vague || !kind_fits(c, q))
@@ -823,7 +854,7 @@ static int run_pattern(cc_extractor *x, const cc_lang *l, const cc_xrule *r, cc_
                 return CC_ERR_LIMIT;
             }
             ov = pcre2_get_ovector_pointer(x->ctx.md);
-            if (cc_lang_interpret(l, &x->ctx, &r->rx, t, ov, rc, &q) == 0 &&
+            if (cc_lang_interpret(l, &x->ctx, &r->rx, t, end, ov, rc, &q) == 0 &&
                 (!retries || q.start > floor)) {
                 uint32_t gs = cc_rx_group(&r->rx, ov, rc, CC_G_SCOPE);
                 size_t ss = gs ? ov[2 * gs] : 0, se = gs ? ov[2 * gs + 1] : 0;

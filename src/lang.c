@@ -199,10 +199,7 @@ static int build_classifier(loader *L, cc_classifier *c, formvec *fv)
     for (i = 0; i < fv->n; i++)
         c->entry[i + 1] = fv->v[i].entry;
     if (cc_rx_compile(&c->prefix, alt, strlen(alt), PCRE2_CASELESS | PCRE2_ANCHORED, msg,
-                      sizeof msg, &off) != 0 ||
-        cc_rx_compile(&c->full, alt, strlen(alt),
-                      PCRE2_CASELESS | PCRE2_ANCHORED | PCRE2_ENDANCHORED, msg, sizeof msg,
-                      &off) != 0) {
+                      sizeof msg, &off) != 0) {
         y_error(L->doc, NULL, CC_D_PATTERN, NULL, "word list does not compile: %s", msg);
         return -1;
     }
@@ -212,57 +209,55 @@ static int build_classifier(loader *L, cc_classifier *c, formvec *fv)
 static void free_classifier(cc_classifier *c)
 {
     cc_rx_free(&c->prefix);
-    cc_rx_free(&c->full);
 }
 
-typedef struct longest_match {
+typedef struct form_match {
+    size_t limit;  /* the group's end */
+    bool exact;    /* the form must end at limit, not before */
     size_t end;
-    uint32_t group;
-} longest_match;
+    uint32_t group; /* 0: none yet */
+} form_match;
 
-/* Called after each form matched: remembers the longest and fails, so
- * that PCRE2 goes on to try every other form (and every other length of a
- * regex form). Ties go to the form listed first. */
-static int longest(pcre2_callout_block *cb, void *data)
+/* Called after each form matched: remembers the best and fails, so that
+ * PCRE2 goes on to try every other form (and every other length of a regex
+ * form). Exact: the first form (in list order) ending at the limit; else
+ * the longest ending at or before it. */
+static int form_seen(pcre2_callout_block *cb, void *data)
 {
-    longest_match *m = data;
-    if (cb->callout_number == CC_CALLOUT_FORM && cb->capture_last &&
-        (!m->group || cb->current_position > m->end)) {
-        m->end = cb->current_position;
+    form_match *m = data;
+    size_t pos = cb->current_position;
+    if (cb->callout_number != CC_CALLOUT_FORM || !cb->capture_last)
+        return 1;
+    if (m->exact ? pos == m->limit && !m->group
+                 : pos <= m->limit && (!m->group || pos > m->end)) {
+        m->end = pos;
         m->group = cb->capture_last;
     }
     return 1;
 }
 
-/* Entry index of the longest form matching at s[start..) (prefix) or the
- * first matching exactly s[start..end) (full); -1 when none. *mend gets
- * the match end. A pack can then list "две" and "двести" in any order. */
-static long classify(const cc_classifier *c, cc_rxctx *x, const char *s, size_t start,
-                     size_t end, bool full, size_t *mend)
+/* Entry index of the form matching exactly s[start..end) (exact) or of the
+ * longest form matching at start within it; -1 when none. *mend gets the
+ * match end. The subject runs to len, past the group, so that a form's
+ * lookarounds see the same text as the pattern that found the group did
+ * ("M" for million only before "€"). A pack can list "две" and "двести"
+ * in any order. */
+static long classify(const cc_classifier *c, cc_rxctx *x, const char *s, size_t len,
+                     size_t start, size_t end, bool exact, size_t *mend)
 {
+    form_match m = {end, exact, 0, 0};
     int rc;
     if (!c->nforms || start >= end)
         return -1;
-    if (full) {
-        rc = cc_rx_match(&c->full, x, x->aux, s, end, start, PCRE2_NO_UTF_CHECK);
-        if (rc < 2)
-            return -1;
-        if (mend)
-            *mend = pcre2_get_ovector_pointer(x->aux)[1];
-        return (long)c->entry[rc - 1];
-    }
-    {
-        longest_match m = {0, 0};
-        rc = cc_rx_match_callout(&c->prefix, x, x->aux, s, end, start, PCRE2_NO_UTF_CHECK,
-                                 longest, &m);
-        if (rc != PCRE2_ERROR_NOMATCH && rc < 0)
-            return -1;
-        if (!m.group || m.group > c->nforms)
-            return -1;
-        if (mend)
-            *mend = m.end;
-        return (long)c->entry[m.group];
-    }
+    rc = cc_rx_match_callout(&c->prefix, x, x->aux, s, len, start, PCRE2_NO_UTF_CHECK,
+                             form_seen, &m);
+    if (rc != PCRE2_ERROR_NOMATCH && rc < 0)
+        return -1;
+    if (!m.group || m.group > c->nforms)
+        return -1;
+    if (mend)
+        *mend = m.end;
+    return (long)c->entry[m.group];
 }
 
 /* ====================================================================
@@ -279,6 +274,7 @@ typedef struct lists {
     formvec c_units; /* everything that can fill the unit group */
     formvec c_quals;
     formvec c_words; /* number words and joiners */
+    formvec shared;  /* shared_unit */
     const char *unit_join, *percent_join;
 } lists;
 
@@ -286,7 +282,8 @@ static void free_lists(lists *ls)
 {
     formvec *all[] = {&ls->words, &ls->joiners, &ls->scales, &ls->cursym, &ls->curword,
                       &ls->pctpre, &ls->pctpost, &ls->counts, &ls->qpre, &ls->qpost,
-                      &ls->rsep, &ls->vague, &ls->c_units, &ls->c_quals, &ls->c_words};
+                      &ls->rsep, &ls->vague, &ls->c_units, &ls->c_quals, &ls->c_words,
+                      &ls->shared};
     size_t i;
     for (i = 0; i < sizeof all / sizeof all[0]; i++)
         cc_free(all[i]->v);
@@ -945,6 +942,29 @@ static void read_user_macros(loader *L, const ynode *n)
 /* years: {this: [...], last: [...], next: [...]}: how the language says
  * "this year" and its neighbours; explicit years (1950-2099) need no
  * words. Compiled into one pattern whose groups say which was found. */
+/* shared_unit: forms compiled into one pattern anchored at both ends. */
+static int read_shared(loader *L, const ynode *n, lists *ls)
+{
+    cc_buf b = CC_BUF_INIT;
+    const char *alt;
+    char msg[256];
+    size_t off;
+    int rc;
+    add_forms(L, n, "shared_unit", 0, &ls->shared, F_GUARD);
+    if (!ls->shared.n)
+        return 0;
+    alt = alternation(&L->l->arena, &ls->shared, false);
+    cc_buf_printf(&b, "\\s*%s\\s*", alt ? alt : "(?!)");
+    rc = b.err || !alt ||
+                 cc_rx_compile(&L->l->shared, b.p, b.len,
+                               PCRE2_CASELESS | PCRE2_ANCHORED | PCRE2_ENDANCHORED, msg,
+                               sizeof msg, &off) != 0
+             ? -1
+             : 0;
+    cc_buf_free(&b);
+    return rc;
+}
+
 static int read_years(loader *L, const ynode *n)
 {
     static const char *const keys[] = {"this", "last", "next", NULL};
@@ -1015,6 +1035,12 @@ static size_t gap(const char *t, size_t i, size_t j)
         i++;
     }
     return d;
+}
+
+bool cc_lang_shares_unit(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b)
+{
+    return l->shared.code && a <= b &&
+           cc_rx_match(&l->shared, c, c->aux, t, b, a, PCRE2_NO_UTF_CHECK) >= 0;
 }
 
 int cc_lang_nearest_year(const cc_lang *l, cc_rxctx *c, const char *t, size_t lo, size_t hi,
@@ -1089,7 +1115,7 @@ int cc_lang_load(cc_lang **out, const char *file, const char *text, size_t len, 
                                        "scales",   "currencies", "percent",      "counts",
                                        "qualifiers", "ranges",   "vague",        "unit_join",
                                        "percent_join", "macros", "abbreviations", "detect",
-                                       "years", "examples", NULL};
+                                       "years", "shared_unit", "examples", NULL};
     cc_lang *l;
     ydoc doc;
     loader L;
@@ -1212,6 +1238,8 @@ int cc_lang_load(cc_lang **out, const char *file, const char *text, size_t len, 
     read_user_macros(&L, y_get(root, "macros"));
     if (read_years(&L, y_get(root, "years")) != 0)
         goto nomem;
+    if (read_shared(&L, y_get(root, "shared_unit"), &ls) != 0)
+        goto nomem;
     read_examples(&L, y_get(root, "examples"));
     if (doc.errors) {
         rc = CC_ERR_RULES;
@@ -1242,6 +1270,7 @@ void cc_lang_free(cc_lang *l)
     free_classifier(&l->c_quals);
     free_classifier(&l->c_vague);
     cc_rx_free(&l->scanner);
+    cc_rx_free(&l->shared);
     cc_rx_free(&l->years);
     cc_arena_free(&l->arena);
     cc_free(l);
@@ -1584,8 +1613,8 @@ static size_t parse_digits(const cc_lang *l, const char *s, size_t p, size_t end
     return q - p;
 }
 
-int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t start, size_t end,
-                    cc_dec *out, int *has_big, cc_dec *tail, int *has_digits)
+int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t len, size_t start,
+                    size_t end, cc_dec *out, int *has_big, cc_dec *tail, int *has_digits)
 {
     numeval e;
     size_t p = start;
@@ -1622,8 +1651,8 @@ int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t start, 
              * "mil" (a word) does not shadow "milhões" (a scale); a form
              * that is both is read as a scale, which multiplies */
             size_t wend = 0, send = 0;
-            long went = classify(&l->c_words, c, s, p, end, false, &wend);
-            long sent = classify(&l->c_scales, c, s, p, end, false, &send);
+            long went = classify(&l->c_words, c, s, len, p, end, false, &wend);
+            long sent = classify(&l->c_scales, c, s, len, p, end, false, &send);
             if (went < 0 || wend <= p)
                 wend = 0;
             if (sent < 0 || send <= p)
@@ -1672,7 +1701,7 @@ static void widen(size_t *lo, size_t *hi, const PCRE2_SIZE *ov, uint32_t g)
         *hi = ov[2 * g + 1];
 }
 
-int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char *subj,
+int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char *subj, size_t len,
                       const PCRE2_SIZE *ov, int rc, cc_quantity *q)
 {
     uint32_t gv = cc_rx_group(rx, ov, rc, CC_G_VALUE);
@@ -1690,6 +1719,7 @@ int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char
 
     memset(q, 0, sizeof *q);
     q->conversion_of = -1;
+    q->factor = cc_dec_from_u64(1);
     if (!gv && !gvg)
         return -1;
     widen(&lo, &hi, ov, gv);
@@ -1708,13 +1738,13 @@ int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char
         /* one or more scale words: their product, in the numeral
          * evaluator's terms (a larger scale multiplies what precedes) */
         int big = 0;
-        if (cc_lang_numeral(l, c, subj, ov[2 * gs], ov[2 * gs + 1], &scale, &big, NULL, NULL) != 0 ||
+        if (cc_lang_numeral(l, c, subj, len, ov[2 * gs], ov[2 * gs + 1], &scale, &big, NULL, NULL) != 0 ||
             !big)
             return -1;
     }
     if (gvg) {
         const cc_vagueent *ve;
-        ent = classify(&l->c_vague, c, subj, ov[2 * gvg], ov[2 * gvg + 1], true, NULL);
+        ent = classify(&l->c_vague, c, subj, len, ov[2 * gvg], ov[2 * gvg + 1], true, NULL);
         if (ent < 0)
             return -1;
         ve = &l->vague[ent];
@@ -1732,7 +1762,7 @@ int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char
     } else {
         int big1 = 0, digits1 = 0;
         cc_dec last1;
-        if (cc_lang_numeral(l, c, subj, ov[2 * gv], ov[2 * gv + 1], &v, &big1, &last1,
+        if (cc_lang_numeral(l, c, subj, len, ov[2 * gv], ov[2 * gv + 1], &v, &big1, &last1,
                             &digits1) != 0)
             return -1;
         if (!digits1 && !big1 && !gs && !gu)
@@ -1741,15 +1771,16 @@ int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char
         if (gs)
             v = cc_dec_mul(v, scale);
         q->value = v;
+        q->factor = cc_dec_mul(last1, scale);
         if (gv2) {
             cc_dec v2, last2, scale2 = cc_dec_from_u64(1);
             int big2 = 0, digits2 = 0;
-            if (cc_lang_numeral(l, c, subj, ov[2 * gv2], ov[2 * gv2 + 1], &v2, &big2, &last2,
+            if (cc_lang_numeral(l, c, subj, len, ov[2 * gv2], ov[2 * gv2 + 1], &v2, &big2, &last2,
                                 &digits2) != 0)
                 return -1;
             if (gs2) {
                 int big = 0;
-                if (cc_lang_numeral(l, c, subj, ov[2 * gs2], ov[2 * gs2 + 1], &scale2, &big, NULL,
+                if (cc_lang_numeral(l, c, subj, len, ov[2 * gs2], ov[2 * gs2 + 1], &scale2, &big, NULL,
                                     NULL) != 0 ||
                     !big)
                     return -1;
@@ -1760,12 +1791,13 @@ int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char
             if (!gs && !big1)
                 q->value = cc_dec_mul(q->value, cc_dec_mul(last2, gs2 ? scale2 : cc_dec_from_u64(1)));
             range = 1;
+            q->factor = cc_dec_mul(last2, scale2);
             q->iv = cc_interval_range(q->value, v2);
             q->value = q->iv.lo;
         }
     }
     if (gu) {
-        ent = classify(&l->c_units, c, subj, ov[2 * gu], ov[2 * gu + 1], true, NULL);
+        ent = classify(&l->c_units, c, subj, len, ov[2 * gu], ov[2 * gu + 1], true, NULL);
         if (ent < 0)
             return -1;
         q->kind = l->units[ent].kind;
@@ -1775,7 +1807,7 @@ int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char
     }
     q->qual = CC_Q_EXACT;
     if (gq) {
-        ent = classify(&l->c_quals, c, subj, ov[2 * gq], ov[2 * gq + 1], true, NULL);
+        ent = classify(&l->c_quals, c, subj, len, ov[2 * gq], ov[2 * gq + 1], true, NULL);
         if (ent < 0)
             return -1;
         q->qual = l->quals[ent];

@@ -18,7 +18,6 @@
  * that matched names the entry. */
 typedef struct cc_classifier {
     cc_rx prefix;     /* anchored at the start offset */
-    cc_rx full;       /* anchored at both ends */
     uint32_t *entry;  /* group number -> entry index */
     size_t nforms;
 } cc_classifier;
@@ -92,6 +91,10 @@ struct cc_lang {
      * group number says which: this, last, next year). */
     cc_rx years;
     uint32_t g_this, g_last, g_next;
+
+    /* shared_unit: the words between two figures after which the first
+     * takes the second's scale and unit; anchored at both ends */
+    cc_rx shared;
 };
 
 /* Where each piece of an expanded pattern came from, to map a PCRE2 error
@@ -118,18 +121,22 @@ size_t cc_expmap_src(const cc_expmap *map, size_t out_off);
 void cc_expmap_free(cc_expmap *map);
 
 /* Reads the quantity a match of rx (a pattern built from this pack's macros
- * or with its own value/scale/unit/qualifier groups) describes. The span is
- * the union of the semantic groups. Returns 0, or -1 when the groups do not
- * make a quantity (then *q is unspecified). */
+ * or with its own value/scale/unit/qualifier groups) in subj[0..len)
+ * describes. The span is the union of the semantic groups. Returns 0, or -1
+ * when the groups do not make a quantity (then *q is unspecified). */
 int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char *subj,
-                      const PCRE2_SIZE *ov, int rc, cc_quantity *q);
+                      size_t len, const PCRE2_SIZE *ov, int rc, cc_quantity *q);
 
 /* Parses a numeral (digits with the pack's separators, number words,
- * multipliers and scale words) in s[start..end). *tail gets the product of
+ * multipliers and scale words) in s[start..end) of s[0..len). *tail gets the product of
  * the multipliers and scales after its last number ("três mil": 1000,
  * "70亿": 1e8). Returns 0 or -1. */
-int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t start, size_t end,
-                    cc_dec *out, int *has_big, cc_dec *tail, int *has_digits);
+int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t len, size_t start,
+                    size_t end, cc_dec *out, int *has_big, cc_dec *tail, int *has_digits);
+
+/* Does t[a..b) hold only one of the pack's shared_unit words (and white
+ * space)? "с 5,4 до 37,5 млрд", "rund 100 bzw. 500 Millionen Dollar". */
+bool cc_lang_shares_unit(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b);
 
 /* The year mentioned nearest to [a, b) within [lo, hi): *year gets the
  * year, or the offset from the article's year (0 this year, -1 last, +1

@@ -64,13 +64,38 @@ static void obs_msg(cc_buf *b, const cc_robs *ro)
         cc_buf_puts(b, " (outside the reference)");
 }
 
-/* The index of the claim among the rules (claims in result order). */
+/* A claim is one rule, however many scopes or units it is reported in:
+ * the rule index of result i is the number of distinct claim ids shown
+ * before its id first is. Returns -1 when result i is not the first shown
+ * result of its id, else its rule index. */
+static long rule_of(const cc_report *r, size_t i, size_t *index)
+{
+    const char *id = cc_result_get(r->result, i)->id;
+    size_t j, k, n = cc_result_count(r->result), distinct = 0;
+    for (j = 0; j < n; j++) {
+        const cc_claimres *d = cc_result_get(r->result, j);
+        if (!cc_report_shows(r, d))
+            continue;
+        if (strcmp(d->id, id) == 0) {
+            *index = distinct;
+            return j == i ? (long)distinct : -1;
+        }
+        for (k = 0; k < j; k++)
+            if (cc_report_shows(r, cc_result_get(r->result, k)) &&
+                strcmp(cc_result_get(r->result, k)->id, d->id) == 0)
+                break;
+        if (k == j)
+            distinct++;
+    }
+    return -1;
+}
+
 static void write_rules(cc_buf *b, const cc_report *r)
 {
-    size_t i, n = cc_result_count(r->result), k = 0;
+    size_t i, n = cc_result_count(r->result), k = 0, index = 0;
     for (i = 0; i < n; i++) {
         const cc_claimres *c = cc_result_get(r->result, i);
-        if (!cc_report_shows(r, c))
+        if (!cc_report_shows(r, c) || rule_of(r, i, &index) < 0)
             continue;
         cc_buf_printf(b, "%s\n          {\"id\": ", k++ ? "," : "");
         cc_json_cstr(b, c->id);
@@ -90,7 +115,7 @@ static void write_rules(cc_buf *b, const cc_report *r)
 
 int cc_report_sarif(cc_buf *b, const cc_report *r)
 {
-    size_t i, j, n = cc_result_count(r->result), k = 0, rule = 0, nres = 0;
+    size_t i, j, n = cc_result_count(r->result), rule = 0, nres = 0;
     cc_buf msg = CC_BUF_INIT;
     cc_buf_puts(b, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
                    "  \"version\": \"2.1.0\",\n  \"runs\": [{\n"
@@ -104,11 +129,9 @@ int cc_report_sarif(cc_buf *b, const cc_report *r)
         bool conflict = c->verdict == CC_VERDICT_CONFLICT;
         const cc_robs *primary = NULL;
         size_t smallest = 0;
-        if (!cc_report_shows(r, c))
+        if (!cc_report_shows(r, c) || (!conflict && c->verdict != CC_VERDICT_DEVIATES))
             continue;
-        rule = k++;
-        if (!conflict && c->verdict != CC_VERDICT_DEVIATES)
-            continue;
+        rule_of(r, i, &rule);
         if (conflict) {
             /* the odd one out: the first figure of the smallest camp */
             for (j = 1; j < c->ncamps; j++)
@@ -122,6 +145,8 @@ int cc_report_sarif(cc_buf *b, const cc_report *r)
         }
         cc_buf_reset(&msg);
         cc_buf_puts(&msg, c->id);
+        if (c->scope && *c->scope)
+            cc_buf_printf(&msg, " [%s]", c->scope);
         if (conflict) {
             cc_buf_puts(&msg, ": the sources disagree: ");
             cc_fmt_camps(&msg, c);

@@ -44,7 +44,11 @@ typedef struct cc_quantity {
     bool vague;           /* "tens of billions": a wide interval, never a conflict */
     bool scaled;          /* written with a scale word ("billion", 亿) */
     bool inherited;       /* the unit is not written: it carries over from the
-                             amount before it ("$5.4bn, rising to 37.5bn") */
+                             amount before it ("$5.4bn, rising to 37.5bn")
+                             or, with the scale, from the one after it
+                             ("с 5,4 до 37,5 млрд долларов") */
+    cc_dec factor;        /* the scale words and multipliers after the last
+                             number ("37,5 млрд": 1e9), 1 when none */
     long conversion_of;   /* index of the quantity this one converts (in
                              brackets after it), or -1 */
 } cc_quantity;
