@@ -5,7 +5,10 @@
  * and distinctive letters occur most often per token. Words are runs of
  * letters, lowercased; in scripts written without spaces every CJK
  * character is a token of its own. Each word found in a pack's list scores
- * 1 for that pack; each letter found in a pack's list scores 0.5.
+ * 1 for that pack; each letter found in a pack's list scores 0.5 (1 for a
+ * CJK character); each letter in one of the pack's script ranges scores
+ * 0.1, so that a Chinese headline without any of the frequent characters
+ * is still Chinese.
  */
 #include "claimcheck/detect.h"
 
@@ -43,11 +46,16 @@ static void score_word(const cc_ruleset *rs, double *score, const char *w)
 
 static void score_char(const cc_ruleset *rs, double *score, uint32_t cp, double weight)
 {
-    size_t i;
+    size_t i, k;
     for (i = 0; i < rs->nlangs && i < MAX_PACKS; i++) {
         const cc_detectdata *dd = &rs->langs[i]->detect;
         if (dd->nchars && bsearch(&cp, dd->chars, dd->nchars, sizeof(uint32_t), cmp_cp))
             score[i] += weight;
+        for (k = 0; k < dd->nranges; k++)
+            if (cp >= dd->ranges[k][0] && cp <= dd->ranges[k][1]) {
+                score[i] += 0.1;
+                break;
+            }
     }
 }
 

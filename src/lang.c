@@ -616,9 +616,10 @@ static const char **read_word_set(loader *L, const ynode *n, const char *what, s
 
 static void read_detect(loader *L, const ynode *n)
 {
-    static const char *const keys[] = {"words", "chars", NULL};
+    static const char *const keys[] = {"words", "chars", "ranges", NULL};
     cc_lang *l = L->l;
     const ynode *c;
+    size_t i;
     if (!n || !y_expect(L->doc, n, Y_MAP, "detect"))
         return;
     y_check_keys(L->doc, n, keys, "detect");
@@ -641,6 +642,24 @@ static void read_detect(loader *L, const ynode *n)
             l->detect.nchars = cnt;
             if (l->detect.chars)
                 qsort(l->detect.chars, cnt, sizeof(uint32_t), cmp_u32);
+        }
+    }
+    /* ranges: ["4E00-9FFF", ...], the script's code points in hex */
+    if ((c = y_get(n, "ranges")) && y_expect(L->doc, c, Y_SEQ, "detect.ranges")) {
+        l->detect.ranges = cc_arena_alloc(&l->arena, (c->n + 1) * sizeof *l->detect.ranges);
+        for (i = 0; l->detect.ranges && i < c->n; i++) {
+            const ynode *r = c->kids[i];
+            unsigned lo, hi;
+            char tail;
+            if (r->type != Y_SCALAR || sscanf(r->s, "%x-%x%c", &lo, &hi, &tail) != 2 ||
+                lo > hi || hi > 0x10FFFF) {
+                y_error(L->doc, r, CC_D_VALUE, "write a range as \"4E00-9FFF\" (hexadecimal)",
+                        "bad code point range in detect.ranges");
+                continue;
+            }
+            l->detect.ranges[l->detect.nranges][0] = lo;
+            l->detect.ranges[l->detect.nranges][1] = hi;
+            l->detect.nranges++;
         }
     }
 }

@@ -51,6 +51,8 @@ typedef struct cc_detectdata {
     size_t nwords;
     uint32_t *chars;    /* sorted */
     size_t nchars;
+    uint32_t (*ranges)[2]; /* code point ranges of the pack's script */
+    size_t nranges;
 } cc_detectdata;
 
 struct cc_lang {
