@@ -107,6 +107,22 @@ static int cmp_obs(const void *pa, const void *pb)
     return a->end < b->end ? -1 : a->end > b->end;
 }
 
+/* cmp_obs without the scope: undated observations merged into a dated
+ * group (compare_dated) take their place by article. */
+static int cmp_obs_unscoped(const void *pa, const void *pb)
+{
+    const cc_obs *a = *(const cc_obs *const *)pa, *b = *(const cc_obs *const *)pb;
+    cc_obs x = *a, y = *b;
+    const cc_obs *px = &x, *py = &y;
+    x.scope = y.scope = NULL;
+    return cmp_obs(&px, &py);
+}
+
+static bool undated(const cc_obs *o)
+{
+    return !o->scope || !*o->scope;
+}
+
 static bool same_group(const cc_obs *a, const cc_obs *b)
 {
     return !strcmp0(a->claim, b->claim) && !strcmp0(a->scope, b->scope) &&
@@ -177,7 +193,7 @@ static int cmp_robs_file(const void *pa, const void *pb)
 
 /* Builds the result for observations g[0..n) of one group. */
 static int build_group(cc_result *res, const cc_ruleset *rs, const cc_obs **g, size_t n,
-                       cc_claimres *cr)
+                       const char *scope, cc_claimres *cr)
 {
     sweep *sw = cc_malloc(n * sizeof(sweep));
     size_t i, np = 0, ncamps = 0;
@@ -190,7 +206,7 @@ static int build_group(cc_result *res, const cc_ruleset *rs, const cc_obs **g, s
         return CC_ERR_NOMEM;
     memset(cr, 0, sizeof *cr);
     cr->id = g[0]->claim;
-    cr->scope = g[0]->scope;
+    cr->scope = scope;
     cr->unit = g[0]->unit;
     cr->claim = rs ? cc_ruleset_find_claim(rs, g[0]->claim) : NULL;
     if (cr->claim)
@@ -293,6 +309,46 @@ static int cmp_claimres(const void *pa, const void *pb)
     return strcmp0(a->unit, b->unit);
 }
 
+/*
+ * A claim scoped by the articles' dates (scope: {from: date}): an undated
+ * article could be from any period, so its observations are compared within
+ * every dated scope of the claim (and unit), and form a group of their own
+ * only when there is none. A conflict is not missed because one side lacks
+ * a date. v[g0..g1) is one group of the sorted v[0..n).
+ */
+static int compare_dated(cc_result *res, const cc_ruleset *rs, const cc_obs **v, size_t n,
+                         size_t g0, size_t g1)
+{
+    const cc_obs *first = v[g0];
+    size_t i, u0 = g0, u1, k = 0;
+    const cc_obs **merged;
+    int rc;
+    if (undated(first)) {
+        for (i = g1; i < n && !strcmp0(v[i]->claim, first->claim); i++)
+            if (!undated(v[i]) && !strcmp0(v[i]->unit, first->unit))
+                return CC_OK; /* merged into the dated groups after it */
+        return build_group(res, rs, v + g0, g1 - g0, first->scope, &res->v[res->n++]);
+    }
+    /* undated observations of the claim and unit sort before the dated */
+    while (u0 > 0 && !strcmp0(v[u0 - 1]->claim, first->claim))
+        u0--;
+    for (; u0 < g0 && !(undated(v[u0]) && !strcmp0(v[u0]->unit, first->unit)); u0++)
+        ;
+    for (u1 = u0; u1 < g0 && undated(v[u1]) && !strcmp0(v[u1]->unit, first->unit); u1++)
+        ;
+    merged = cc_malloc((g1 - g0 + u1 - u0 + 1) * sizeof *merged);
+    if (!merged)
+        return CC_ERR_NOMEM;
+    for (i = g0; i < g1; i++)
+        merged[k++] = v[i];
+    for (i = u0; i < u1; i++)
+        merged[k++] = v[i];
+    qsort(merged, k, sizeof *merged, cmp_obs_unscoped);
+    rc = build_group(res, rs, merged, k, first->scope, &res->v[res->n++]);
+    cc_free(merged);
+    return rc;
+}
+
 int cc_compare_run(cc_result **out, const cc_ruleset *rs, const cc_obstab *t)
 {
     size_t n = cc_obstab_count(t), i, g0, ngroups = 0;
@@ -321,12 +377,15 @@ int cc_compare_run(cc_result **out, const cc_ruleset *rs, const cc_obstab *t)
     }
     for (g0 = 0; g0 < n;) {
         size_t g1 = g0 + 1;
+        const cc_claim *cl = rs ? cc_ruleset_find_claim(rs, v[g0]->claim) : NULL;
         while (g1 < n && same_group(v[g1], v[g0]))
             g1++;
-        rc = build_group(res, rs, v + g0, g1 - g0, &res->v[res->n]);
+        if (cl && cl->scope_period != CC_SCOPE_NONE)
+            rc = compare_dated(res, rs, v, n, g0, g1);
+        else
+            rc = build_group(res, rs, v + g0, g1 - g0, v[g0]->scope, &res->v[res->n++]);
         if (rc != CC_OK)
             goto done;
-        res->n++;
         g0 = g1;
     }
     qsort(res->v, res->n, sizeof(cc_claimres), cmp_claimres);

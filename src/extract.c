@@ -513,6 +513,24 @@ static uint32_t next_visible(const char *t, size_t i, size_t end)
     return 0;
 }
 
+/* The last character before i that is not white space, from s on; 0 if
+ * none. */
+static uint32_t prev_visible(const char *t, size_t s, size_t i)
+{
+    while (i > s) {
+        uint32_t cp;
+        size_t k = i - 1;
+        while (k > s && ((unsigned char)t[k] & 0xC0) == 0x80)
+            k--;
+        if (cc_utf8_decode(t + k, t + i, &cp) < 0)
+            return 0;
+        if (!cc_uni_is_space(cp))
+            return cp;
+        i = k;
+    }
+    return 0;
+}
+
 static bool is_closer(uint32_t cp)
 {
     return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 ||
@@ -573,8 +591,16 @@ static int segment(cc_extractor *x, const cc_lang *l, const char *t, size_t begi
         if (c == '\n' || c == '\r') {
             size_t j = (c == '\r' && n < end && t[n] == '\n') ? n + 1 : n;
             uint32_t nv = next_visible(t, j, end);
+            /* a wrapped line goes on: "valuing the company at\n$150
+             * billion", "it raised\n6.6 billion"; a line after a heading
+             * or list item starts anew */
             bool cont = nv && cc_uni_is_letter(nv) && !cc_uni_is_cjk(nv) &&
                         cc_uni_lower(nv) == nv;
+            if (!cont && nv && !cc_uni_is_letter(nv) && !strchr("-*#>|+", (int)nv)) {
+                uint32_t pv = prev_visible(t, s, i);
+                cont = pv && (cc_uni_is_letter(pv) || cc_uni_is_digit(pv) || pv == ',') &&
+                       !cc_uni_is_cjk(pv);
+            }
             /* a blank line always ends the sentence */
             size_t k = j;
             while (k < end && (t[k] == ' ' || t[k] == '\t'))

@@ -119,7 +119,9 @@ int cmd_check(int argc, char **argv)
             goto nomem;
     status = cli_compare_and_report(&o, rs, cc_archive_obs(arch), cc_run_input(run, 0),
                                     cc_run_ninputs(run), d, files, nf);
-    if (o.update_archive && status != CC_EXIT_ERROR) {
+    /* the archive takes what could be read even when some input could not
+     * (its skipped records replace the file's earlier observations) */
+    if (o.update_archive) {
         if (cc_archive_add_inputs(arch, cc_run_input(run, 0), cc_run_ninputs(run)) != CC_OK)
             goto nomem;
         if (cli_write_atomic(o.archive, write_archive, arch) != 0)

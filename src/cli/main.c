@@ -230,8 +230,28 @@ static bool is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* The rules installed next to the program: <bindir>/../share/claimcheck/rules,
+ * so that an installed tree can be moved (or staged with DESTDIR). */
+static bool beside_exe(char *out, size_t cap)
+{
+    char exe[4096], *slash;
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return false;
+    exe[n] = '\0';
+    if (!(slash = strrchr(exe, '/')))
+        return false;
+    *slash = '\0';
+    if ((size_t)snprintf(out, cap, "%s/../share/claimcheck/rules/lang", exe) >= cap ||
+        !is_dir(out))
+        return false;
+    out[strlen(out) - strlen("/lang")] = '\0';
+    return true;
+}
+
 cc_ruleset *cli_load_rules(const cli_opts *o, cc_diags *d)
 {
+    static char installed[4200];
     const char *dirs[CLI_MAX_RULE_DIRS];
     size_t n = 0, i;
     cc_ruleset *rs = NULL;
@@ -246,6 +266,8 @@ cc_ruleset *cli_load_rules(const cli_opts *o, cc_diags *d)
         }
     } else if (is_dir("rules/lang")) {
         dirs[n++] = "rules";
+    } else if (beside_exe(installed, sizeof installed)) {
+        dirs[n++] = installed;
     } else {
         dirs[n++] = CC_DATADIR "/rules";
     }
