@@ -470,6 +470,7 @@ static int scan_range(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t beg
 
 int cc_scan(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_qlist *out, cc_diags *d)
 {
+    cc_ruleset_ready(x->rs, l);
     return scan_range(x, l, doc, cc_doc_body(doc), cc_doc_len(doc), out, d);
 }
 
@@ -993,6 +994,7 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
 
     if (li < 0)
         return CC_ERR_INVALID;
+    cc_ruleset_ready(x->rs, l);
     xl = &x->rs->bylang[li];
     if (xl->n == 0)
         return CC_OK;

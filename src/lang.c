@@ -1056,6 +1056,17 @@ static size_t gap(const char *t, size_t i, size_t j)
     return d;
 }
 
+void cc_lang_jit(cc_lang *l)
+{
+    cc_classifier *c[] = {&l->c_words, &l->c_scales, &l->c_units, &l->c_quals, &l->c_vague};
+    size_t i;
+    cc_rx_jit(&l->scanner);
+    cc_rx_jit(&l->years);
+    cc_rx_jit(&l->shared);
+    for (i = 0; i < sizeof c / sizeof c[0]; i++)
+        cc_rx_jit(&c[i]->prefix);
+}
+
 bool cc_lang_shares_unit(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b)
 {
     return l->shared.code && a <= b &&

@@ -6,6 +6,7 @@
 #ifndef CC_LANG_PRIV_H
 #define CC_LANG_PRIV_H
 
+#include <stdatomic.h>
 #include "claimcheck/lang.h"
 
 #include "arena.h"
@@ -97,6 +98,10 @@ struct cc_lang {
     /* shared_unit: the words between two figures after which the first
      * takes the second's scale and unit; anchored at both ends */
     cc_rx shared;
+
+    /* the pack's and its extractors' patterns are JIT-compiled
+     * (cc_ruleset_ready) */
+    atomic_int ready;
 };
 
 /* Where each piece of an expanded pattern came from, to map a PCRE2 error
@@ -135,6 +140,9 @@ int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char
  * "70亿": 1e8). Returns 0 or -1. */
 int cc_lang_numeral(const cc_lang *l, cc_rxctx *c, const char *s, size_t len, size_t start,
                     size_t end, cc_dec *out, int *has_big, cc_dec *tail, int *has_digits);
+
+/* JIT-compiles the pack's own patterns (cc_ruleset_ready does it once). */
+void cc_lang_jit(cc_lang *l);
 
 /* Does t[a..b) hold only one of the pack's shared_unit words (and white
  * space)? "с 5,4 до 37,5 млрд", "rund 100 bzw. 500 Millionen Dollar". */

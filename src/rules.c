@@ -13,6 +13,7 @@
 #include "io.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define RULE_FILE_MAX ((size_t)16 << 20)
@@ -828,6 +829,10 @@ int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_
     *out = NULL;
     if (!rs)
         return CC_ERR_NOMEM;
+    if (pthread_mutex_init(&rs->jit_lock, NULL) != 0) {
+        cc_free(rs);
+        return CC_ERR_NOMEM;
+    }
     for (i = 0; i < ndirs; i++)
         load_packs(rs, dirs[i], d, &errors);
     load_claims(rs, dirs, ndirs, d, &errors);
@@ -890,7 +895,44 @@ void cc_ruleset_free(cc_ruleset *rs)
         cc_free(rs->broken[i]);
     cc_free(rs->broken);
     cc_arena_free(&rs->arena);
+    pthread_mutex_destroy(&rs->jit_lock);
     cc_free(rs);
+}
+
+void cc_ruleset_use_jit(const cc_ruleset *rs, bool on)
+{
+    const char *env = getenv("CC_JIT");
+    if (env && strcmp(env, "always") == 0)
+        on = true;
+    else if (env && strcmp(env, "never") == 0)
+        on = false;
+    atomic_store(&((cc_ruleset *)rs)->jit, on);
+}
+
+void cc_ruleset_ready(const cc_ruleset *crs, const cc_lang *cl)
+{
+    cc_ruleset *rs = (cc_ruleset *)crs; /* a cache filled on first use */
+    cc_lang *l = (cc_lang *)cl;
+    long li;
+    size_t i, j;
+    if (atomic_load_explicit(&l->ready, memory_order_acquire) || !atomic_load(&rs->jit))
+        return;
+    pthread_mutex_lock(&rs->jit_lock);
+    if (!atomic_load_explicit(&l->ready, memory_order_relaxed)) {
+        cc_lang_jit(l);
+        li = cc_ruleset_lang_index(rs, l);
+        for (i = 0; li >= 0 && rs->bylang && i < rs->bylang[li].n; i++) {
+            cc_xrule *x = rs->bylang[li].v[i];
+            if (x->type == CC_X_PATTERN)
+                cc_rx_jit(&x->rx);
+            for (j = 0; j < x->nnear; j++)
+                cc_rx_jit(&x->near[j].rx);
+            for (j = 0; j < x->nnot; j++)
+                cc_rx_jit(&x->not_near[j].rx);
+        }
+        atomic_store_explicit(&l->ready, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&rs->jit_lock);
 }
 
 size_t cc_ruleset_nlangs(const cc_ruleset *rs)

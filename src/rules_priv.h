@@ -12,6 +12,8 @@
 #include "lang_priv.h"
 #include "rx.h"
 
+#include <pthread.h>
+
 typedef enum cc_xtype {
     CC_X_PATTERN = 0, /* a pattern with a value group (usually via a macro) */
     CC_X_CONTEXT      /* a quantity of a kind with near/not_near patterns */
@@ -68,7 +70,20 @@ struct cc_ruleset {
     uint32_t maxcap;  /* largest capture count of any pattern */
     char **broken;    /* codes (file names) of packs that failed to load */
     size_t nbroken, capbroken;
+    pthread_mutex_t jit_lock; /* cc_ruleset_ready */
+    atomic_int jit;           /* JIT-compile languages on first use */
 };
+
+/* Makes l's patterns and its extractors' ready for matching: when JIT is
+ * on, JIT-compiles them the first time a language is used (any thread; the
+ * others wait). */
+void cc_ruleset_ready(const cc_ruleset *rs, const cc_lang *l);
+
+/* JIT-compiling a language's patterns costs about 0.15 s and pays back
+ * after some 150 KB of its text; a run turns it on when its inputs add up
+ * to CC_JIT_MIN_BYTES (CC_JIT=always|never overrides). Off by default. */
+#define CC_JIT_MIN_BYTES ((size_t)1 << 20)
+void cc_ruleset_use_jit(const cc_ruleset *rs, bool on);
 
 /* Index of a pack in rs->langs, or -1. */
 long cc_ruleset_lang_index(const cc_ruleset *rs, const cc_lang *l);

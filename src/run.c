@@ -15,6 +15,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "rules_priv.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct cc_run {
@@ -216,6 +218,16 @@ int cc_run_paths(cc_run **out, const cc_ruleset *rs, const char *const *paths, s
         bad.v[i] = why.v[i] = NULL;
     }
 
+    {
+        /* JIT pays for itself only on enough text */
+        size_t total = 0;
+        struct stat st;
+        for (i = 0; i < r->n && total < CC_JIT_MIN_BYTES; i++)
+            if (r->in[i].status == CC_INPUT_SCANNED && stat(r->in[i].path, &st) == 0 &&
+                S_ISREG(st.st_mode))
+                total += (size_t)st.st_size;
+        cc_ruleset_use_jit(rs, total >= CC_JIT_MIN_BYTES);
+    }
     memset(&sh, 0, sizeof sh);
     sh.rs = rs;
     sh.opts = opts;

@@ -94,10 +94,15 @@ int cc_rx_compile(cc_rx *rx, const char *pattern, size_t len, uint32_t opts, cha
             *erroff = off;
         return -1;
     }
-    rx->jit = !getenv("CC_NO_JIT") && pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
     pcre2_pattern_info(rx->code, PCRE2_INFO_CAPTURECOUNT, &rx->ncap);
     record_groups(rx);
     return 0;
+}
+
+void cc_rx_jit(cc_rx *rx)
+{
+    if (rx->code && !rx->jit && !getenv("CC_NO_JIT"))
+        rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
 }
 
 void cc_rx_free(cc_rx *rx)

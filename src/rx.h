@@ -1,7 +1,10 @@
 /*
  * rx.h: PCRE2 in one place. Every pattern is compiled once per ruleset with
- * UTF, UCP and DUPNAMES (macros repeat group names), JIT-compiled when the
- * platform allows and used without JIT otherwise. Matching uses one match
+ * UTF, UCP and DUPNAMES (macros repeat group names). JIT compilation is
+ * separate (cc_rx_jit) and done per language the first time it is used
+ * (cc_ruleset_ready): compiling every pattern of thirteen languages takes
+ * seconds, a run over articles in two of them needs a fraction. Without
+ * JIT (or with CC_NO_JIT set) patterns run in the interpreter. Matching uses one match
  * context with match, depth and heap limits, and per-thread match data; a
  * document is validated as UTF-8 once, so matches pass PCRE2_NO_UTF_CHECK.
  */
@@ -56,6 +59,9 @@ typedef struct cc_rx {
 int cc_rx_compile(cc_rx *rx, const char *pattern, size_t len, uint32_t opts, char *errmsg,
                   size_t errlen, size_t *erroff);
 void cc_rx_free(cc_rx *rx);
+/* JIT-compiles rx when the platform allows (idempotent). Not to be called
+ * while another thread matches with rx. */
+void cc_rx_jit(cc_rx *rx);
 
 /* The first group of semantic name k that is set in a match, or 0. */
 uint32_t cc_rx_group(const cc_rx *rx, const PCRE2_SIZE *ov, int rc, cc_group k);
