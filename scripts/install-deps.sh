@@ -2,12 +2,17 @@
 # Installs every build and test dependency of claimcheck from Debian packages.
 # Idempotent and non-interactive: packages already present are not touched, and
 # apt-get runs only when something is missing.
+#   scripts/install-deps.sh            build and test dependencies
+#   scripts/install-deps.sh --build    only what building needs (for CI jobs
+#                                      that use claimcheck on articles)
 set -eu
 
 # Build: compiler, build system, libraries (found through pkg-config).
 PKGS="gcc make cmake pkg-config libc6-dev
-      libpcre2-dev libyaml-dev libutf8proc-dev
-      libcmocka-dev"
+      libpcre2-dev libyaml-dev libutf8proc-dev"
+if [ "${1:-}" != "--build" ]; then
+# Unit tests.
+PKGS="$PKGS libcmocka-dev"
 # Tests and benchmarks: pcre2grep (raw regex floor), valgrind; the report
 # formats' validators (python3-jsonschema for SARIF, xmllint for JUnit;
 # curl fetches the schemas from the npm registry: scripts/fetch-schemas.sh);
@@ -17,6 +22,7 @@ PKGS="$PKGS pcre2-utils valgrind ca-certificates curl
       python3 python3-jsonschema libxml2-utils
       chromium fonts-wqy-zenhei fonts-dejavu-core fontconfig
       groff-base man-db"
+fi
 
 missing=""
 for p in $PKGS; do

@@ -1,7 +1,10 @@
 /*
  * report_github.c: GitHub Actions workflow commands: one annotation per
- * observation of a conflict (error) or a deviation (warning), at its
- * file, line and column, then a notice with the summary. Values are escaped
+ * observation of a conflict or a deviation (warning), at its file, line
+ * and column, then a notice with the summary. In a conflict, the figures
+ * of the camp most articles agree on are notices and the others errors, so
+ * the odd one out is what a pull request's diff shows in red; with no such
+ * majority every figure is an error. Values are escaped
  * as the workflow-command syntax requires (%, CR, LF; and : , in
  * properties), so article text cannot inject commands.
  */
@@ -34,6 +37,23 @@ static void esc(cc_buf *b, const char *s, bool property)
     cc_buf_free(&t);
 }
 
+/* The camp more articles hold than any other, or -1. */
+static long majority(const cc_claimres *c)
+{
+    size_t k;
+    long best = -1;
+    bool tie = false;
+    for (k = 0; k < c->ncamps; k++) {
+        if (best < 0 || c->camps[k].narticles > c->camps[best].narticles) {
+            best = (long)k;
+            tie = false;
+        } else if (c->camps[k].narticles == c->camps[best].narticles) {
+            tie = true;
+        }
+    }
+    return tie ? -1 : best;
+}
+
 int cc_report_github(cc_buf *b, const cc_report *r)
 {
     size_t i, j, n = cc_result_count(r->result);
@@ -43,6 +63,7 @@ int cc_report_github(cc_buf *b, const cc_report *r)
         cc_buf camps = CC_BUF_INIT, title = CC_BUF_INIT;
         if ((!conflict && c->verdict != CC_VERDICT_DEVIATES) || !cc_report_shows(r, c))
             continue;
+        long maj = conflict ? majority(c) : -1;
         cc_fmt_camps(&camps, c);
         cc_buf_printf(&title, "claimcheck: %s %s", conflict ? "conflict in" : "deviation in",
                       c->id);
@@ -52,7 +73,9 @@ int cc_report_github(cc_buf *b, const cc_report *r)
             if (!conflict && !ro->deviates)
                 continue;
             cc_fmt_figure(&fig, ro->o);
-            cc_buf_puts(b, conflict ? "::error file=" : "::warning file=");
+            cc_buf_puts(b, !conflict                       ? "::warning file="
+                           : maj >= 0 && (long)ro->camp == maj ? "::notice file="
+                                                           : "::error file=");
             esc(b, ro->o->file, true);
             cc_buf_printf(b, ",line=%u,col=%u,title=", (unsigned)ro->o->line,
                           (unsigned)ro->o->column);
