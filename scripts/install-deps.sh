@@ -14,11 +14,10 @@ if [ "${1:-}" != "--build" ]; then
 # Unit tests.
 PKGS="$PKGS libcmocka-dev"
 # Tests and benchmarks: pcre2grep (raw regex floor), valgrind; the report
-# formats' validators (python3-jsonschema for SARIF, xmllint for JUnit;
-# curl fetches the schemas from the npm registry: scripts/fetch-schemas.sh);
+# formats' validators (python3-jsonschema for SARIF, xmllint for JUnit);
 # headless Chromium for the HTML report, with a CJK font and fc-list;
 # groff and man to check the man page.
-PKGS="$PKGS pcre2-utils valgrind ca-certificates curl
+PKGS="$PKGS pcre2-utils valgrind ca-certificates
       python3 python3-jsonschema libxml2-utils
       chromium fonts-wqy-zenhei fonts-dejavu-core fontconfig
       groff-base man-db"

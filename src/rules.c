@@ -223,8 +223,15 @@ static bool compile_pattern(cloader *C, const cc_lang *l, const ynode *n, bool c
                    "pattern does not compile: %s", err);
         goto done;
     }
-    if (expanded)
-        *expanded = cc_arena_strndup(&C->rs->arena, out.p ? out.p : "", out.len);
+    if (expanded) {
+        /* self-contained: the options claimcheck compiles with, written
+         * into the pattern, so that pcre2grep -f runs it as is */
+        cc_buf full = CC_BUF_INIT;
+        cc_buf_printf(&full, "(*UTF)(*UCP)(?J%s)", caseless ? "i" : "");
+        cc_buf_append(&full, out.p ? out.p : "", out.len);
+        *expanded = full.err ? NULL : cc_arena_strndup(&C->rs->arena, full.p, full.len);
+        cc_buf_free(&full);
+    }
     if (rx->ncap > C->rs->maxcap)
         C->rs->maxcap = rx->ncap;
     ok = true;
@@ -404,6 +411,14 @@ static void read_extractor(cloader *C, cc_claim *cl, uint32_t claim_idx, const c
                     "pattern has no value group");
             cc_rx_free(&x->rx);
             return;
+        }
+        {
+            static const char *const amounts[] = {"%{money}", "%{percent}", "%{count}",
+                                                  "%{number}", "%{quantity}", NULL};
+            const char *const *a;
+            for (a = amounts; *a; a++)
+                if (strncmp(p->s, *a, strlen(*a)) == 0)
+                    x->lead_amount = true;
         }
     } else {
         const char *k = y_str(C->doc, q, "quantity");
@@ -833,6 +848,7 @@ int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_
         cc_free(rs);
         return CC_ERR_NOMEM;
     }
+    cc_ruleset_use_jit(rs, false); /* CC_JIT may say otherwise */
     for (i = 0; i < ndirs; i++)
         load_packs(rs, dirs[i], d, &errors);
     load_claims(rs, dirs, ndirs, d, &errors);
@@ -995,6 +1011,7 @@ void cc_ruleset_each_pattern(const cc_ruleset *rs,
         } else {
             /* a context rule runs the pack's scanner */
             cc_buf q = CC_BUF_INIT;
+            cc_buf_puts(&q, "(*UTF)(*UCP)(?Ji)");
             cc_buf_puts(&q, cc_lang_macro(x->lang, "quantity"));
             cc_buf_puts(&q, x->lang->defines);
             fn(ud, x->lang->code, x->claim->id, q.p ? q.p : "");

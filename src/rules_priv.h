@@ -39,6 +39,8 @@ typedef struct cc_xrule {
     const cc_lang *lang;
     cc_xtype type;
     cc_rx rx;            /* CC_X_PATTERN */
+    bool lead_amount;    /* the pattern starts with an amount macro: it can
+                            only match where the scan found a quantity */
     const char *expanded;/* the pattern with its macros expanded */
     cc_kind qkind;       /* CC_X_CONTEXT */
     cc_ctxpat *near;     /* all must occur in their windows */
