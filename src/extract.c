@@ -468,6 +468,44 @@ static int scan_range(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t beg
     return CC_OK;
 }
 
+/* Does sentence s hold a digit, a scale word or a numeral character (the
+ * pack's prefilter)? 1 yes, 0 no, <0 a matching error. */
+static int worth_scanning(cc_extractor *x, const cc_lang *l, const char *t, size_t s)
+{
+    int rc = cc_rx_match(&l->prefilter, &x->ctx, x->ctx.aux, t, x->s[s].end, x->s[s].start,
+                         PCRE2_NO_UTF_CHECK);
+    return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : rc;
+}
+
+/* The scan for extraction: only runs of sentences that pass the prefilter
+ * are scanned (news text has many sentences without a figure; the full
+ * grammar is costly to try at every word). */
+static int scan_prefiltered(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_diags *d)
+{
+    const char *t = cc_doc_text(doc);
+    size_t s = 0;
+    int worst = CC_OK;
+    while (s < x->ns) {
+        size_t e;
+        int rc = worth_scanning(x, l, t, s);
+        if (rc < 0)
+            rc = 1; /* the prefilter hit a limit: scan anyway */
+        if (!rc) {
+            s++;
+            continue;
+        }
+        for (e = s + 1; e < x->ns && worth_scanning(x, l, t, e) != 0; e++)
+            ;
+        rc = scan_range(x, l, doc, x->s[s].start, x->s[e - 1].end, &x->q, d);
+        if (rc == CC_ERR_NOMEM)
+            return rc;
+        if (rc != CC_OK)
+            worst = rc;
+        s = e;
+    }
+    return worst;
+}
+
 int cc_scan(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_qlist *out, cc_diags *d)
 {
     cc_ruleset_ready(x->rs, l);
@@ -1057,13 +1095,13 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         return CC_OK;
     x->q.n = 0;
     x->nh = 0;
-    rc = scan_range(x, l, doc, begin, end, &x->q, d);
+    if (segment(x, l, t, begin, end) != 0)
+        return CC_ERR_NOMEM;
+    rc = scan_prefiltered(x, l, doc, d);
     if (rc == CC_ERR_NOMEM)
         return rc;
     if (rc != CC_OK)
         worst = rc;
-    if (segment(x, l, t, begin, end) != 0)
-        return CC_ERR_NOMEM;
     for (i = 0; i < x->q.n; i++) {
         long s;
         if (x->q.v[i].vague || x->q.v[i].conversion_of >= 0)

@@ -710,6 +710,7 @@ typedef struct frags {
     const char *bopen[CC_MAX_BETWEEN], *bsep[CC_MAX_BETWEEN];
     size_t nbetween;
     const char *numblock;
+    const char *words; /* number words */
 } frags;
 
 static const char *cat(cc_arena *a, cc_buf *b)
@@ -756,7 +757,7 @@ static int assemble_macros(loader *L, lists *ls, frags *f)
     sep_alt(&b, (const char(*)[8])l->decimal, l->ndecimal);
     cc_buf_puts(&b, D "+)?");
     digits = cat(a, &b);
-    words = alternation(a, &ls->words, false);
+    words = f->words = alternation(a, &ls->words, false);
     joiners = alternation(a, &ls->joiners, false);
     f->scale = alternation(a, &ls->scales, false);
     f->cursym = alternation(a, &ls->cursym, false);
@@ -1061,6 +1062,7 @@ void cc_lang_jit(cc_lang *l)
     cc_classifier *c[] = {&l->c_words, &l->c_scales, &l->c_units, &l->c_quals, &l->c_vague};
     size_t i;
     cc_rx_jit(&l->scanner);
+    cc_rx_jit(&l->prefilter);
     cc_rx_jit(&l->years);
     cc_rx_jit(&l->shared);
     for (i = 0; i < sizeof c / sizeof c[0]; i++)
@@ -1256,6 +1258,21 @@ int cc_lang_load(cc_lang **out, const char *file, const char *text, size_t len, 
             goto fail;
         }
         cc_buf_free(&q);
+        /* the prefilter: what any figure worth extracting holds, a digit,
+         * a scale word, a percent word ("двадцать процентов") or, where
+         * numbers are written without spaces, a numeral character */
+        if (l->spacing)
+            cc_buf_printf(&q, "[0-9\\x{FF10}-\\x{FF19}]|(?<![\\p{L}\\p{N}])(?:%s|%s|%s)",
+                          f.scale, f.pctpre, f.pctpost);
+        else
+            cc_buf_printf(&q, "[0-9\\x{FF10}-\\x{FF19}]|%s|%s|%s|%s", f.scale, f.words,
+                          f.pctpre, f.pctpost);
+        if (q.err || cc_rx_compile(&l->prefilter, q.p, q.len, PCRE2_CASELESS, msg, sizeof msg,
+                                   &off) != 0) {
+            cc_buf_free(&q);
+            goto nomem;
+        }
+        cc_buf_free(&q);
     }
     if (build_classifier(&L, &l->c_words, &ls.c_words) != 0 ||
         build_classifier(&L, &l->c_scales, &ls.scales) != 0 ||
@@ -1300,6 +1317,7 @@ void cc_lang_free(cc_lang *l)
     free_classifier(&l->c_quals);
     free_classifier(&l->c_vague);
     cc_rx_free(&l->scanner);
+    cc_rx_free(&l->prefilter);
     cc_rx_free(&l->shared);
     cc_rx_free(&l->years);
     cc_arena_free(&l->arena);

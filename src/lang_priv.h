@@ -81,7 +81,9 @@ struct cc_lang {
     cc_macro *macros;
     size_t nmacros;
     const char *defines; /* (?(DEFINE)...) block the macros call into */
-    cc_rx scanner; /* %{quantity}, for scan and the prefilter */
+    cc_rx scanner;   /* %{quantity}, for scan and extraction */
+    cc_rx prefilter; /* a digit, a scale word or a numeral character: the
+                        sentences without one are not scanned by extraction */
 
     const char **abbrevs; /* sorted lowercase abbreviations without '.' */
     size_t nabbrevs;
