@@ -71,7 +71,8 @@ def split_sentences(text):
     """Split a paragraph into sentences; CJK sentences stay whole."""
     out, start = [], 0
     for m in BOUNDARY.finditer(text):
-        if m.group()[0] in "。！？" and text.count("「", start, m.end()) > text.count("」", start, m.end()):
+        if m.group()[0] in "。！？" and (text.count("「", start, m.end())
+                                        > text.count("」", start, m.end())):
             continue  # inside a quotation: 「……。……」と述べた
         if m.group()[0] == "." and m.end() < len(text):
             word = LAST_WORD.search(text, start, m.start())
@@ -91,9 +92,9 @@ def split_sentences(text):
     return out
 
 
-def headline(item):
+def headline(sentence):
     """A title made from a sentence: its first clause, if short enough."""
-    s = item[0].rstrip(TERMINAL)
+    s = sentence.rstrip(TERMINAL)
     first = re.split(r", |[，、,]", s)[0].rstrip(TERMINAL)
     if any(q in first for q in "\"“”„«»「」()（）"):
         return None  # a clause with half a quotation
@@ -121,6 +122,7 @@ class Material:
         self._load_detect(root)
         self._load_articles(root)
         for lang, pools in self.pools.items():
+            pools["title"] += [t for t in map(headline, pools["filler"]) if t]
             for name, pool in pools.items():
                 # dedupe keeping first occurrence (deterministic), store byte sizes
                 seen = {}
@@ -131,7 +133,6 @@ class Material:
                 pools["filler"] = pools["figures"]
             if not pools["distractor"]:
                 pools["distractor"] = pools["figures"]
-            pools["title"] += [(t, 0) for t in map(headline, pools["filler"]) if t]
             for name in ("claim", "figures", "filler"):
                 if not pools[name]:
                     raise SystemExit("gen_corpus: no %s sentences for %s" % (name, lang))
@@ -228,6 +229,7 @@ class Generator:
         self.rng = random.Random(seed)
 
     def sentence(self, pools):
+        """A claim (25%), a sentence with figures (35%) or filler (40%)."""
         r = self.rng.random()
         kind = "claim" if r < 0.25 else "figures" if r < 0.6 else "filler"
         s, n = self.rng.choice(pools[kind])
@@ -250,18 +252,24 @@ class Generator:
         head.append(("# " if rng.random() < 0.5 else "") + title)
         out = ["\n".join(head)]
         size = len(out[0].encode("utf-8")) + 1
-        while size < target:
+        full = False
+        while not full:
             para, n = [], rng.randint(2, 6)
-            while len(para) < n and size < target:
-                s, b = self.sentence(pools)
-                size += b + (len(sep) if para else 0)
+            limit = n + (rng.random() < DISTRACTOR)
+            while len(para) < limit:
+                if len(para) < n:
+                    s, b = self.sentence(pools)
+                else:  # a distractor closes the paragraph
+                    s, b = rng.choice(pools["distractor"])
+                grow = b + (len(sep) if para else 2)  # 2: the blank line before
+                # stop at the sentence boundary nearest to the target
+                if size + grow / 2 > target and (para or len(out) > 1):
+                    full = True
+                    break
                 para.append(s)
-            if rng.random() < DISTRACTOR:
-                s, b = rng.choice(pools["distractor"])
-                para.append(s)
-                size += b + len(sep)
-            out.append(sep.join(para))
-            size += 2
+                size += grow
+            if para:
+                out.append(sep.join(para))
         return ("\n\n".join(out) + "\n").encode("utf-8")
 
     def length(self, lo, hi, long_share):
@@ -275,7 +283,7 @@ class Generator:
             a, b = 1 << 10, 8 << 10
         a, b = max(a, lo), min(b, hi)
         if a >= b:
-            return min(max(a, lo), hi)
+            return min(a, hi)
         return int(math.exp(self.rng.uniform(math.log(a), math.log(b))))
 
 
@@ -323,7 +331,8 @@ def main():
     p.add_argument("--min-article", type=parse_size, default=1 << 10)
     p.add_argument("--max-article", type=parse_size, default=64 << 10)
     p.add_argument("--long-share", type=float, default=0.05,
-                   help="share of long articles (64K..--max-article)")
+                   help="share of long articles, 64K..--max-article (features "
+                        "when --max-article is at most 64K)")
     p.add_argument("--article-size", type=parse_size,
                    help="with --count: every article about this size")
     p.add_argument("--count", type=int, help="number of articles (with --article-size)")
