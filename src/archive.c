@@ -403,8 +403,10 @@ int cc_archive_load(cc_archive *a, const char *path, cc_diags *errors)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     reader r;
-    cc_buf line = CC_BUF_INIT;
-    int c, rc = CC_OK;
+    char *line = NULL; /* getline's buffer (libc's allocator) */
+    size_t cap = 0;
+    ssize_t n;
+    int rc = CC_OK;
     if (!f) {
         cc_diags_add(errors, CC_SEV_ERROR, CC_D_IO, path, 0, 0, SIZE_MAX, NULL, NULL,
                      "cannot read the archive: %s", strerror(errno));
@@ -414,25 +416,16 @@ int cc_archive_load(cc_archive *a, const char *path, cc_diags *errors)
     r.a = a;
     r.path = path;
     r.errors = errors;
-    line.limit = (size_t)64 << 20;
-    for (;;) {
-        c = getc(f);
-        if (c == EOF || c == '\n') {
-            r.line++;
-            if (line.err) {
-                bad_line(&r, "line too long (more than 64 MiB)", NULL);
-            } else if (line.len && !(line.len == 1 && line.p[0] == '\r')) {
-                size_t n = line.len;
-                if (line.p[n - 1] == '\r')
-                    n--;
-                read_record(&r, line.p, n);
-            }
-            cc_buf_reset(&line);
-            if (c == EOF)
-                break;
-            continue;
-        }
-        cc_buf_putc(&line, (char)c);
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        r.line++;
+        if (n > 0 && line[n - 1] == '\n')
+            n--;
+        if (n > 0 && line[n - 1] == '\r')
+            n--;
+        if ((size_t)n > (size_t)64 << 20)
+            bad_line(&r, "line too long (more than 64 MiB)", NULL);
+        else if (n > 0)
+            read_record(&r, line, (size_t)n);
     }
     if (ferror(f)) {
         cc_diags_add(errors, CC_SEV_ERROR, CC_D_IO, path, 0, 0, SIZE_MAX, NULL, NULL,
@@ -441,7 +434,7 @@ int cc_archive_load(cc_archive *a, const char *path, cc_diags *errors)
     }
     if (f != stdin)
         fclose(f);
-    cc_buf_free(&line);
+    free(line);
     if (unique_inputs(a) != CC_OK)
         rc = CC_ERR_NOMEM;
     if (rc == CC_OK && r.bad)

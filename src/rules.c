@@ -154,6 +154,48 @@ static bool valid_id(const char *s)
     return true;
 }
 
+/* A pattern that starts with an amount macro can only match where the scan
+ * found a quantity. With %{money}, %{percent} or %{count} the rest of the
+ * pattern (its tail) is compiled on its own, to be matched right after a
+ * scanned quantity of that kind: the amount's grammar, the costly part, is
+ * not run again. A tail that does not compile alone (it refers to a group
+ * of the macro) keeps the whole pattern, anchored at each quantity. */
+static void lead_amount(cloader *C, const cc_lang *l, const ynode *p, bool caseless,
+                        cc_xrule *x)
+{
+    static const struct {
+        const char *macro;
+        int kind; /* -1: no tail */
+    } leads[] = {{"%{money}", CC_KIND_MONEY},   {"%{percent}", CC_KIND_PERCENT},
+                 {"%{count}", CC_KIND_COUNT},   {"%{number}", -1},
+                 {"%{quantity}", -1}};
+    size_t i, n;
+    for (i = 0; i < sizeof leads / sizeof leads[0]; i++) {
+        cc_buf out = CC_BUF_INIT;
+        char err[256], hint[8];
+        size_t off;
+        n = strlen(leads[i].macro);
+        if (p->len < n || strncmp(p->s, leads[i].macro, n) != 0)
+            continue;
+        x->lead_amount = true;
+        if (leads[i].kind < 0)
+            return;
+        if (cc_lang_expand(l, p->s + n, p->len - n, &out, NULL, err, sizeof err, hint,
+                           sizeof hint, &off) == 0 &&
+            !out.err &&
+            cc_rx_compile(&x->tail, out.p ? out.p : "", out.len,
+                          (caseless ? PCRE2_CASELESS : 0) | PCRE2_ANCHORED, err, sizeof err,
+                          &off) == 0) {
+            x->has_tail = true;
+            x->tail_kind = (cc_kind)leads[i].kind;
+            if (x->tail.ncap > C->rs->maxcap)
+                C->rs->maxcap = x->tail.ncap;
+        }
+        cc_buf_free(&out);
+        return;
+    }
+}
+
 /* Expands and compiles pattern node n for lang; reports errors at the right
  * place in the rule file. */
 static bool compile_pattern(cloader *C, const cc_lang *l, const ynode *n, bool caseless,
@@ -412,14 +454,7 @@ static void read_extractor(cloader *C, cc_claim *cl, uint32_t claim_idx, const c
             cc_rx_free(&x->rx);
             return;
         }
-        {
-            static const char *const amounts[] = {"%{money}", "%{percent}", "%{count}",
-                                                  "%{number}", "%{quantity}", NULL};
-            const char *const *a;
-            for (a = amounts; *a; a++)
-                if (strncmp(p->s, *a, strlen(*a)) == 0)
-                    x->lead_amount = true;
-        }
+        lead_amount(C, l, p, caseless, x);
     } else {
         const char *k = y_str(C->doc, q, "quantity");
         x->type = CC_X_CONTEXT;
@@ -467,6 +502,7 @@ static void read_extractor(cloader *C, cc_claim *cl, uint32_t claim_idx, const c
     if (C->doc->errors != before) {
         if (x->type == CC_X_PATTERN)
             cc_rx_free(&x->rx);
+        cc_rx_free(&x->tail);
         return;
     }
     if (push_ptr((void ***)&rs->xr, &rs->nxr, &rs->capxr, x) != 0)
@@ -941,6 +977,7 @@ void cc_ruleset_ready(const cc_ruleset *crs, const cc_lang *cl)
             cc_xrule *x = rs->bylang[li].v[i];
             if (x->type == CC_X_PATTERN)
                 cc_rx_jit(&x->rx);
+            cc_rx_jit(&x->tail);
             for (j = 0; j < x->nnear; j++)
                 cc_rx_jit(&x->near[j].rx);
             for (j = 0; j < x->nnot; j++)

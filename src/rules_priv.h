@@ -41,6 +41,11 @@ typedef struct cc_xrule {
     cc_rx rx;            /* CC_X_PATTERN */
     bool lead_amount;    /* the pattern starts with an amount macro: it can
                             only match where the scan found a quantity */
+    bool has_tail;       /* ... %{money}, %{percent} or %{count}: then tail
+                            is the rest of the pattern, matched right after
+                            a scanned quantity of kind tail_kind */
+    cc_kind tail_kind;
+    cc_rx tail;
     const char *expanded;/* the pattern with its macros expanded */
     cc_kind qkind;       /* CC_X_CONTEXT */
     cc_ctxpat *near;     /* all must occur in their windows */
