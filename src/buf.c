@@ -105,6 +105,17 @@ char *cc_buf_take(cc_buf *b)
     return p;
 }
 
+int cc_buf_spill(cc_buf *b)
+{
+    if (b->sink && !b->err && b->len >= ((size_t)1 << 20)) {
+        if (fwrite(b->p, 1, b->len, b->sink) != b->len)
+            b->err = -3;
+        else
+            cc_buf_reset(b);
+    }
+    return b->err;
+}
+
 void cc_buf_free(cc_buf *b)
 {
     cc_free(b->p);

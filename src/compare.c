@@ -17,6 +17,8 @@
 #include "arena.h"
 
 #include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,15 +84,10 @@ static int cmp_bound(const cc_dec *a, int ainf, const cc_dec *b, int binf)
     return ainf ? 0 : cc_dec_cmp(*a, *b);
 }
 
-/* Group, then article, then value (so that repeats of a value in an article
- * are neighbours), then position. */
-static int cmp_obs(const void *pa, const void *pb)
+/* Value, then position: the part of the order after group and article. */
+static int cmp_obs_value(const cc_obs *a, const cc_obs *b)
 {
-    const cc_obs *a = *(const cc_obs *const *)pa, *b = *(const cc_obs *const *)pb;
     int c;
-    if ((c = strcmp0(a->claim, b->claim)) || (c = strcmp0(a->scope, b->scope)) ||
-        (c = strcmp0(a->unit, b->unit)) || (c = strcmp0(a->file, b->file)))
-        return c;
     if ((c = cmp_bound(&a->iv.lo, a->iv.lo_inf, &b->iv.lo, b->iv.lo_inf)) ||
         (c = cmp_bound(&a->iv.hi, a->iv.hi_inf, &b->iv.hi, b->iv.hi_inf)))
         return c;
@@ -105,6 +102,123 @@ static int cmp_obs(const void *pa, const void *pb)
     if (a->start != b->start)
         return a->start < b->start ? -1 : 1;
     return a->end < b->end ? -1 : a->end > b->end;
+}
+
+/* Group, then article, then value (so that repeats of a value in an article
+ * are neighbours), then position. */
+static int cmp_obs(const void *pa, const void *pb)
+{
+    const cc_obs *a = *(const cc_obs *const *)pa, *b = *(const cc_obs *const *)pb;
+    int c;
+    if ((c = strcmp0(a->claim, b->claim)) || (c = strcmp0(a->scope, b->scope)) ||
+        (c = strcmp0(a->unit, b->unit)) || (c = strcmp0(a->file, b->file)))
+        return c;
+    return cmp_obs_value(a, b);
+}
+
+/*
+ * Sorting a million observations by their strings is mostly strcmp. Each
+ * string field is ranked once instead (its distinct values, few next to
+ * the observations, sorted), and the observations are sorted by the ranks:
+ * the same order as cmp_obs.
+ */
+typedef struct keyed {
+    const cc_obs *o;
+    uint32_t k[4]; /* ranks of claim, scope, unit, file */
+} keyed;
+
+typedef struct ptrank {
+    const char *p;
+    size_t i; /* index into key[] */
+} ptrank;
+
+static int cmp_ptr(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const ptrank *)a)->p, y = (uintptr_t)((const ptrank *)b)->p;
+    return x < y ? -1 : x > y;
+}
+
+typedef struct run_of {
+    const char *p;
+    size_t from, to; /* its entries in the pointer-sorted array */
+} run_of;
+
+static int cmp_run_str(const void *a, const void *b)
+{
+    return strcmp0(((const run_of *)a)->p, ((const run_of *)b)->p);
+}
+
+/* Ranks field f (an offset of a const char * in cc_obs) of the n
+ * observations of key[] into key[i].k[slot]: sort the pointers (equal
+ * strings are mostly one interned pointer), sort the distinct ones by
+ * their text, number them (equal texts, equal ranks). */
+static int rank_field(keyed *key, size_t n, size_t f, int slot)
+{
+    ptrank *u = cc_malloc((n + 1) * sizeof *u);
+    run_of *runs = cc_malloc((n + 1) * sizeof *runs);
+    size_t i, j, nr = 0;
+    uint32_t r = 0;
+    if (!u || !runs) {
+        cc_free(u);
+        cc_free(runs);
+        return CC_ERR_NOMEM;
+    }
+    for (i = 0; i < n; i++) {
+        u[i].p = *(const char *const *)((const char *)key[i].o + f);
+        u[i].i = i;
+    }
+    qsort(u, n, sizeof *u, cmp_ptr);
+    for (i = 0; i < n; i++) {
+        if (nr == 0 || runs[nr - 1].p != u[i].p) {
+            runs[nr].p = u[i].p;
+            runs[nr].from = i;
+            nr++;
+        }
+        runs[nr - 1].to = i + 1;
+    }
+    qsort(runs, nr, sizeof *runs, cmp_run_str);
+    for (i = 0; i < nr; i++) {
+        if (i > 0 && strcmp0(runs[i - 1].p, runs[i].p) != 0)
+            r++;
+        for (j = runs[i].from; j < runs[i].to; j++)
+            key[u[j].i].k[slot] = r;
+    }
+    cc_free(u);
+    cc_free(runs);
+    return CC_OK;
+}
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+    const keyed *a = pa, *b = pb;
+    int i;
+    for (i = 0; i < 4; i++)
+        if (a->k[i] != b->k[i])
+            return a->k[i] < b->k[i] ? -1 : 1;
+    return cmp_obs_value(a->o, b->o);
+}
+
+/* Sorts v[0..n) as cmp_obs does. */
+static int sort_obs(const cc_obs **v, size_t n)
+{
+    keyed *key = cc_malloc((n + 1) * sizeof *key);
+    size_t i;
+    if (!key)
+        return CC_ERR_NOMEM;
+    for (i = 0; i < n; i++)
+        key[i].o = v[i];
+    if (rank_field(key, n, offsetof(cc_obs, claim), 0) != CC_OK ||
+        rank_field(key, n, offsetof(cc_obs, scope), 1) != CC_OK ||
+        rank_field(key, n, offsetof(cc_obs, unit), 2) != CC_OK ||
+        rank_field(key, n, offsetof(cc_obs, file), 3) != CC_OK) {
+        cc_free(key);
+        return CC_ERR_NOMEM;
+    }
+    qsort(key, n, sizeof *key, cmp_keyed);
+    for (i = 0; i < n; i++)
+        v[i] = key[i].o;
+    cc_free(key);
+    return CC_OK;
 }
 
 /* cmp_obs without the scope: undated observations merged into a dated
@@ -366,7 +480,10 @@ int cc_compare_run(cc_result **out, const cc_ruleset *rs, const cc_obstab *t)
     }
     for (i = 0; i < n; i++)
         v[i] = cc_obstab_get(t, i);
-    qsort(v, n, sizeof(cc_obs *), cmp_obs);
+    if (sort_obs(v, n) != CC_OK) {
+        rc = CC_ERR_NOMEM;
+        goto done;
+    }
     for (i = 0; i < n; i++)
         if (i == 0 || !same_group(v[i], v[i - 1]))
             ngroups++;

@@ -31,6 +31,7 @@ int cc_report_write(FILE *out, cc_format fmt, const cc_report *r)
     cc_buf b = CC_BUF_INIT;
     int rc;
     b.limit = (size_t)1 << 34;
+    b.sink = out; /* writers spill between claims */
     switch (fmt) {
     case CC_FMT_JSON: rc = cc_report_json(&b, r); break;
     case CC_FMT_JSONL: rc = cc_report_jsonl(&b, r); break;
@@ -41,8 +42,8 @@ int cc_report_write(FILE *out, cc_format fmt, const cc_report *r)
     case CC_FMT_HTML: rc = cc_report_html(&b, r); break;
     default: rc = cc_report_text(&b, r); break;
     }
-    if (rc == 0 && b.err)
-        rc = CC_ERR_NOMEM;
+    if (b.err)
+        rc = b.err == -3 ? CC_ERR_IO : CC_ERR_NOMEM;
     if (rc == 0 && b.len && fwrite(b.p, 1, b.len, out) != b.len)
         rc = CC_ERR_IO;
     if (rc == 0 && fflush(out) != 0)

@@ -378,6 +378,7 @@ int cc_report_html(cc_buf *b, const cc_report *r)
         const cc_claimres *c = cc_result_get(r->result, i);
         if (cc_report_shows(r, c))
             write_claim(b, c);
+        cc_buf_spill(b);
     }
     if (scanned != r->ninputs) {
         cc_buf_puts(b, "<section class=\"skipped\"><h2>Skipped articles</h2><ul>");

@@ -127,6 +127,7 @@ int cc_report_json(cc_buf *b, const cc_report *r)
             continue;
         write_claim(b, c);
         cc_buf_puts(b, ++k < shown ? ",\n" : "\n");
+        cc_buf_spill(b);
     }
     cc_buf_puts(b, "  ],\n  \"inputs\": [\n");
     for (i = 0; i < r->ninputs; i++) {
@@ -141,6 +142,7 @@ int cc_report_json(cc_buf *b, const cc_report *r)
         cc_buf_puts(b, ", \"reason\": ");
         cc_json_cstr(b, in->reason);
         cc_buf_printf(b, ", \"observations\": %zu}%s\n", in->nobs, i + 1 < r->ninputs ? "," : "");
+        cc_buf_spill(b);
     }
     cc_buf_puts(b, "  ],\n  \"diagnostics\": [\n");
     nd = r->diags ? cc_diags_count(r->diags) : 0;
@@ -175,6 +177,7 @@ int cc_report_jsonl(cc_buf *b, const cc_report *r)
                           cc_verdict_name(c->verdict), (unsigned)ro->camp,
                           ro->deviates ? "true" : "false", (unsigned)ro->nrepeats);
         }
+        cc_buf_spill(b);
     }
     return b->err ? CC_ERR_NOMEM : CC_OK;
 }

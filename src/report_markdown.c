@@ -106,6 +106,7 @@ static void section(cc_buf *b, const cc_report *r, cc_verdict v, const char *tit
         const cc_claimres *c = cc_result_get(r->result, i);
         if (c->verdict != v || !cc_report_shows(r, c))
             continue;
+        cc_buf_spill(b);
         heading(b, c);
         if (v == CC_VERDICT_CONFLICT) {
             cc_buf fc = CC_BUF_INIT;

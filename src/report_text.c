@@ -149,6 +149,7 @@ int cc_report_text(cc_buf *b, const cc_report *r)
             continue;
         write_claim(b, r, c);
         shown++;
+        cc_buf_spill(b);
     }
     for (i = 0; i < r->ninputs; i++) {
         if (r->inputs[i].status == CC_INPUT_SCANNED)

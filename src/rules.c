@@ -975,7 +975,8 @@ void cc_ruleset_ready(const cc_ruleset *crs, const cc_lang *cl)
         li = cc_ruleset_lang_index(rs, l);
         for (i = 0; li >= 0 && rs->bylang && i < rs->bylang[li].n; i++) {
             cc_xrule *x = rs->bylang[li].v[i];
-            if (x->type == CC_X_PATTERN)
+            /* with a tail, the whole pattern is never matched */
+            if (x->type == CC_X_PATTERN && !x->has_tail)
                 cc_rx_jit(&x->rx);
             cc_rx_jit(&x->tail);
             for (j = 0; j < x->nnear; j++)

@@ -32,6 +32,7 @@ typedef struct cli_opts {
     const char *archive;  /* check --archive OBS.jsonl */
     int update_archive;   /* check --update-archive */
     int lines;            /* detect --lines */
+    int stats;            /* --stats: time per stage on stderr */
     long cut;             /* detect --cut N */
     unsigned jobs;
     int color;          /* -1 auto, 0 never, 1 always */
@@ -55,6 +56,15 @@ int cli_start(cli_opts *o, int argc, char **argv, const char *cmd, const char *k
               void (*help)(FILE *), cc_diags **d, cc_ruleset **rs);
 void cli_finish(cli_opts *o, cc_diags *d, cc_ruleset *rs);
 bool cli_color(const cli_opts *o, FILE *f);
+/* cli_stage for a run of articles: their number, size and observations. */
+void cli_stage_run(const cli_opts *o, cc_run *run);
+/* --stats: the end of a stage ("rules", "articles", "compare", "report"),
+ * with a note such as "5 articles, 2.3 MB"; printed by cli_finish. */
+void cli_stage(const cli_opts *o, const char *name, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 void cli_print_diags(const cc_diags *d, const cli_opts *o);
 
 /* The end shared by check and compare: compare the observations, apply

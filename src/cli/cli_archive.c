@@ -22,6 +22,7 @@ static void extract_help(FILE *f)
             "  --lang CODE        read every article with this language pack\n"
             "  --format jsonl     the only format (the default)\n"
             "  -j N, --jobs N     worker threads (default: online CPUs)\n"
+            "  --stats            time, throughput and peak memory per stage on stderr\n"
             "\n"
             "exit status: 0, or 2 when an input or the rules had errors (the records of\n"
             "the usable inputs are still written).\n");
@@ -34,7 +35,7 @@ int cmd_extract(int argc, char **argv)
     cc_ruleset *rs;
     cc_run *run = NULL;
     cc_run_opts ro;
-    int rc = cli_start(&o, argc, argv, "extract", "rules lang format jobs color", extract_help,
+    int rc = cli_start(&o, argc, argv, "extract", "rules lang format jobs color stats", extract_help,
                        &d, &rs);
     int status = CC_EXIT_ERROR;
     if (rc >= 0)
@@ -54,6 +55,7 @@ int cmd_extract(int argc, char **argv)
     cli_print_diags(d, &o);
     if (rc != CC_OK)
         goto out;
+    cli_stage_run(&o, run);
     rc = cc_write_jsonl(stdout, cc_run_obs(run), cc_run_input(run, 0), cc_run_ninputs(run), d);
     if (rc != CC_OK) {
         fprintf(stderr, "claimcheck extract: cannot write: %s\n", cc_strerror(rc));
@@ -76,7 +78,8 @@ static void compare_help(FILE *f)
             "report, byte for byte, as a check over the same articles.\n"
             "\n"
             "options: --rules DIR, --format FORMAT, --report FORMAT=PATH, --fail-on WHAT,\n"
-            "--baseline FILE, --write-baseline FILE, --color WHEN (see claimcheck check --help).\n"
+            "--baseline FILE, --write-baseline FILE, --color WHEN, --stats (see claimcheck check\n"
+            "--help).\n"
             "The rules give each claim's tolerance, description and reference.\n"
             "\n"
             "exit status: as claimcheck check.\n");
@@ -91,7 +94,8 @@ int cmd_compare(int argc, char **argv)
     size_t i;
     int status = CC_EXIT_ERROR, bad = 0;
     int rc = cli_start(&o, argc, argv, "compare",
-                       "rules format color report fail-on baseline write-baseline", compare_help,
+                       "rules format color report fail-on baseline write-baseline stats",
+                       compare_help,
                        &d, &rs);
     if (rc >= 0)
         return rc;
@@ -111,6 +115,7 @@ int cmd_compare(int argc, char **argv)
         fprintf(stderr, "claimcheck compare: bad observation files; nothing was compared\n");
         goto out;
     }
+    cli_stage(&o, "read", "%zu observations", cc_obstab_count(cc_archive_obs(a)));
     /* the diagnostics recorded by the map, as a check would have them */
     cc_diags_move(d, cc_archive_diags(a));
     cc_diags_sort(d);

@@ -37,6 +37,7 @@ static void help(FILE *f)
             "  --update-archive       with --archive: add the articles' observations to it,\n"
             "                         replacing those of the same files\n"
             "  -j N, --jobs N         worker threads (default: online CPUs)\n"
+            "  --stats                time, throughput and peak memory per stage on stderr\n"
             "  --color WHEN           auto (default), always or never; NO_COLOR is honoured\n"
             "  -h, --help             this help\n"
             "\n"
@@ -68,7 +69,7 @@ int cmd_check(int argc, char **argv)
 
     rc = cli_start(&o, argc, argv, "check",
                    "rules lang format jobs color report fail-on baseline write-baseline archive "
-                   "update-archive",
+                   "update-archive stats",
                    help, &d, &rs);
     if (rc >= 0)
         return rc;
@@ -90,6 +91,7 @@ int cmd_check(int argc, char **argv)
             fprintf(stderr, "claimcheck: out of memory\n");
         goto out;
     }
+    cli_stage_run(&o, run);
     if (!o.archive) {
         status = cli_compare_and_report(&o, rs, cc_run_obs(run), cc_run_input(run, 0),
                                         cc_run_ninputs(run), d, NULL, 0);
@@ -106,6 +108,7 @@ int cmd_check(int argc, char **argv)
             fprintf(stderr, "claimcheck check: the archive %s could not be used\n", o.archive);
             goto out;
         }
+        cli_stage(&o, "archive", "%zu observations", cc_obstab_count(cc_archive_obs(arch)));
     }
     files = malloc((cc_run_ninputs(run) + 1) * sizeof(char *));
     if (!files)

@@ -89,6 +89,8 @@ int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *o
         fprintf(stderr, "claimcheck: out of memory\n");
         return CC_EXIT_ERROR;
     }
+    cli_stage(o, "compare", "%zu observations, %zu claims", cc_obstab_count(obs),
+              cc_result_count(res));
     if (touched && cc_result_keep_touched(res, touched, ntouched) != CC_OK)
         goto nomem;
     memset(&rep, 0, sizeof rep);
@@ -120,6 +122,7 @@ int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *o
     }
     if (o->write_baseline && cli_write_atomic(o->write_baseline, write_baseline, res) != 0)
         goto out;
+    cli_stage(o, "report", "%zu report%s", 1 + o->nreports, o->nreports ? "s" : "");
     failing = cc_report_conflicts(&rep);
     if (o->fail_on == CLI_FAIL_SINGLE)
         failing += cc_report_count(&rep, CC_VERDICT_SINGLE);

@@ -4,9 +4,12 @@
  */
 #include "cli.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef CC_DATADIR
@@ -43,7 +46,7 @@ static void usage(FILE *f)
 }
 
 /* Options that take no value. */
-static const char *const FLAGS[] = {"update-archive", "lines", NULL};
+static const char *const FLAGS[] = {"update-archive", "lines", "stats", NULL};
 
 static bool is_flag(const char *name)
 {
@@ -209,6 +212,8 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *cmd, const char *k
                 o->update_archive = 1;
             else if (strcmp(name, "lines") == 0)
                 o->lines = 1;
+            else if (strcmp(name, "stats") == 0)
+                o->stats = 1;
             continue;
         }
         if (!val) {
@@ -282,6 +287,18 @@ cc_ruleset *cli_load_rules(const cli_opts *o, cc_diags *d)
     return rs;
 }
 
+/* --stats: the stages so far, as one line each. */
+static char g_stats[1024];
+static size_t g_nstats;
+static double g_last = -1;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int cli_start(cli_opts *o, int argc, char **argv, const char *cmd, const char *known,
               void (*help)(FILE *), cc_diags **d, cc_ruleset **rs)
 {
@@ -298,16 +315,61 @@ int cli_start(cli_opts *o, int argc, char **argv, const char *cmd, const char *k
         free(o->paths);
         return CC_EXIT_ERROR;
     }
+    g_last = now();
     *rs = cli_load_rules(o, *d);
     if (!*rs) {
         cli_finish(o, *d, NULL);
         return CC_EXIT_ERROR;
     }
+    cli_stage(o, "rules", "%zu languages, %zu claims", cc_ruleset_nlangs(*rs),
+              cc_ruleset_nclaims(*rs));
     return -1;
+}
+
+void cli_stage(const cli_opts *o, const char *name, const char *fmt, ...)
+{
+    double t = now();
+    va_list ap;
+    int n;
+    if (!o->stats || g_nstats >= sizeof g_stats)
+        return;
+    n = snprintf(g_stats + g_nstats, sizeof g_stats - g_nstats, "  %-9s %8.3f s", name,
+                 g_last < 0 ? 0.0 : t - g_last);
+    if (n > 0 && (g_nstats += (size_t)n) < sizeof g_stats && fmt && *fmt) {
+        g_stats[g_nstats++] = ' ';
+        va_start(ap, fmt);
+        n = vsnprintf(g_stats + g_nstats, sizeof g_stats - g_nstats, fmt, ap);
+        va_end(ap);
+        if (n > 0)
+            g_nstats += (size_t)n;
+    }
+    if (g_nstats < sizeof g_stats - 1)
+        g_stats[g_nstats++] = '\n';
+    else
+        g_nstats = sizeof g_stats;
+    g_last = t;
+}
+
+void cli_stage_run(const cli_opts *o, cc_run *run)
+{
+    size_t i, bytes = 0, n = cc_run_ninputs(run);
+    double t = now() - g_last;
+    for (i = 0; i < n; i++)
+        bytes += cc_run_input(run, i)->bytes;
+    cli_stage(o, "articles", "%zu read, %.1f MB, %.2f MB/s, %zu observations", n,
+              (double)bytes / 1e6, t > 0 ? (double)bytes / 1e6 / t : 0.0,
+              cc_obstab_count(cc_run_obs(run)));
 }
 
 void cli_finish(cli_opts *o, cc_diags *d, cc_ruleset *rs)
 {
+    if (o->stats) {
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        fprintf(stderr, "claimcheck --stats:\n%.*s  peak RSS  %8.1f MB\n",
+                (int)(g_nstats < sizeof g_stats ? g_nstats : sizeof g_stats - 1), g_stats,
+                (double)ru.ru_maxrss / 1024.0);
+    }
     cc_ruleset_free(rs);
     cc_diags_free(d);
     free(o->paths);

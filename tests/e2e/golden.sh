@@ -37,6 +37,13 @@ grep -q "$(printf '\033')" "$TMP/nc" && fail "colour despite NO_COLOR"
 "$CC" check --color always fixtures/articles >"$TMP/col" 2>/dev/null
 grep -q "$(printf '\033')\[1;31mCONFLICT" "$TMP/col" || fail "--color always: no red CONFLICT"
 
+# --stats: a line per stage on stderr, the report unchanged on stdout.
+"$CC" check --stats --format json fixtures/articles >"$TMP/stats.json" 2>"$TMP/stats.err"
+expect_same tests/golden/seeds.json "$TMP/stats.json" "json with --stats"
+for stage in rules articles compare report "peak RSS"; do
+    grep -q "^  $stage " "$TMP/stats.err" || fail "--stats has no '$stage' line: $(cat "$TMP/stats.err")"
+done
+
 # Conflicts exit 1; a set without conflicts exits 0.
 "$CC" check fixtures/articles/002_fdcdadbe5f2b148f.txt >/dev/null 2>&1
 expect_status 0 $? "single article without conflicts"
