@@ -174,7 +174,13 @@ struct cc_extractor {
     size_t ns, caps;
     hit *h;
     size_t nh, caph;
+    bool no_context;
 };
+
+void cc_extractor_keep_context(cc_extractor *x, bool on)
+{
+    x->no_context = !on;
+}
 
 int cc_extractor_new(cc_extractor **out, const cc_ruleset *rs)
 {
@@ -1207,6 +1213,8 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
             }
             for (k = 0; k < CONTEXT_CHARS && b < cb; k++)
                 b = next_char(t, b, cb);
+            if (x->no_context)
+                a = b = h->q.start;
             context = cc_strndup(t + a, b - a);
             o.context = context;
             o.context_start = cc_doc_file_offset(doc, a);

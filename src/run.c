@@ -260,6 +260,7 @@ int cc_run_paths(cc_run **out, const cc_ruleset *rs, const char *const *paths, s
                 atomic_store(&sh.nomem, 1);
                 break;
             }
+            cc_extractor_keep_context(ws[i].x, !(opts && opts->no_context));
         }
         if (!atomic_load(&sh.nomem)) {
             if (nw == 1) {

@@ -24,6 +24,9 @@ typedef struct cc_extractor cc_extractor;
 
 /* Owned: cc_extractor_free. Returns 0 or CC_ERR_NOMEM. */
 int cc_extractor_new(cc_extractor **out, const cc_ruleset *rs);
+/* Whether observations keep their sentence (cc_obs.context); on unless
+ * turned off. */
+void cc_extractor_keep_context(cc_extractor *x, bool on);
 void cc_extractor_free(cc_extractor *x);
 
 /* Quantities of one article, in text order. */

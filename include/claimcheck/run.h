@@ -35,6 +35,9 @@ typedef struct cc_input {
 typedef struct cc_run_opts {
     const char *lang;   /* force this pack for every article, or NULL */
     unsigned jobs;      /* worker threads; 0: one per online CPU */
+    bool no_context;    /* leave the observations' sentences out (they cost
+                           about 200 bytes each; only HTML reports, JSON
+                           Lines and archives use them) */
 } cc_run_opts;
 
 typedef struct cc_run cc_run;

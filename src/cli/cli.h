@@ -56,6 +56,9 @@ int cli_start(cli_opts *o, int argc, char **argv, const char *cmd, const char *k
               void (*help)(FILE *), cc_diags **d, cc_ruleset **rs);
 void cli_finish(cli_opts *o, cc_diags *d, cc_ruleset *rs);
 bool cli_color(const cli_opts *o, FILE *f);
+/* Whether the requested outputs show the observations' sentences (html,
+ * jsonl, an archive). */
+bool cli_wants_context(const cli_opts *o);
 /* cli_stage for a run of articles: their number, size and observations. */
 void cli_stage_run(const cli_opts *o, cc_run *run);
 /* --stats: the end of a stage ("rules", "articles", "compare", "report"),

@@ -84,6 +84,7 @@ int cmd_check(int argc, char **argv)
     memset(&ro, 0, sizeof ro);
     ro.lang = o.lang;
     ro.jobs = o.jobs;
+    ro.no_context = !cli_wants_context(&o);
     rc = cc_run_paths(&run, rs, o.paths, o.npaths, &ro, d);
     if (rc != CC_OK) {
         cli_print_diags(d, &o);

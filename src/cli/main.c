@@ -350,6 +350,17 @@ void cli_stage(const cli_opts *o, const char *name, const char *fmt, ...)
     g_last = t;
 }
 
+bool cli_wants_context(const cli_opts *o)
+{
+    size_t i;
+    if (o->archive || (o->format && (strcmp(o->format, "html") == 0 || strcmp(o->format, "jsonl") == 0)))
+        return true;
+    for (i = 0; i < o->nreports; i++)
+        if (o->reports[i].fmt == CC_FMT_HTML || o->reports[i].fmt == CC_FMT_JSONL)
+            return true;
+    return false;
+}
+
 void cli_stage_run(const cli_opts *o, cc_run *run)
 {
     size_t i, bytes = 0, n = cc_run_ninputs(run);
