@@ -16,11 +16,12 @@ PKGS="$PKGS libcmocka-dev"
 # Tests and benchmarks: pcre2grep (raw regex floor), valgrind; the report
 # formats' validators (python3-jsonschema for SARIF, xmllint for JUnit);
 # headless Chromium for the HTML report, with a CJK font and fc-list;
-# groff and man to check the man page.
+# groff and man to check the man page; GNU parallel for the map/reduce
+# test; GNU time for the benchmarks' peak memory.
 PKGS="$PKGS pcre2-utils valgrind ca-certificates
       python3 python3-jsonschema libxml2-utils
       chromium fonts-wqy-zenhei fonts-dejavu-core fontconfig
-      groff-base man-db"
+      groff-base man-db parallel time"
 fi
 
 missing=""
