@@ -904,6 +904,8 @@ enum { MAX_RETRIES = 16 }; /* rejected figures retried per match start */
  * quantity. */
 static int accept(cc_extractor *x, const cc_xrule *r, cc_doc *doc, const cc_rx *rx, int rc,
                   const cc_quantity *q, cc_diags *d);
+static int keep(cc_extractor *x, const cc_xrule *r, cc_doc *doc, const cc_quantity *q,
+                size_t ss, size_t se, cc_diags *d);
 
 static int take_match(cc_extractor *x, const cc_lang *l, const cc_xrule *r, cc_doc *doc,
                       size_t end, int rc, cc_quantity *q, cc_diags *d)
@@ -923,12 +925,20 @@ static int accept(cc_extractor *x, const cc_xrule *r, cc_doc *doc, const cc_rx *
 {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->ctx.md);
     uint32_t gs = cc_rx_group(rx, ov, rc, CC_G_SCOPE);
+    return keep(x, r, doc, q, gs ? ov[2 * gs] : 0, gs ? ov[2 * gs + 1] : 0, d);
+}
+
+/* The context and year filters, then the claim's own checks (add_hit), on
+ * quantity q with scope text [ss, se). Returns 1 kept, 0 refused, or a
+ * negative cc_status. */
+static int keep(cc_extractor *x, const cc_xrule *r, cc_doc *doc, const cc_quantity *q,
+                size_t ss, size_t se, cc_diags *d)
+{
     hit tmp;
-    int ok;
+    int ok = 1;
     memset(&tmp, 0, sizeof tmp);
-    tmp.scope_start = gs ? ov[2 * gs] : 0;
-    tmp.scope_end = gs ? ov[2 * gs + 1] : 0;
-    ok = 1;
+    tmp.scope_start = ss;
+    tmp.scope_end = se;
     if (r->nnear || r->nnot)
         ok = context_ok(x, r, doc, q->start, q->end, &tmp);
     if (ok == 1)
@@ -1054,20 +1064,12 @@ static int run_context(cc_extractor *x, const cc_xrule *r, cc_doc *doc, cc_diags
     size_t i;
     for (i = 0; i < x->q.n; i++) {
         const cc_quantity *q = &x->q.v[i];
-        hit tmp;
         int ok;
         if (q->vague || q->conversion_of >= 0 || q->kind != r->qkind)
             continue;
-        memset(&tmp, 0, sizeof tmp);
-        ok = context_ok(x, r, doc, q->start, q->end, &tmp);
-        if (ok == 1)
-            ok = year_ok(x, r, doc, q);
-        if (ok < 0) {
-            limit_diag(d, doc, q->start, ok, "a near/not_near pattern", r->file, r->line);
-            return CC_ERR_LIMIT;
-        }
-        if (ok == 1 && add_hit(x, r, q, tmp.scope_start, tmp.scope_end) < 0)
-            return CC_ERR_NOMEM;
+        ok = keep(x, r, doc, q, 0, 0, d);
+        if (ok < 0)
+            return ok;
     }
     return CC_OK;
 }
