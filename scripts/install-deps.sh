@@ -17,11 +17,15 @@ PKGS="$PKGS libcmocka-dev"
 # formats' validators (python3-jsonschema for SARIF, xmllint for JUnit);
 # headless Chromium for the HTML report, with a CJK font and fc-list;
 # groff and man to check the man page; GNU parallel for the map/reduce
-# test; GNU time for the benchmarks' peak memory.
+# test; GNU time for the benchmarks' peak memory. valgrind runs the golden
+# test under memcheck.
 PKGS="$PKGS pcre2-utils valgrind ca-certificates
       python3 python3-jsonschema libxml2-utils
       chromium fonts-wqy-zenhei fonts-dejavu-core fontconfig
       groff-base man-db parallel time"
+# Fuzzing (scripts/fuzz.sh): clang with the libFuzzer and sanitizer
+# runtimes; util-linux for setpriv (the unreadable-file test, as root).
+PKGS="$PKGS clang libclang-rt-14-dev util-linux"
 fi
 
 missing=""

@@ -15,6 +15,18 @@
 
 static atomic_long fail_countdown; /* 0: off; n: the nth allocation fails */
 static atomic_long injected;
+static atomic_int failed; /* sticky: some allocation returned NULL */
+
+static void *none(void)
+{
+    atomic_store_explicit(&failed, 1, memory_order_relaxed);
+    return NULL;
+}
+
+bool cc_alloc_failed(void)
+{
+    return atomic_load_explicit(&failed, memory_order_relaxed) != 0;
+}
 
 static int should_fail(void)
 {
@@ -57,23 +69,20 @@ long cc_alloc_injected_failures(void)
 
 void *cc_malloc(size_t size)
 {
-    if (should_fail())
-        return NULL;
-    return malloc(size ? size : 1);
+    void *p = should_fail() ? NULL : malloc(size ? size : 1);
+    return p ? p : none();
 }
 
 void *cc_calloc(size_t n, size_t size)
 {
-    if (should_fail())
-        return NULL;
-    return calloc(n ? n : 1, size ? size : 1);
+    void *p = should_fail() ? NULL : calloc(n ? n : 1, size ? size : 1);
+    return p ? p : none();
 }
 
 void *cc_realloc(void *p, size_t size)
 {
-    if (should_fail())
-        return NULL;
-    return realloc(p, size ? size : 1);
+    void *np = should_fail() ? NULL : realloc(p, size ? size : 1);
+    return np ? np : none();
 }
 
 void cc_free(void *p)

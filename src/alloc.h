@@ -7,6 +7,7 @@
 #ifndef CC_ALLOC_H
 #define CC_ALLOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 void *cc_malloc(size_t size);
@@ -28,5 +29,10 @@ void cc_alloc_fail_at(long n);
 void cc_alloc_init_from_env(void);
 /* Number of allocations that failed by injection since start. */
 long cc_alloc_injected_failures(void);
+
+/* Whether any allocation has failed in this process (injected or real).
+ * The program checks it before it reports success: a failure that some
+ * path absorbed must still end the run with "out of memory". */
+bool cc_alloc_failed(void);
 
 #endif

@@ -32,7 +32,11 @@ int cc_buf_printf(cc_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-int cc_buf_vprintf(cc_buf *b, const char *fmt, va_list ap);
+int cc_buf_vprintf(cc_buf *b, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
 /* With a sink, at a point where the contents are final: writes them out
  * once they pass 1 MiB, so that a long report is not all held in memory.
  * Returns b->err. */

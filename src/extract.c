@@ -175,7 +175,25 @@ struct cc_extractor {
     hit *h;
     size_t nh, caph;
     bool no_context;
+    uint64_t budget_ns; /* time per rule and MiB of article */
 };
+
+/* Starts the time budget of one rule (or the scan) over doc. */
+static void start_budget(cc_extractor *x, const cc_doc *doc)
+{
+    uint64_t mib = cc_doc_len(doc) / (1u << 20) + 1;
+    x->ctx.deadline = x->budget_ns ? cc_rx_now() + x->budget_ns * mib : 0;
+}
+
+static bool out_of_time(const cc_extractor *x)
+{
+    return x->ctx.deadline && cc_rx_now() > x->ctx.deadline;
+}
+
+void cc_extractor_time_budget(cc_extractor *x, unsigned ms_per_mib)
+{
+    x->budget_ns = (uint64_t)ms_per_mib * 1000000u;
+}
 
 void cc_extractor_keep_context(cc_extractor *x, bool on)
 {
@@ -189,6 +207,7 @@ int cc_extractor_new(cc_extractor **out, const cc_ruleset *rs)
     if (!x)
         return CC_ERR_NOMEM;
     x->rs = rs;
+    x->budget_ns = (uint64_t)CC_TIME_BUDGET_MS * 1000000u;
     if (cc_rxctx_init(&x->ctx, rs->maxcap + 1) != 0) {
         cc_free(x);
         return CC_ERR_NOMEM;
@@ -248,14 +267,18 @@ static void limit_diag(cc_diags *d, cc_doc *doc, size_t off, int rc, const char 
 {
     cc_loc loc = cc_doc_loc(doc, off);
     cc_buf hint = CC_BUF_INIT;
-    if (file)
+    if (rc == CC_RX_TIMEOUT)
+        cc_buf_printf(&hint, "%s%s%u is slow on this article: simplify it, or raise --time-budget",
+                      file ? file : "", file ? ":" : "line ", (unsigned)line);
+    else if (file)
         cc_buf_printf(&hint, "simplify the pattern at %s:%u (nested quantifiers such as (a+)+ backtrack catastrophically)",
                       file, (unsigned)line);
     cc_diags_add(d, CC_SEV_ERROR, CC_D_LIMIT, cc_doc_path(doc), loc.line, loc.column,
                  cc_doc_file_offset(doc, off), NULL, hint.p,
                  "%s stopped here: %s; the rest of this article was not searched by it",
                  what,
-                 rc == PCRE2_ERROR_MATCHLIMIT   ? "PCRE2 match limit reached"
+                 rc == CC_RX_TIMEOUT            ? "time budget for this article used up"
+                 : rc == PCRE2_ERROR_MATCHLIMIT ? "PCRE2 match limit reached"
                  : rc == PCRE2_ERROR_DEPTHLIMIT ? "PCRE2 depth limit reached"
                  : rc == PCRE2_ERROR_HEAPLIMIT  ? "PCRE2 heap limit reached"
                  : rc == PCRE2_ERROR_JIT_STACKLIMIT ? "PCRE2 JIT stack limit reached"
@@ -462,7 +485,7 @@ static int scan_range(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t beg
         }
     }
     {
-        cc_qlist view = {out->v + first, out->n - first, 0};
+        cc_qlist view = {out->v ? out->v + first : NULL, out->n - first, 0};
         size_t i;
         link_conversions(t, end, &view);
         borrow_unit(l, &x->ctx, t, &view);
@@ -505,8 +528,11 @@ static int scan_prefiltered(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_d
         rc = scan_range(x, l, doc, x->s[s].start, x->s[e - 1].end, &x->q, d);
         if (rc == CC_ERR_NOMEM)
             return rc;
-        if (rc != CC_OK)
+        if (rc != CC_OK) {
             worst = rc;
+            if (out_of_time(x))
+                break;
+        }
         s = e;
     }
     return worst;
@@ -514,16 +540,38 @@ static int scan_prefiltered(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_d
 
 int cc_scan(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_qlist *out, cc_diags *d)
 {
+    int rc;
     cc_ruleset_ready(x->rs, l);
-    return scan_range(x, l, doc, cc_doc_body(doc), cc_doc_len(doc), out, d);
+    start_budget(x, doc);
+    rc = scan_range(x, l, doc, cc_doc_body(doc), cc_doc_len(doc), out, d);
+    x->ctx.deadline = 0;
+    return rc;
 }
 
 /* ====================================================================
  * Sentences
  * ==================================================================== */
 
+/* A "sentence" longer than this (text without sentence ends: lists,
+ * scraped tables, a hostile file) is cut at a space near it, so that the
+ * searches around each quantity stay local. */
+#define SENTENCE_MAX 4096
+
 static int push_sent(cc_extractor *x, const char *t, size_t a, size_t b)
 {
+    while (b > a && b - a > SENTENCE_MAX) {
+        size_t cut = a + SENTENCE_MAX, k = cut;
+        while (k > cut - 512 && t[k] != ' ' && t[k] != '\t')
+            k--;
+        if (k > cut - 512)
+            cut = k;
+        else
+            while (((unsigned char)t[cut] & 0xC0) == 0x80)
+                cut++;
+        if (push_sent(x, t, a, cut) != 0)
+            return -1;
+        a = cut;
+    }
     /* trim white space */
     while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\n' || t[a] == '\r'))
         a++;
@@ -701,6 +749,8 @@ static long sentence_of(const cc_extractor *x, size_t off)
  * Claims
  * ==================================================================== */
 
+#define PARAGRAPH_REACH 4096
+
 /* The window of c around [a, b): its sentence, its line, or characters
  * before and after inside the sentence. */
 static void window(const cc_extractor *x, const cc_ctxpat *c, const char *t, size_t lo,
@@ -715,11 +765,19 @@ static void window(const cc_extractor *x, const cc_ctxpat *c, const char *t, siz
         return;
     }
     if (c->paragraph) {
-        /* the line holding the quantity */
-        while (sa > lo && t[sa - 1] != '\n' && t[sa - 1] != '\r')
+        /* the line holding the quantity, up to PARAGRAPH_REACH bytes on
+         * either side of its sentence (a file that is one long line must
+         * not make every quantity search all of it) */
+        size_t la = sa > lo + PARAGRAPH_REACH ? sa - PARAGRAPH_REACH : lo;
+        size_t lb = hi - sb > PARAGRAPH_REACH ? sb + PARAGRAPH_REACH : hi;
+        while (sa > la && t[sa - 1] != '\n' && t[sa - 1] != '\r')
             sa--;
-        while (sb < hi && t[sb] != '\n' && t[sb] != '\r')
+        while (sb < lb && t[sb] != '\n' && t[sb] != '\r')
             sb++;
+        while (sa > lo && ((unsigned char)t[sa] & 0xC0) == 0x80)
+            sa++;
+        while (sb < hi && ((unsigned char)t[sb] & 0xC0) == 0x80)
+            sb--;
         *wa = sa;
         *wb = sb;
         return;
@@ -1139,7 +1197,9 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
     x->nh = 0;
     if (segment(x, l, t, begin, end) != 0)
         return CC_ERR_NOMEM;
+    start_budget(x, doc);
     rc = scan_prefiltered(x, l, doc, d);
+    x->ctx.deadline = 0;
     if (rc == CC_ERR_NOMEM)
         return rc;
     if (rc != CC_OK)
@@ -1154,7 +1214,9 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
     }
     for (i = 0; i < xl->n; i++) {
         const cc_xrule *r = xl->v[i];
+        start_budget(x, doc);
         rc = r->type == CC_X_PATTERN ? run_pattern(x, l, r, doc, d) : run_context(x, r, doc, d);
+        x->ctx.deadline = 0;
         if (rc == CC_ERR_NOMEM)
             return rc;
         if (rc != CC_OK)

@@ -400,6 +400,20 @@ static cc_ctxpat *compile_list(cloader *C, const cc_lang *l, const ynode *n, con
     return v;
 }
 
+/* The compiled patterns of x (its memory is the arena's). */
+static void free_xrule(cc_xrule *x)
+{
+    size_t j;
+    if (x->type == CC_X_PATTERN)
+        cc_rx_free(&x->rx);
+    cc_rx_free(&x->tail);
+    for (j = 0; j < x->nnear; j++)
+        cc_rx_free(&x->near[j].rx);
+    for (j = 0; j < x->nnot; j++)
+        cc_rx_free(&x->not_near[j].rx);
+    x->nnear = x->nnot = 0;
+}
+
 static void read_extractor(cloader *C, cc_claim *cl, uint32_t claim_idx, const cc_lang *l,
                            const ynode *e)
 {
@@ -499,14 +513,10 @@ static void read_extractor(cloader *C, cc_claim *cl, uint32_t claim_idx, const c
         else
             x->year_required = b;
     }
-    if (C->doc->errors != before) {
-        if (x->type == CC_X_PATTERN)
-            cc_rx_free(&x->rx);
-        cc_rx_free(&x->tail);
+    if (C->doc->errors != before || push_ptr((void ***)&rs->xr, &rs->nxr, &rs->capxr, x) != 0) {
+        free_xrule(x);
         return;
     }
-    if (push_ptr((void ***)&rs->xr, &rs->nxr, &rs->capxr, x) != 0)
-        return;
     cl->nextractors++;
 }
 
@@ -925,18 +935,11 @@ int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_
 
 void cc_ruleset_free(cc_ruleset *rs)
 {
-    size_t i, j;
+    size_t i;
     if (!rs)
         return;
-    for (i = 0; i < rs->nxr; i++) {
-        cc_xrule *x = rs->xr[i];
-        if (x->type == CC_X_PATTERN)
-            cc_rx_free(&x->rx);
-        for (j = 0; j < x->nnear; j++)
-            cc_rx_free(&x->near[j].rx);
-        for (j = 0; j < x->nnot; j++)
-            cc_rx_free(&x->not_near[j].rx);
-    }
+    for (i = 0; i < rs->nxr; i++)
+        free_xrule(rs->xr[i]);
     for (i = 0; i < rs->nlangs; i++)
         cc_lang_free(rs->langs[i]);
     cc_free(rs->langs);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 const char *const cc_group_names[CC_G__COUNT] = {"value", "value2", "scale", "scale2", "unit",
                                                  "qualifier", "vague", "scope", "range"};
@@ -30,11 +31,20 @@ static void rx_free(void *p, void *ud)
 static pcre2_general_context *g_gctx;
 static pthread_once_t g_gctx_once = PTHREAD_ONCE_INIT;
 
+static void free_gctx(void)
+{
+    pcre2_general_context_free(g_gctx);
+    g_gctx = NULL;
+}
+
 static void make_gctx(void)
 {
     /* Created with the system allocator so that it cannot itself fail by
-     * injection; what it allocates afterwards goes through the funnel. */
+     * injection; what it allocates afterwards goes through the funnel.
+     * Freed at exit, so that leak checkers see nothing left. */
     g_gctx = pcre2_general_context_create(rx_malloc, rx_free, NULL);
+    if (g_gctx)
+        atexit(free_gctx);
 }
 
 pcre2_general_context *cc_rx_gctx(void)
@@ -155,9 +165,18 @@ void cc_rxctx_free(cc_rxctx *c)
     memset(c, 0, sizeof *c);
 }
 
+uint64_t cc_rx_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 int cc_rx_match(const cc_rx *rx, cc_rxctx *c, pcre2_match_data *md, const char *subj,
                 size_t len, size_t start, uint32_t opts)
 {
+    if (c->deadline && cc_rx_now() > c->deadline)
+        return CC_RX_TIMEOUT;
     if (rx->jit && !(opts & ~PCRE2_NO_UTF_CHECK & ~PCRE2_NOTEMPTY_ATSTART & ~PCRE2_NOTBOL &
                      ~PCRE2_NOTEOL & ~PCRE2_NOTEMPTY))
         return pcre2_jit_match(rx->code, (PCRE2_SPTR)subj, len, start, opts, md, c->mctx);

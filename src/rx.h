@@ -73,7 +73,17 @@ typedef struct cc_rxctx {
     pcre2_jit_stack *jstack;
     pcre2_match_data *md;  /* for document-level patterns */
     pcre2_match_data *aux; /* for classifiers, while md is in use */
+    uint64_t deadline;     /* CLOCK_MONOTONIC ns after which matches return
+                              CC_RX_TIMEOUT; 0: none */
 } cc_rxctx;
+
+/* What cc_rx_match returns once the context's deadline has passed (outside
+ * PCRE2's error codes). A single match is bounded by the limits above; the
+ * deadline bounds a rule's many matches over one article. */
+#define CC_RX_TIMEOUT (-10000)
+
+/* CLOCK_MONOTONIC in nanoseconds. */
+uint64_t cc_rx_now(void);
 
 /* ncap: the largest capture count of any pattern this context will run. */
 int cc_rxctx_init(cc_rxctx *c, uint32_t ncap);

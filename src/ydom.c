@@ -634,6 +634,27 @@ const char *y_str(ydoc *doc, const ynode *n, const char *what)
     return n->s;
 }
 
+/* Rule numbers are kept exact and must stay finite as doubles: at most 19
+ * significant digits, and a magnitude between 1e-300 and 1e300. */
+static bool dec_in_range(ydoc *doc, const ynode *n, const char *what, const cc_dec *v)
+{
+    int32_t mag = v->e;
+    uint64_t m;
+    if (v->inexact) {
+        y_error(doc, n, CC_D_VALUE, "round it to 19 significant digits, e.g. 1.234e39",
+                "%s has more than 19 significant digits: '%s'", what, n->s);
+        return false;
+    }
+    for (m = v->m; m >= 10; m /= 10)
+        mag++;
+    if (v->m && (mag > 300 || mag < -300)) {
+        y_error(doc, n, CC_D_VALUE, "write a number between 1e-300 and 1e300",
+                "%s is out of range: '%s'", what, n->s);
+        return false;
+    }
+    return true;
+}
+
 bool y_dec(ydoc *doc, const ynode *n, const char *what, bool percent_ok, cc_dec *out)
 {
     size_t len;
@@ -645,11 +666,11 @@ bool y_dec(ydoc *doc, const ynode *n, const char *what, bool percent_ok, cc_dec 
         if (cc_dec_parse(&v, n->s, len - 1) == 0) {
             v.e -= 2;
             *out = v;
-            return true;
+            return dec_in_range(doc, n, what, out);
         }
     }
     if (cc_dec_parse(out, n->s, len) == 0)
-        return true;
+        return dec_in_range(doc, n, what, out);
     y_error(doc, n, CC_D_VALUE, percent_ok ? "write a number such as 0.01 or 1%" : "write a number such as 1e9 or 650000000",
             "%s must be a number, not '%s'", what, n->s);
     return false;

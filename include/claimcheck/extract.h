@@ -28,6 +28,13 @@ int cc_extractor_new(cc_extractor **out, const cc_ruleset *rs);
  * turned off. */
 void cc_extractor_keep_context(cc_extractor *x, bool on);
 void cc_extractor_free(cc_extractor *x);
+/* The time budget: how long one rule (or the quantity scan) may take over
+ * one article, per MiB of the article (at least one MiB is counted). When
+ * it is used up, the rule stops on that article with a diagnostic and the
+ * other rules go on. Each single match is bounded by PCRE2's match, depth
+ * and heap limits besides. 0: no budget. */
+#define CC_TIME_BUDGET_MS 10000u
+void cc_extractor_time_budget(cc_extractor *x, unsigned ms_per_mib);
 
 /* Quantities of one article, in text order. */
 typedef struct cc_qlist {

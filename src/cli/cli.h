@@ -34,6 +34,7 @@ typedef struct cli_opts {
     int lines;            /* detect --lines */
     int stats;            /* --stats: time per stage on stderr */
     long cut;             /* detect --cut N */
+    unsigned time_budget_ms; /* --time-budget SECONDS; 0: the default */
     unsigned jobs;
     int color;          /* -1 auto, 0 never, 1 always */
     int verbose;

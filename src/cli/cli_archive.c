@@ -22,6 +22,7 @@ static void extract_help(FILE *f)
             "  --lang CODE        read every article with this language pack\n"
             "  --format jsonl     the only format (the default)\n"
             "  -j N, --jobs N     worker threads (default: online CPUs)\n"
+            "  --time-budget S    seconds one rule may run per article and MiB (default 10)\n"
             "  --stats            time, throughput and peak memory per stage on stderr\n"
             "\n"
             "exit status: 0, or 2 when an input or the rules had errors (the records of\n"
@@ -35,7 +36,7 @@ int cmd_extract(int argc, char **argv)
     cc_ruleset *rs;
     cc_run *run = NULL;
     cc_run_opts ro;
-    int rc = cli_start(&o, argc, argv, "extract", "rules lang format jobs color stats", extract_help,
+    int rc = cli_start(&o, argc, argv, "extract", "rules lang format jobs color stats time-budget", extract_help,
                        &d, &rs);
     int status = CC_EXIT_ERROR;
     if (rc >= 0)
@@ -51,6 +52,7 @@ int cmd_extract(int argc, char **argv)
     memset(&ro, 0, sizeof ro);
     ro.lang = o.lang;
     ro.jobs = o.jobs;
+    ro.time_budget_ms = o.time_budget_ms;
     rc = cc_run_paths(&run, rs, o.paths, o.npaths, &ro, d);
     cli_print_diags(d, &o);
     if (rc != CC_OK)

@@ -37,6 +37,9 @@ static void help(FILE *f)
             "  --update-archive       with --archive: add the articles' observations to it,\n"
             "                         replacing those of the same files\n"
             "  -j N, --jobs N         worker threads (default: online CPUs)\n"
+            "  --time-budget SECONDS  how long one rule may run over one article, per MiB\n"
+            "                         of it (default 10); past it the rule stops there\n"
+            "                         with a diagnostic and the other rules go on\n"
             "  --stats                time, throughput and peak memory per stage on stderr\n"
             "  --color WHEN           auto (default), always or never; NO_COLOR is honoured\n"
             "  -h, --help             this help\n"
@@ -69,7 +72,7 @@ int cmd_check(int argc, char **argv)
 
     rc = cli_start(&o, argc, argv, "check",
                    "rules lang format jobs color report fail-on baseline write-baseline archive "
-                   "update-archive stats",
+                   "update-archive stats time-budget",
                    help, &d, &rs);
     if (rc >= 0)
         return rc;
@@ -84,6 +87,7 @@ int cmd_check(int argc, char **argv)
     memset(&ro, 0, sizeof ro);
     ro.lang = o.lang;
     ro.jobs = o.jobs;
+    ro.time_budget_ms = o.time_budget_ms;
     ro.no_context = !cli_wants_context(&o);
     rc = cc_run_paths(&run, rs, o.paths, o.npaths, &ro, d);
     if (rc != CC_OK) {

@@ -22,6 +22,7 @@ static void help(FILE *f)
             "options:\n"
             "  --rules DIR    rule directory (default ./rules, then the installed rules)\n"
             "  --lang CODE    language pack to use (default: front matter, else detected)\n"
+            "  --time-budget S  seconds the scan may take per article and MiB (default 10)\n"
             "  -h, --help     this help\n"
             "\n"
             "exit status: 0 when every input was read, 2 otherwise.\n");
@@ -80,7 +81,7 @@ int cmd_scan(int argc, char **argv)
     int status = CC_EXIT_OK, rc;
     size_t i;
 
-    rc = cli_start(&o, argc, argv, "scan", "rules lang", help, &d, &rs);
+    rc = cli_start(&o, argc, argv, "scan", "rules lang time-budget", help, &d, &rs);
     if (rc >= 0)
         return rc;
     if (o.lang && !cc_ruleset_find_lang(rs, o.lang)) {
@@ -95,6 +96,8 @@ int cmd_scan(int argc, char **argv)
         status = 2;
         goto out;
     }
+    if (o.time_budget_ms)
+        cc_extractor_time_budget(x, o.time_budget_ms);
     if (bad.n)
         status = 2;
     for (i = 0; i < files.n; i++) {

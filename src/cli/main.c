@@ -17,6 +17,7 @@
 #endif
 
 void cc_alloc_init_from_env(void); /* test hook, src/alloc.h */
+bool cc_alloc_failed(void);        /* src/alloc.h */
 
 static void usage(FILE *f)
 {
@@ -127,6 +128,33 @@ static int set_option(cli_opts *o, const char *cmd, const char *name, char *val)
             fprintf(stderr, "claimcheck %s: --cut wants a positive number\n", cmd);
             return 2;
         }
+    } else if (strcmp(name, "time-budget") == 0) {
+        /* seconds, with up to three decimals: no strtod (locale) */
+        unsigned long ms = 0;
+        int frac = -1;
+        const char *c;
+        for (c = val; *c; c++) {
+            if (*c == '.' && frac < 0) {
+                frac = 0;
+            } else if (*c >= '0' && *c <= '9' && frac < 3 && ms < 100000000ul) {
+                ms = ms * 10 + (unsigned long)(*c - '0');
+                if (frac >= 0)
+                    frac++;
+            } else if (!(*c >= '0' && *c <= '9' && frac >= 3)) {
+                ms = 0;
+                break;
+            }
+        }
+        for (frac = frac < 0 ? 0 : frac; frac < 3; frac++)
+            ms *= 10;
+        if (ms == 0 || ms > 86400000ul) {
+            fprintf(stderr,
+                    "claimcheck %s: --time-budget wants seconds per rule and MiB of article, "
+                    "e.g. 10 or 0.5 (at most a day), not '%s'\n",
+                    cmd, val);
+            return 2;
+        }
+        o->time_budget_ms = (unsigned)ms;
     } else if (strcmp(name, "jobs") == 0) {
         char *end;
         long n = strtol(val, &end, 10);
@@ -277,6 +305,11 @@ cc_ruleset *cli_load_rules(const cli_opts *o, cc_diags *d)
         dirs[n++] = CC_DATADIR "/rules";
     }
     rc = cc_ruleset_load(&rs, dirs, n, d);
+    if (rc != CC_OK && cc_alloc_failed()) {
+        /* the other diagnostics may be its consequences */
+        fprintf(stderr, "claimcheck: out of memory while loading the rules; nothing was checked\n");
+        return NULL;
+    }
     if (rc != CC_OK) {
         cli_print_diags(d, o);
         fprintf(stderr, "claimcheck: %zu error%s in the rules; nothing was checked\n",
@@ -367,9 +400,10 @@ void cli_stage_run(const cli_opts *o, cc_run *run)
     double t = now() - g_last;
     for (i = 0; i < n; i++)
         bytes += cc_run_input(run, i)->bytes;
-    cli_stage(o, "articles", "%zu read, %.1f MB, %.2f MB/s, %zu observations", n,
-              (double)bytes / 1e6, t > 0 ? (double)bytes / 1e6 / t : 0.0,
-              cc_obstab_count(cc_run_obs(run)));
+    cli_stage(o, "articles", "%zu read, %.1f MB, %.2f MB/s, %zu observations (table %.1f MB)",
+              n, (double)bytes / 1e6, t > 0 ? (double)bytes / 1e6 / t : 0.0,
+              cc_obstab_count(cc_run_obs(run)),
+              (double)cc_obstab_bytes(cc_run_obs(run)) / (1024.0 * 1024.0));
 }
 
 void cli_finish(cli_opts *o, cc_diags *d, cc_ruleset *rs)
@@ -402,10 +436,25 @@ void cli_print_diags(const cc_diags *d, const cli_opts *o)
     cc_diags_print(d, stderr, cli_color(o, stderr));
 }
 
+static int dispatch(int argc, char **argv);
+
+/* A failed allocation that some path absorbed (a skipped article, a
+ * shortened report) must not pass for a complete run. */
 int main(int argc, char **argv)
 {
-    const char *cmd;
+    int status;
     cc_alloc_init_from_env();
+    status = dispatch(argc, argv);
+    if (cc_alloc_failed()) {
+        fprintf(stderr, "claimcheck: out of memory; the run is incomplete\n");
+        status = CC_EXIT_ERROR;
+    }
+    return status;
+}
+
+static int dispatch(int argc, char **argv)
+{
+    const char *cmd;
     if (argc < 2) {
         usage(stderr);
         return 2;

@@ -1,0 +1,120 @@
+#!/bin/sh
+# Runs the libFuzzer targets (tests/fuzz) for a while each, and prints what
+# they did: executions, rate, coverage, corpus size, crashes.
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     default: 60 s, every target
+#   scripts/fuzz.sh --seeds TARGET DIR        write TARGET's seed corpus
+# Builds with clang into build-fuzz (ASan + UBSan + libFuzzer). Corpora
+# grow in build-fuzz/corpus/<target>; a crash leaves its input in
+# build-fuzz/findings/<target>/ and the script exits 1: add that input to
+# tests/fuzz/regressions/<target>/ with the fix, and ctest replays it for
+# ever. FUZZ_PARALLEL=2 fuzzes two targets at a time; extra libFuzzer
+# flags go in FUZZ_FLAGS.
+set -eu
+cd "$(dirname "$0")/.."
+TARGETS="fuzz_lang fuzz_rules fuzz_num fuzz_extract"
+
+# seeds TARGET DIR: the fixtures a target starts from
+seeds() {
+    mkdir -p "$2"
+    case $1 in
+    fuzz_lang)
+        for f in rules/lang/*.yaml fixtures/bad/*/rules/lang/*.yaml; do
+            cp "$f" "$2/$(echo "$f" | tr / _)"
+        done ;;
+    fuzz_rules)
+        for f in rules/claims/*.yaml fixtures/bad/*/rules/claims/*.yaml; do
+            # the seed corpus stays small: the first 8 KiB of each file
+            head -c 8192 "$f" >"$2/$(echo "$f" | tr / _)"
+        done ;;
+    fuzz_num)
+        # "text:" lines of the trial paragraphs, each with its pack's index
+        # (packs are sorted by code) as the first byte
+        i=0
+        for f in tests/trials/*.yaml; do
+            byte=$(printf '\\%03o' "$i")
+            sed -n 's/^  - text: "\(.*\)"$/\1/p' "$f" | awk -v d="$2" -v b="$byte" -v c="$(basename "$f" .yaml)" '
+                { printf "%s", b > (d "/" c "_" NR); printf "%s\n", $0 > (d "/" c "_" NR); close(d "/" c "_" NR) }'
+            i=$((i + 1))
+        done
+        # awk printed the escape literally: turn it into the byte
+        for f in "$2"/*; do
+            printf "$(head -c 4 "$f")" >"$f.tmp"
+            tail -c +5 "$f" >>"$f.tmp"
+            mv "$f.tmp" "$f"
+        done ;;
+    fuzz_extract)
+        cp fixtures/articles/* "$2/"
+        for f in tests/trials/*.yaml; do
+            sed -n 's/^  - text: "\(.*\)"$/\1/p' "$f" >"$2/trials_$(basename "$f" .yaml).txt"
+        done
+        for f in tests/detect/*.txt; do head -c 4096 "$f" >"$2/detect_$(basename "$f")"; done ;;
+    *) echo "fuzz.sh: no target $1 (targets: $TARGETS)" >&2; exit 2 ;;
+    esac
+    if [ -d "tests/fuzz/regressions/$1" ]; then
+        cp tests/fuzz/regressions/"$1"/* "$2/" 2>/dev/null || true
+    fi
+}
+
+if [ "${1:-}" = "--seeds" ]; then
+    seeds "$2" "$3"
+    exit 0
+fi
+
+SECONDS_EACH=${1:-60}
+[ $# -gt 0 ] && shift
+[ $# -gt 0 ] && TARGETS="$*"
+command -v clang >/dev/null || { echo "fuzz.sh: clang is missing (scripts/install-deps.sh)" >&2; exit 2; }
+CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCC_FUZZ=ON \
+    -DCC_BUILD_TESTS=OFF -DCC_DEBUG_ARENA=ON >/dev/null
+cmake --build build-fuzz -j "$(nproc)" >/dev/null
+# run TARGET: fuzz it, print its row; a failure leaves build-fuzz/$t.failed
+run() {
+    t=$1
+    corpus=build-fuzz/corpus/$t
+    findings=build-fuzz/findings/$t
+    mkdir -p "$corpus" "$findings"
+    [ -n "$(ls -A "$corpus")" ] || seeds "$t" "$corpus"
+    case $t in
+    fuzz_lang | fuzz_rules) maxlen=65536 ;;
+    fuzz_num) maxlen=1024 ;;
+    *) maxlen=4096 ;;
+    esac
+    log=build-fuzz/$t.log
+    start=$(date +%s)
+    rc=0
+    # shellcheck disable=SC2086
+    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        "build-fuzz/tests/fuzz/$t" -max_total_time="$SECONDS_EACH" -max_len="$maxlen" \
+        -timeout=25 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$findings/" \
+        ${FUZZ_FLAGS:-} "$corpus" >"$log" 2>&1 || rc=$?
+    secs=$(($(date +%s) - start))
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+    cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+    ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+    n=$(ls "$corpus" | wc -l)
+    crashes=$(ls "$findings" | wc -l)
+    printf '%-14s %8s %12s %10s %8s %8s %8s %s\n' "$t" "$secs" "${execs:-?}" "${rate:-?}" \
+        "${cov:-?}" "${ft:-?}" "$n" "$crashes"
+    if [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ]; then
+        echo "fuzz.sh: $t failed (exit $rc); see $log and $findings/" >&2
+        tail -30 "$log" >&2
+        : >"build-fuzz/$t.failed"
+    fi
+}
+
+printf '%-14s %8s %12s %10s %8s %8s %8s %s\n' target seconds executions "exec/s" cov ft corpus crashes
+rm -f build-fuzz/*.failed
+running=0
+for t in $TARGETS; do
+    run "$t" &
+    running=$((running + 1))
+    if [ "$running" -ge "${FUZZ_PARALLEL:-1}" ]; then
+        wait
+        running=0
+    fi
+done
+wait
+status=0
+ls build-fuzz/*.failed >/dev/null 2>&1 && status=1
+exit $status
