@@ -5,7 +5,7 @@ BUILD ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo test asan clean
+.PHONY: all deps build demo test unit asan fuzz-smoke fuzz clean
 
 all: build
 
@@ -22,8 +22,18 @@ demo: build
 	@$(BUILD)/claimcheck check fixtures/articles; rc=$$?; \
 	 if [ $$rc -le 1 ]; then echo "(claimcheck exit status $$rc: 0 no conflicts, 1 conflicts found)"; else exit $$rc; fi
 
-test: build
+# The whole suite: ctest on the normal build (with valgrind on the golden
+# run), the same suite built with ASan and UBSan, and a short fuzz run of
+# every target (docs/robustness.md).
+test: unit asan fuzz-smoke
+
+unit: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# Each libFuzzer target for FUZZ_SECONDS (two at a time).
+FUZZ_SECONDS ?= 60
+fuzz-smoke: deps
+	FUZZ_PARALLEL=2 sh scripts/fuzz.sh $(FUZZ_SECONDS)
 
 # The suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan: deps
@@ -32,4 +42,4 @@ asan: deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir build-asan --output-on-failure -j $(JOBS)
 
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-fuzz

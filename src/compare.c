@@ -127,64 +127,76 @@ typedef struct keyed {
     uint32_t k[4]; /* ranks of claim, scope, unit, file */
 } keyed;
 
-typedef struct ptrank {
+typedef struct distinct {
     const char *p;
-    size_t i; /* index into key[] */
-} ptrank;
+    uint32_t rank;
+} distinct;
 
-static int cmp_ptr(const void *a, const void *b)
+static int cmp_distinct(const void *a, const void *b)
 {
-    uintptr_t x = (uintptr_t)((const ptrank *)a)->p, y = (uintptr_t)((const ptrank *)b)->p;
-    return x < y ? -1 : x > y;
-}
-
-typedef struct run_of {
-    const char *p;
-    size_t from, to; /* its entries in the pointer-sorted array */
-} run_of;
-
-static int cmp_run_str(const void *a, const void *b)
-{
-    return strcmp0(((const run_of *)a)->p, ((const run_of *)b)->p);
+    return strcmp0(((const distinct *)a)->p, ((const distinct *)b)->p);
 }
 
 /* Ranks field f (an offset of a const char * in cc_obs) of the n
- * observations of key[] into key[i].k[slot]: sort the pointers (equal
- * strings are mostly one interned pointer), sort the distinct ones by
- * their text, number them (equal texts, equal ranks). */
+ * observations of key[] into key[i].k[slot]. Equal strings are mostly one
+ * interned pointer: a hash of the pointers finds the distinct ones in
+ * O(n); only those are sorted by their text and numbered (equal texts,
+ * equal ranks). */
 static int rank_field(keyed *key, size_t n, size_t f, int slot)
 {
-    ptrank *u = cc_malloc((n + 1) * sizeof *u);
-    run_of *runs = cc_malloc((n + 1) * sizeof *runs);
-    size_t i, j, nr = 0;
+    size_t cap = 64, mask, i, nd = 0;
+    uint32_t *slot_of; /* hash slot -> index into d[] + 1; 0 empty */
+    const char **ptr_at;
+    distinct *d;
     uint32_t r = 0;
-    if (!u || !runs) {
-        cc_free(u);
-        cc_free(runs);
+    while (cap < 2 * n)
+        cap *= 2;
+    mask = cap - 1;
+    slot_of = cc_calloc(cap, sizeof *slot_of);
+    ptr_at = cc_malloc(cap * sizeof *ptr_at);
+    d = cc_malloc((n + 1) * sizeof *d);
+    if (!slot_of || !ptr_at || !d || n > UINT32_MAX - 1) {
+        cc_free(slot_of);
+        cc_free(ptr_at);
+        cc_free(d);
         return CC_ERR_NOMEM;
     }
     for (i = 0; i < n; i++) {
-        u[i].p = *(const char *const *)((const char *)key[i].o + f);
-        u[i].i = i;
-    }
-    qsort(u, n, sizeof *u, cmp_ptr);
-    for (i = 0; i < n; i++) {
-        if (nr == 0 || runs[nr - 1].p != u[i].p) {
-            runs[nr].p = u[i].p;
-            runs[nr].from = i;
-            nr++;
+        const char *p = *(const char *const *)((const char *)key[i].o + f);
+        size_t h = (size_t)(((uintptr_t)p >> 3) * 0x9E3779B97F4A7C15ull) & mask;
+        while (slot_of[h] && ptr_at[h] != p)
+            h = (h + 1) & mask;
+        if (!slot_of[h]) {
+            ptr_at[h] = p;
+            d[nd].p = p;
+            slot_of[h] = (uint32_t)++nd;
         }
-        runs[nr - 1].to = i + 1;
+        key[i].k[slot] = slot_of[h] - 1; /* for now: the index of its distinct */
     }
-    qsort(runs, nr, sizeof *runs, cmp_run_str);
-    for (i = 0; i < nr; i++) {
-        if (i > 0 && strcmp0(runs[i - 1].p, runs[i].p) != 0)
-            r++;
-        for (j = runs[i].from; j < runs[i].to; j++)
-            key[u[j].i].k[slot] = r;
+    /* number the distinct strings in text order, then map */
+    {
+        uint32_t *rank_of = cc_malloc((nd + 1) * sizeof *rank_of);
+        if (!rank_of) {
+            cc_free(slot_of);
+            cc_free(ptr_at);
+            cc_free(d);
+            return CC_ERR_NOMEM;
+        }
+        for (i = 0; i < nd; i++)
+            d[i].rank = (uint32_t)i; /* original index, kept through the sort */
+        qsort(d, nd, sizeof *d, cmp_distinct);
+        for (i = 0; i < nd; i++) {
+            if (i > 0 && strcmp0(d[i - 1].p, d[i].p) != 0)
+                r++;
+            rank_of[d[i].rank] = r;
+        }
+        for (i = 0; i < n; i++)
+            key[i].k[slot] = rank_of[key[i].k[slot]];
+        cc_free(rank_of);
     }
-    cc_free(u);
-    cc_free(runs);
+    cc_free(slot_of);
+    cc_free(ptr_at);
+    cc_free(d);
     return CC_OK;
 }
 

@@ -140,6 +140,12 @@ int cc_obstab_add(cc_obstab *t, const cc_obs *o)
 int cc_obstab_move(cc_obstab *dst, cc_obstab *src)
 {
     size_t i;
+    if (dst->n == 0) {
+        /* take src whole: no copy, and no second table at the peak */
+        cc_obstab t = *dst;
+        *dst = *src;
+        *src = t;
+    }
     for (i = 0; i < src->n; i++)
         if (cc_obstab_add(dst, &src->v[i]) != CC_OK)
             return CC_ERR_NOMEM;

@@ -3,7 +3,7 @@
  * conflicts and deviations are failures listing every figure; single-source
  * claims pass (with --fail-on single they are failures); skipped articles
  * are errors of a test case of their own. Text is escaped for XML 1.0
- * (characters XML cannot carry become U+FFFD).
+ * (controls and bidi controls become a visible [U+XXXX]).
  */
 #include "report_priv.h"
 
@@ -30,11 +30,10 @@ static void xml(cc_buf *b, const char *s)
         case '"': cc_buf_puts(b, "&quot;"); break;
         case '\'': cc_buf_puts(b, "&apos;"); break;
         default:
-            if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE ||
-                cp == 0xFFFF)
+            if (cp == 0xFFFE || cp == 0xFFFF)
                 cc_buf_puts(b, "\xEF\xBF\xBD");
-            else if (cc_is_dangerous_cp(cp) && cp >= 0x80)
-                cc_buf_printf(b, "&#x%X;", (unsigned)cp); /* visible as the code, not applied */
+            else if (cp != '\t' && cp != '\n' && cp != '\r' && (cp < 0x20 || cc_is_dangerous_cp(cp)))
+                cc_buf_printf(b, "[U+%04X]", (unsigned)cp); /* visible, not applied */
             else
                 cc_buf_append(b, p, (size_t)n);
         }

@@ -19,14 +19,14 @@ static void md(cc_buf *b, const char *s)
         uint32_t cp;
         int n = cc_utf8_decode(p, end, &cp);
         if (n < 0) {
-            cc_buf_puts(b, "\\ufffd");
+            cc_buf_puts(b, "\xEF\xBF\xBD");
             p++;
             continue;
         }
         if (cp == '\n' || cp == '\r' || cp == '\t')
             cc_buf_putc(b, ' ');
         else if (cc_is_dangerous_cp(cp))
-            cc_buf_printf(b, "&#x%X;", (unsigned)cp);
+            cc_buf_printf(b, "\\[U+%04X\\]", (unsigned)cp); /* visible, not applied */
         else if (cp == '<')
             cc_buf_puts(b, "&lt;");
         else if (cp == '>')

@@ -112,6 +112,16 @@ grep -q 'noread.txt: error: skipped: Permission denied' "$TMP/nr.err" ||
 grep -q '"reason": "Permission denied"' "$TMP/nr.json" || fail "unreadable file not in the accounting"
 grep -q 'inner.md", "status": "scanned"' "$TMP/nr.json" || fail "the readable file was not checked"
 
+# Larger than the 256 MiB an article may have: refused before reading (a
+# sparse file: no disk is used).
+truncate -s 300M "$TMP/huge.txt"
+"$CC" check --format json "$TMP/huge.txt" "$IN/d/inner.md" >"$TMP/huge.json" 2>"$TMP/huge.err"
+expect_status 2 $? "a 300 MB file"
+grep -q 'huge.txt: error: skipped: larger than 256 MiB' "$TMP/huge.err" ||
+    fail "oversized file not reported: $(cat "$TMP/huge.err")"
+grep -q '"reason": "larger than 256 MiB"' "$TMP/huge.json" || fail "oversized file not in the accounting"
+rm -f "$TMP/huge.txt"
+
 # 100,000 tiny files: all read, all accounted for.
 mkdir "$TMP/many"
 python3 - "$TMP/many" <<'PY'

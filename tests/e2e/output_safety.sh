@@ -79,6 +79,11 @@ for line in raw("github").decode().splitlines():
     m = re.match(r"::(\w+) ([^:]*)::", line)
     if m and "evil" in m.group(2) and ("%0A" in m.group(2).replace("%250A", "")):
         errors.append("github: an unescaped %%0A in a property: %r" % line)
+# visible marks where the formats cannot carry the code points harmlessly
+for f, mark in (("text", b"<U+001B>"), ("markdown", b"\\[U+001B\\]"), ("html", b"U+202E"),
+                ("github", b"<U+001B>")):
+    if mark not in raw(f):
+        errors.append("%s: no visible mark %r" % (f, mark))
 # Markdown: the table keeps its columns
 for line in raw("markdown").decode().splitlines():
     if line.startswith("| 1 |") and line.count("|") != 7:
