@@ -279,8 +279,11 @@ static int close_frame(ydoc *doc, frame *f)
     size_t count = f->n;
     if (count) {
         n->kids = cc_arena_memdup(doc->arena, f->kids, count * sizeof(ynode *));
-        if (!n->kids)
+        if (!n->kids) {
+            cc_free(f->kids);
+            f->kids = NULL;
             return -1;
+        }
     }
     n->n = n->type == Y_MAP ? count / 2 : count;
     n->size = 1;

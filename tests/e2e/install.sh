@@ -41,7 +41,9 @@ PKG_CONFIG_PATH=$(dirname "$PC") PKG_CONFIG_SYSROOT_DIR="$DEST" \
     pkg-config --cflags --libs claimcheck >"$TMP/pc.flags" 2>"$TMP/err" ||
     fail "pkg-config claimcheck: $(cat "$TMP/err")"
 # shellcheck disable=SC2046
-cc -std=c11 -Wall -Wextra -o "$TMP/consumer" tests/install/consumer.c $(cat "$TMP/pc.flags") \
+# (a sanitizer build's library needs the sanitizer runtime: CC_TEST_CFLAGS)
+# shellcheck disable=SC2086
+cc -std=c11 -Wall -Wextra ${CC_TEST_CFLAGS:-} -o "$TMP/consumer" tests/install/consumer.c $(cat "$TMP/pc.flags") \
     2>"$TMP/err" || fail "cannot build against the installed library with pkg-config: $(cat "$TMP/err")"
 if [ -x "$TMP/consumer" ]; then
     "$TMP/consumer" "$ROOT/share/claimcheck/rules" fixtures/articles >"$TMP/consumer.json" 2>"$TMP/err"
@@ -50,7 +52,8 @@ if [ -x "$TMP/consumer" ]; then
 fi
 
 # A project built with the CMake package.
-cmake -S tests/install -B "$TMP/cmake-consumer" -DCMAKE_PREFIX_PATH="$ROOT" >"$TMP/cm.log" 2>&1 &&
+cmake -S tests/install -B "$TMP/cmake-consumer" -DCMAKE_PREFIX_PATH="$ROOT" \
+    -DCMAKE_C_FLAGS="${CC_TEST_CFLAGS:-}" -DCMAKE_EXE_LINKER_FLAGS="${CC_TEST_CFLAGS:-}" >"$TMP/cm.log" 2>&1 &&
     cmake --build "$TMP/cmake-consumer" >>"$TMP/cm.log" 2>&1 ||
     fail "cannot build against the installed CMake package: $(tail -20 "$TMP/cm.log")"
 if [ -x "$TMP/cmake-consumer/consumer" ]; then

@@ -13,9 +13,11 @@ int main(int argc, char **argv)
     cc_run *run = NULL;
     cc_result *res = NULL;
     cc_report rep = {0};
-    cc_run_opts opts = {NULL, 1};
+    cc_run_opts opts = {0};
     cc_diags *d = cc_diags_new();
     int rc = 2;
+
+    opts.jobs = 1;
 
     if (argc < 3 || !d) {
         fprintf(stderr, "usage: consumer RULES_DIR PATH...\n");
