@@ -94,8 +94,19 @@ int cc_dec_parse(cc_dec *out, const char *s, size_t n)
     }
     if (i != n)
         return CC_ERR_INVALID;
-    if (d.m == 0)
+    if (d.m == 0) {
         d.neg = 0;
+        d.e = 0;
+    } else {
+        /* the value's own exponent (as cc_dec_format writes it) stays
+         * within the bound too, so that what is written reads back */
+        int64_t mag = d.e;
+        uint64_t m;
+        for (m = d.m; m >= 10; m /= 10)
+            mag++;
+        if (mag > 100000 || mag < -100000)
+            return CC_ERR_INVALID;
+    }
     *out = d;
     return CC_OK;
 }

@@ -52,6 +52,9 @@ static void add_diag(ydoc *doc, cc_severity sev, uint32_t line, uint32_t col, si
         doc->errors++;
 }
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 7, 0)))
+#endif
 static void verror(ydoc *doc, uint32_t line, uint32_t col, size_t off, cc_diag_code code,
                    const char *hint, const char *fmt, va_list ap)
 {

@@ -58,7 +58,8 @@ cc_dec cc_dec_from_u64(uint64_t v);
 /* 10^k as a cc_dec. */
 cc_dec cc_dec_pow10(int32_t k);
 /* Parses ASCII "[-+]digits[.digits][(e|E)[-+]digits]" in s[0..n) entirely.
- * Returns 0 or CC_ERR_INVALID. Exponents beyond +-100000 are refused. */
+ * Returns 0 or CC_ERR_INVALID. Values whose exponent (as written, or in
+ * the form cc_dec_format writes) is beyond +-100000 are refused. */
 int cc_dec_parse(cc_dec *out, const char *s, size_t n);
 /* Appends one decimal digit (0-9) to an integer part (frac = false) or a
  * fraction (frac = true) being built up in *d; digits beyond the 19th are

@@ -99,18 +99,25 @@ grep -q 'new\\nline.txt:1:24' "$TMP/out.txt" || fail "newline in a file name not
 grep -q 'bad<0xFF>name.txt:1:24' "$TMP/out.txt" || fail "non-UTF-8 file name byte not shown"
 
 # An unreadable file: skipped with the reason. root reads everything, so
-# as root the check runs as nobody (setpriv, util-linux).
-chmod 755 "$TMP" "$IN"
-printf '%s\n' "$GOOD" >"$TMP/noread.txt"
-chmod 000 "$TMP/noread.txt"
+# as root the check runs as nobody (setpriv, util-linux), from copies of
+# the program and the rules that nobody can read wherever the checkout is.
+mkdir "$TMP/nr"
+cp "$CC" "$TMP/nr/claimcheck"
+cp -r rules "$TMP/nr/rules"
+printf '%s\n' "$GOOD" >"$TMP/nr/readable.txt"
+printf '%s\n' "$GOOD" >"$TMP/nr/noread.txt"
+chmod -R a+rX "$TMP/nr"
+chmod 755 "$TMP"
+chmod 000 "$TMP/nr/noread.txt"
 AS=""
 [ "$(id -u)" = 0 ] && AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
-$AS "$CC" check --format json "$TMP/noread.txt" "$IN/d/inner.md" >"$TMP/nr.json" 2>"$TMP/nr.err"
+(cd "$TMP/nr" && $AS ./claimcheck check --rules rules --format json noread.txt readable.txt) \
+    >"$TMP/nr.json" 2>"$TMP/nr.err"
 expect_status 2 $? "unreadable file"
 grep -q 'noread.txt: error: skipped: Permission denied' "$TMP/nr.err" ||
     fail "unreadable file not reported: $(cat "$TMP/nr.err")"
 grep -q '"reason": "Permission denied"' "$TMP/nr.json" || fail "unreadable file not in the accounting"
-grep -q 'inner.md", "status": "scanned"' "$TMP/nr.json" || fail "the readable file was not checked"
+grep -q 'readable.txt", "status": "scanned"' "$TMP/nr.json" || fail "the readable file was not checked"
 
 # Larger than the 256 MiB an article may have: refused before reading (a
 # sparse file: no disk is used).
