@@ -136,13 +136,14 @@ static int set_option(cli_opts *o, const char *cmd, const char *name, char *val)
         for (c = val; *c; c++) {
             if (*c == '.' && frac < 0) {
                 frac = 0;
-            } else if (*c >= '0' && *c <= '9' && frac < 3 && ms < 100000000ul) {
+            } else if (*c < '0' || *c > '9') {
+                ms = 0;
+                break;
+            } else if (frac < 3 && ms < 100000000ul) {
+                /* digits past these are dropped decimals, or over the bound */
                 ms = ms * 10 + (unsigned long)(*c - '0');
                 if (frac >= 0)
                     frac++;
-            } else if (!(*c >= '0' && *c <= '9' && frac >= 3)) {
-                ms = 0;
-                break;
             }
         }
         for (frac = frac < 0 ? 0 : frac; frac < 3; frac++)

@@ -13,14 +13,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static FILE *devnull(void)
-{
-    static FILE *f;
-    if (!f && !(f = fopen("/dev/null", "w")))
-        abort();
-    return f;
-}
-
 static void check_dec(const char *s, size_t n)
 {
     cc_dec a, b;
