@@ -17,40 +17,26 @@
 #include "uni.h"
 #include "utf8.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #define DETECT_SAMPLE ((size_t)64 << 10)
 #define MAX_PACKS 256
 
-static int cmp_cstr(const void *a, const void *b)
+/* Adds weight to the score of each pack that lists the entry. */
+static void score_entry(const cc_ruleset *rs, double *score, const cc_detent *e, double weight)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int cmp_cp(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-static void score_word(const cc_ruleset *rs, double *score, const char *w)
-{
-    size_t i;
-    for (i = 0; i < rs->nlangs && i < MAX_PACKS; i++) {
-        const cc_detectdata *dd = &rs->langs[i]->detect;
-        if (dd->nwords && bsearch(&w, dd->words, dd->nwords, sizeof(char *), cmp_cstr))
-            score[i] += 1.0;
-    }
+    uint32_t k;
+    for (k = 0; e && k < e->n; k++)
+        if (rs->detect.packs[e->first + k] < MAX_PACKS)
+            score[rs->detect.packs[e->first + k]] += weight;
 }
 
 static void score_char(const cc_ruleset *rs, double *score, uint32_t cp, double weight)
 {
     size_t i, k;
+    score_entry(rs, score, cc_detindex_find(&rs->detect, NULL, cp), weight);
     for (i = 0; i < rs->nlangs && i < MAX_PACKS; i++) {
         const cc_detectdata *dd = &rs->langs[i]->detect;
-        if (dd->nchars && bsearch(&cp, dd->chars, dd->nchars, sizeof(uint32_t), cmp_cp))
-            score[i] += weight;
         for (k = 0; k < dd->nranges; k++)
             if (cp >= dd->ranges[k][0] && cp <= dd->ranges[k][1]) {
                 score[i] += 0.1;
@@ -96,7 +82,7 @@ void cc_detect(cc_detection *out, const cc_ruleset *rs, const char *text, size_t
                     wl--;
                 word[wl] = '\0';
                 if (wordok && wl)
-                    score_word(rs, score, word);
+                    score_entry(rs, score, cc_detindex_find(&rs->detect, word, 0), 1.0);
                 tokens++;
                 wl = 0;
                 wordok = true;

@@ -878,6 +878,105 @@ static int load_claims(cc_ruleset *rs, const char *const *dirs, size_t ndirs, cc
 }
 
 /* ====================================================================
+ * Detection index
+ * ==================================================================== */
+
+uint32_t cc_detindex_hash_word(const char *w)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    while (*w)
+        h = (h ^ (unsigned char)*w++) * 16777619u;
+    return h ? h : 1;
+}
+
+uint32_t cc_detindex_hash_cp(uint32_t cp)
+{
+    uint32_t h = (cp + 1) * 2654435761u;
+    h ^= h >> 15;
+    return h ? h : 1;
+}
+
+/* The slot of a key: its entry, or the empty slot where it would go. */
+static cc_detent *detindex_slot(const cc_detindex *ix, const char *word, uint32_t cp)
+{
+    uint32_t h = word ? cc_detindex_hash_word(word) : cc_detindex_hash_cp(cp);
+    size_t i;
+    for (i = h & ix->mask;; i = (i + 1) & ix->mask) {
+        cc_detent *e = &ix->slots[i];
+        if (!e->hash) {
+            e->word = word; /* a caller that only looks ignores it */
+            e->cp = cp;
+            return e;
+        }
+        if (e->hash == h && e->cp == cp &&
+            (word ? e->word && strcmp(e->word, word) == 0 : !e->word))
+            return e;
+    }
+}
+
+const cc_detent *cc_detindex_find(const cc_detindex *ix, const char *word, uint32_t cp)
+{
+    const cc_detent *e;
+    if (!ix->slots)
+        return NULL;
+    e = detindex_slot(ix, word, cp);
+    return e->hash ? e : NULL;
+}
+
+/* Pass 0 counts the packs of each key (first holds the last pack seen,
+ * plus one, so that a key listed twice in one pack counts once, as it
+ * scored once); pass 1 places them. */
+static void detindex_add(cc_detindex *ix, const char *word, uint32_t cp, uint32_t pack, int pass)
+{
+    cc_detent *e = detindex_slot(ix, word, cp);
+    if (!e->hash)
+        e->hash = word ? cc_detindex_hash_word(word) : cc_detindex_hash_cp(cp);
+    if (pass == 0) {
+        if (e->first != pack + 1) {
+            e->first = pack + 1;
+            e->n++;
+        }
+    } else if (e->n == 0 || ix->packs[e->first + e->n - 1] != pack) {
+        ix->packs[e->first + e->n++] = pack;
+    }
+}
+
+static int build_detindex(cc_ruleset *rs)
+{
+    cc_detindex *ix = &rs->detect;
+    size_t keys = 0, size = 16, i, k;
+    uint32_t off = 0;
+    int pass;
+    for (i = 0; i < rs->nlangs; i++)
+        keys += rs->langs[i]->detect.nwords + rs->langs[i]->detect.nchars;
+    while (size < 2 * keys)
+        size *= 2;
+    ix->slots = cc_arena_alloc(&rs->arena, size * sizeof *ix->slots);
+    ix->packs = cc_arena_alloc(&rs->arena, (keys + 1) * sizeof *ix->packs);
+    if (!ix->slots || !ix->packs)
+        return CC_ERR_NOMEM;
+    ix->mask = size - 1;
+    for (pass = 0; pass < 2; pass++) {
+        for (i = 0; i < rs->nlangs; i++) {
+            const cc_detectdata *dd = &rs->langs[i]->detect;
+            for (k = 0; k < dd->nwords; k++)
+                detindex_add(ix, dd->words[k], 0, (uint32_t)i, pass);
+            for (k = 0; k < dd->nchars; k++)
+                detindex_add(ix, NULL, dd->chars[k], (uint32_t)i, pass);
+        }
+        if (pass == 1)
+            break;
+        for (i = 0; i < size; i++)
+            if (ix->slots[i].hash) {
+                ix->slots[i].first = off;
+                off += ix->slots[i].n;
+                ix->slots[i].n = 0;
+            }
+    }
+    return CC_OK;
+}
+
+/* ====================================================================
  * Ruleset
  * ==================================================================== */
 
@@ -928,6 +1027,10 @@ int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_
                 rs->bylang[i].v[rs->bylang[i].n++] = rs->xr[j];
         if (cc_lang_max_captures(rs->langs[i]) > rs->maxcap)
             rs->maxcap = cc_lang_max_captures(rs->langs[i]);
+    }
+    if (build_detindex(rs) != CC_OK) {
+        cc_ruleset_free(rs);
+        return CC_ERR_NOMEM;
     }
     *out = rs;
     return CC_OK;

@@ -63,6 +63,28 @@ typedef struct cc_xlist {
     size_t n;
 } cc_xlist;
 
+/* The detection lists of all packs in one hash table (built by
+ * cc_ruleset_load), so that language detection looks each word and letter
+ * up once instead of once per pack. An entry is a word (word != NULL) or a
+ * code point, with the packs that list it: packs[first .. first+n). */
+typedef struct cc_detent {
+    const char *word;
+    uint32_t cp;
+    uint32_t hash; /* 0: an empty slot */
+    uint32_t first, n;
+} cc_detent;
+
+typedef struct cc_detindex {
+    cc_detent *slots;
+    size_t mask;      /* slots - 1, a power of two less one */
+    uint32_t *packs;  /* indices into cc_ruleset.langs */
+} cc_detindex;
+
+uint32_t cc_detindex_hash_word(const char *w);
+uint32_t cc_detindex_hash_cp(uint32_t cp);
+/* The entry for a word (cp 0) or a code point (word NULL), or NULL. */
+const cc_detent *cc_detindex_find(const cc_detindex *ix, const char *word, uint32_t cp);
+
 struct cc_ruleset {
     cc_arena arena;
     cc_lang **langs;
@@ -72,6 +94,7 @@ struct cc_ruleset {
     cc_xrule **xr;
     size_t nxr, capxr;
     cc_xlist *bylang; /* extractors per pack, parallel to langs */
+    cc_detindex detect;
     cc_example *examples;
     size_t nexamples, capexamples;
     uint32_t maxcap;  /* largest capture count of any pattern */
