@@ -7,8 +7,10 @@
 # grow in build-fuzz/corpus/<target>; a crash leaves its input in
 # build-fuzz/findings/<target>/ and the script exits 1: add that input to
 # tests/fuzz/regressions/<target>/ with the fix, and ctest replays it for
-# ever. FUZZ_PARALLEL=2 fuzzes two targets at a time; extra libFuzzer
-# flags go in FUZZ_FLAGS.
+# ever. FUZZ_PARALLEL=2 fuzzes two targets at a time; FUZZ_PROCS=2 runs
+# two processes of each target on its one corpus (libFuzzer reloads the
+# corpus, so each sees what the other found; the row adds up their
+# executions and rates); extra libFuzzer flags go in FUZZ_FLAGS.
 set -eu
 cd "$(dirname "$0")/.."
 TARGETS="fuzz_lang fuzz_rules fuzz_num fuzz_extract"
@@ -75,30 +77,48 @@ run() {
     mkdir -p "$corpus" "$findings"
     [ -n "$(ls -A "$corpus")" ] || seeds "$t" "$corpus"
     case $t in
-    fuzz_lang | fuzz_rules) maxlen=65536 ;;
+    fuzz_lang | fuzz_rules) maxlen=16384 ;;
     fuzz_num) maxlen=1024 ;;
     *) maxlen=4096 ;;
     esac
-    log=build-fuzz/$t.log
+    procs=${FUZZ_PROCS:-1}
+    rm -f build-fuzz/"$t".[0-9]*.log
     start=$(date +%s)
     rc=0
-    # shellcheck disable=SC2086
-    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
-        "build-fuzz/tests/fuzz/$t" -max_total_time="$SECONDS_EACH" -max_len="$maxlen" \
-        -timeout=25 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$findings/" \
-        ${FUZZ_FLAGS:-} "$corpus" >"$log" 2>&1 || rc=$?
+    k=1
+    while [ "$k" -le "$procs" ]; do
+        log=build-fuzz/$t.log
+        [ "$procs" -gt 1 ] && log=build-fuzz/$t.$k.log
+        # shellcheck disable=SC2086
+        (ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
+            "build-fuzz/tests/fuzz/$t" -max_total_time="$SECONDS_EACH" -max_len="$maxlen" \
+            -timeout=25 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$findings/" \
+            ${FUZZ_FLAGS:-} "$corpus" >"$log" 2>&1 || echo "$?" >"$log.rc") &
+        k=$((k + 1))
+    done
+    wait
     secs=$(($(date +%s) - start))
-    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-    cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
-    ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+    logs=build-fuzz/$t.log
+    [ "$procs" -gt 1 ] && logs=$(ls build-fuzz/"$t".[0-9]*.log)
+    for log in $logs; do
+        [ -f "$log.rc" ] && rc=$(cat "$log.rc") && rm -f "$log.rc"
+    done
+    # shellcheck disable=SC2086
+    execs=$(cat $logs | sed -n 's/^stat::number_of_executed_units: *//p' | awk '{ s += $1 } END { print s }')
+    # shellcheck disable=SC2086
+    rate=$(cat $logs | sed -n 's/^stat::average_exec_per_sec: *//p' | awk '{ s += $1 } END { print s }')
+    # shellcheck disable=SC2086
+    cov=$(cat $logs | grep -o 'cov: [0-9]*' | cut -d' ' -f2 | sort -n | tail -1)
+    # shellcheck disable=SC2086
+    ft=$(cat $logs | grep -o 'ft: [0-9]*' | cut -d' ' -f2 | sort -n | tail -1)
     n=$(ls "$corpus" | wc -l)
     crashes=$(ls "$findings" | wc -l)
     printf '%-14s %8s %12s %10s %8s %8s %8s %s\n' "$t" "$secs" "${execs:-?}" "${rate:-?}" \
         "${cov:-?}" "${ft:-?}" "$n" "$crashes"
     if [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ]; then
-        echo "fuzz.sh: $t failed (exit $rc); see $log and $findings/" >&2
-        tail -30 "$log" >&2
+        echo "fuzz.sh: $t failed (exit $rc); see $logs and $findings/" >&2
+        # shellcheck disable=SC2086
+        tail -n 30 $logs >&2
         : >"build-fuzz/$t.failed"
     fi
 }

@@ -767,16 +767,12 @@ typedef struct cfile {
     int ok;
 } cfile;
 
-static int parse_claim_file(cc_ruleset *rs, const char *path, cfile *f, cc_diags *d)
+/* Parses f->text (owned by f) as a claim file. */
+static int parse_claim_text(cc_ruleset *rs, const char *path, cfile *f, size_t len, cc_diags *d)
 {
-    size_t len;
-    const char *fpath;
-    int rc = read_rule_file(path, &f->text, &len, d);
-    if (rc != CC_OK)
-        return rc;
     /* nodes and the file name live in the ruleset's arena */
-    fpath = cc_arena_strdup(&rs->arena, path);
-    rc = cc_ydoc_parse(&f->doc, &rs->arena, fpath ? fpath : path, f->text, len, d);
+    const char *fpath = cc_arena_strdup(&rs->arena, path);
+    int rc = cc_ydoc_parse(&f->doc, &rs->arena, fpath ? fpath : path, f->text, len, d);
     if (rc == CC_OK) {
         static const char *const keys[] = {"claims", NULL};
         const ynode *root = f->doc.root, *list;
@@ -788,6 +784,13 @@ static int parse_claim_file(cc_ruleset *rs, const char *path, cfile *f, cc_diags
         f->ok = f->doc.errors == 0;
     }
     return rc;
+}
+
+static int parse_claim_file(cc_ruleset *rs, const char *path, cfile *f, cc_diags *d)
+{
+    size_t len;
+    int rc = read_rule_file(path, &f->text, &len, d);
+    return rc == CC_OK ? parse_claim_text(rs, path, f, len, d) : rc;
 }
 
 /* Reads the entries of f: pass 0 the claims (id:), pass 1 the extensions
@@ -820,12 +823,29 @@ static void read_claim_file(cc_ruleset *rs, cfile *f, int pass)
     }
 }
 
+/* Reads the claims of the parsed files, then their extensions, and frees
+ * the files' documents and texts. */
+static void read_claim_files(cc_ruleset *rs, cfile *files, size_t nfiles, int *errors)
+{
+    size_t i;
+    int pass;
+    for (pass = 0; pass < 2; pass++)
+        for (i = 0; i < nfiles; i++)
+            if (files[i].ok)
+                read_claim_file(rs, &files[i], pass);
+    for (i = 0; i < nfiles; i++) {
+        if (files[i].doc.errors)
+            (*errors)++;
+        cc_ydoc_free(&files[i].doc);
+        cc_free(files[i].text);
+    }
+}
+
 static int load_claims(cc_ruleset *rs, const char *const *dirs, size_t ndirs, cc_diags *d,
                        int *errors)
 {
     cfile *files = NULL;
     size_t nfiles = 0, cap = 0, k, i;
-    int pass;
     for (k = 0; k < ndirs; k++) {
         char *cdir = join_path(dirs[k], "claims");
         char **names = NULL;
@@ -863,16 +883,7 @@ static int load_claims(cc_ruleset *rs, const char *const *dirs, size_t ndirs, cc
         cc_free(names);
         cc_free(cdir);
     }
-    for (pass = 0; pass < 2; pass++)
-        for (i = 0; i < nfiles; i++)
-            if (files[i].ok)
-                read_claim_file(rs, &files[i], pass);
-    for (i = 0; i < nfiles; i++) {
-        if (files[i].doc.errors)
-            (*errors)++;
-        cc_ydoc_free(&files[i].doc);
-        cc_free(files[i].text);
-    }
+    read_claim_files(rs, files, nfiles, errors);
     cc_free(files);
     return CC_OK;
 }
@@ -980,25 +991,26 @@ static int build_detindex(cc_ruleset *rs)
  * Ruleset
  * ==================================================================== */
 
-int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_diags *d)
+static cc_ruleset *ruleset_new(void)
 {
     cc_ruleset *rs = cc_calloc(1, sizeof *rs);
-    int errors = 0;
-    size_t i;
-
-    *out = NULL;
     if (!rs)
-        return CC_ERR_NOMEM;
+        return NULL;
     if (pthread_mutex_init(&rs->jit_lock, NULL) != 0) {
         cc_free(rs);
-        return CC_ERR_NOMEM;
+        return NULL;
     }
     cc_ruleset_use_jit(rs, false); /* CC_JIT may say otherwise */
-    for (i = 0; i < ndirs; i++)
-        load_packs(rs, dirs[i], d, &errors);
-    load_claims(rs, dirs, ndirs, d, &errors);
+    return rs;
+}
+
+/* Checks what was loaded and builds the indices; frees rs on failure. */
+static int ruleset_finish(cc_ruleset **out, cc_ruleset *rs, const char *dir, int errors,
+                          cc_diags *d)
+{
+    size_t i;
     if (!errors && rs->nlangs == 0) {
-        cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, ndirs ? dirs[0] : NULL, 0, 0, SIZE_MAX, NULL,
+        cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, dir, 0, 0, SIZE_MAX, NULL,
                      "point --rules at a directory with lang/*.yaml (and claims/*.yaml)",
                      "no language packs found");
         errors++;
@@ -1036,6 +1048,51 @@ int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_
     return CC_OK;
 }
 
+int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_diags *d)
+{
+    cc_ruleset *rs = ruleset_new();
+    int errors = 0;
+    size_t i;
+
+    *out = NULL;
+    if (!rs)
+        return CC_ERR_NOMEM;
+    for (i = 0; i < ndirs; i++)
+        load_packs(rs, dirs[i], d, &errors);
+    load_claims(rs, dirs, ndirs, d, &errors);
+    return ruleset_finish(out, rs, ndirs ? dirs[0] : NULL, errors, d);
+}
+
+int cc_ruleset_load_text(cc_ruleset **out, cc_lang *const *packs, size_t npacks,
+                         const char *path, const char *text, size_t len, cc_diags *d)
+{
+    cc_ruleset *rs = ruleset_new();
+    cfile f;
+    int errors = 0;
+    size_t i;
+
+    *out = NULL;
+    if (!rs)
+        return CC_ERR_NOMEM;
+    rs->borrowed_langs = true;
+    for (i = 0; i < npacks; i++)
+        if (push_ptr((void ***)&rs->langs, &rs->nlangs, &rs->caplangs, packs[i]) != 0) {
+            cc_ruleset_free(rs);
+            return CC_ERR_NOMEM;
+        }
+    memset(&f, 0, sizeof f);
+    if (!(f.text = cc_malloc(len + 1))) {
+        cc_ruleset_free(rs);
+        return CC_ERR_NOMEM;
+    }
+    memcpy(f.text, text, len);
+    f.text[len] = '\0';
+    if (parse_claim_text(rs, path, &f, len, d) != CC_OK)
+        errors++;
+    read_claim_files(rs, &f, 1, &errors);
+    return ruleset_finish(out, rs, path, errors, d);
+}
+
 void cc_ruleset_free(cc_ruleset *rs)
 {
     size_t i;
@@ -1043,7 +1100,7 @@ void cc_ruleset_free(cc_ruleset *rs)
         return;
     for (i = 0; i < rs->nxr; i++)
         free_xrule(rs->xr[i]);
-    for (i = 0; i < rs->nlangs; i++)
+    for (i = 0; i < rs->nlangs && !rs->borrowed_langs; i++)
         cc_lang_free(rs->langs[i]);
     cc_free(rs->langs);
     cc_free(rs->claims);

@@ -102,7 +102,15 @@ struct cc_ruleset {
     size_t nbroken, capbroken;
     pthread_mutex_t jit_lock; /* cc_ruleset_ready */
     atomic_int jit;           /* JIT-compile languages on first use */
+    bool borrowed_langs;      /* cc_ruleset_load_text: langs are the caller's */
 };
+
+/* Loads one claim file from memory (path names it in diagnostics) against
+ * packs loaded by the caller, which stay the caller's: they must outlive
+ * the ruleset. The claim loader without the file system and without
+ * reloading packs, for tests/fuzz/fuzz_rules.c. */
+int cc_ruleset_load_text(cc_ruleset **out, cc_lang *const *packs, size_t npacks,
+                         const char *path, const char *text, size_t len, cc_diags *d);
 
 /* Makes l's patterns and its extractors' ready for matching: when JIT is
  * on, JIT-compiles them the first time a language is used (any thread; the

@@ -1,6 +1,7 @@
 /* test_rules.c: loading rules: the shipped set, and every error kind with
  * its exact message and position. */
 #include "helpers.h"
+#include "rules_priv.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -189,6 +190,40 @@ static void test_rules__extensions_add_languages(void **state)
                  "a claim cannot have both id: and extends:", NULL);
 }
 
+/* cc_ruleset_load_text (the fuzzer's way in): the claim file from memory,
+ * the caller's pack borrowed, used and left alive. */
+static void test_rules__load_text_borrows_packs(void **state)
+{
+    static const char claims[] =
+        "claims:\n  - id: total\n    unit: currency\n    extract: {en: [{pattern: 'paid %{money}'}]}\n";
+    cc_diags *d = cc_diags_new();
+    cc_lang *pack = NULL;
+    cc_ruleset *rs = NULL;
+    const cc_diag *g;
+    int round;
+    (void)state;
+    assert_int_equal(cc_lang_load(&pack, "en.yaml", MINI_PACK, strlen(MINI_PACK), d), CC_OK);
+    for (round = 0; round < 2; round++) {
+        assert_int_equal(cc_ruleset_load_text(&rs, &pack, 1, "mem.yaml", claims, sizeof claims - 1, d),
+                         CC_OK);
+        assert_ptr_equal(cc_ruleset_find_lang(rs, "en"), pack);
+        assert_int_equal(cc_ruleset_find_claim(rs, "total")->nextractors, 1);
+        cc_ruleset_free(rs); /* not the pack: the next round uses it */
+    }
+    /* the text need not end in NUL (the "xyz" after it would be a syntax
+     * error); errors name the given path: the 1 is not a claim */
+    assert_int_equal(cc_ruleset_load_text(&rs, &pack, 1, "mem.yaml", "claims: [1]xyz", 11, d),
+                     CC_ERR_RULES);
+    assert_null(rs);
+    g = cc_diags_get(d, 0);
+    assert_non_null(g);
+    assert_string_equal(g->file, "mem.yaml");
+    assert_int_equal(g->line, 1);
+    assert_int_equal(g->column, 10);
+    cc_diags_free(d);
+    cc_lang_free(pack);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +238,7 @@ int main(void)
         cmocka_unit_test(test_rules__aliases_share_and_bombs_stop),
         cmocka_unit_test(test_rules__windows_and_year),
         cmocka_unit_test(test_rules__extensions_add_languages),
+        cmocka_unit_test(test_rules__load_text_borrows_packs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
