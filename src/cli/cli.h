@@ -70,6 +70,9 @@ void cli_stage(const cli_opts *o, const char *name, const char *fmt, ...)
 #endif
     ;
 void cli_print_diags(const cc_diags *d, const cli_opts *o);
+/* Says "out of memory" (and what was lost: NULL for "the run is
+ * incomplete") once; main() adds its catch-all only if nobody said it. */
+void cli_oom(const char *consequence);
 
 /* The end shared by check and compare: compare the observations, apply
  * the baseline, write the report to stdout and every --report file

@@ -106,7 +106,7 @@ int cmd_compare(int argc, char **argv)
         goto out;
     }
     if (cc_archive_new(&a) != CC_OK) {
-        fprintf(stderr, "claimcheck: out of memory\n");
+        cli_oom(NULL);
         goto out;
     }
     for (i = 0; i < o.npaths; i++)

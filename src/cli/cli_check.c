@@ -93,7 +93,7 @@ int cmd_check(int argc, char **argv)
     if (rc != CC_OK) {
         cli_print_diags(d, &o);
         if (rc == CC_ERR_NOMEM)
-            fprintf(stderr, "claimcheck: out of memory\n");
+            cli_oom(NULL);
         goto out;
     }
     cli_stage_run(&o, run);
@@ -137,7 +137,7 @@ int cmd_check(int argc, char **argv)
     }
     goto out;
 nomem:
-    fprintf(stderr, "claimcheck: out of memory\n");
+    cli_oom(NULL);
     status = CC_EXIT_ERROR;
 out:
     free(files);

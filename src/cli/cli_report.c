@@ -17,7 +17,7 @@ int cli_write_atomic(const char *path, int (*write)(FILE *f, void *ud), void *ud
     int fd, rc;
     FILE *f;
     if (!tmp) {
-        fprintf(stderr, "claimcheck: out of memory\n");
+        cli_oom(NULL);
         return -1;
     }
     memcpy(tmp, path, n);
@@ -86,7 +86,7 @@ int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *o
         return CC_EXIT_ERROR;
     }
     if (cc_compare_run(&res, rs, obs) != CC_OK) {
-        fprintf(stderr, "claimcheck: out of memory\n");
+        cli_oom(NULL);
         return CC_EXIT_ERROR;
     }
     cli_stage(o, "compare", "%zu observations, %zu claims", cc_obstab_count(obs),
@@ -134,7 +134,7 @@ int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *o
         status = CC_EXIT_OK;
     goto out;
 nomem:
-    fprintf(stderr, "claimcheck: out of memory\n");
+    cli_oom(NULL);
     status = CC_EXIT_ERROR;
 out:
     cc_baseline_free(bl);

@@ -92,7 +92,7 @@ int cmd_scan(int argc, char **argv)
     if (cc_extractor_new(&x, rs) != CC_OK ||
         cc_walk(&files, &bad, &why, o.npaths ? (const char *const *)o.paths : stdin_only,
                 o.npaths ? o.npaths : 1, d) != CC_OK) {
-        fprintf(stderr, "claimcheck: out of memory\n");
+        cli_oom(NULL);
         status = 2;
         goto out;
     }

@@ -188,7 +188,7 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *cmd, const char *k
     o->color = -1;
     o->paths = calloc((size_t)argc + 1, sizeof(char *));
     if (!o->paths) {
-        fprintf(stderr, "claimcheck: out of memory\n");
+        cli_oom(NULL);
         return 2;
     }
     for (i = 0; i < argc; i++) {
@@ -308,7 +308,7 @@ cc_ruleset *cli_load_rules(const cli_opts *o, cc_diags *d)
     rc = cc_ruleset_load(&rs, dirs, n, d);
     if (rc != CC_OK && cc_alloc_failed()) {
         /* the other diagnostics may be its consequences */
-        fprintf(stderr, "claimcheck: out of memory while loading the rules; nothing was checked\n");
+        cli_oom("while loading the rules; nothing was checked");
         return NULL;
     }
     if (rc != CC_OK) {
@@ -345,7 +345,7 @@ int cli_start(cli_opts *o, int argc, char **argv, const char *cmd, const char *k
     }
     *d = cc_diags_new();
     if (!*d) {
-        fprintf(stderr, "claimcheck: out of memory\n");
+        cli_oom(NULL);
         free(o->paths);
         return CC_EXIT_ERROR;
     }
@@ -437,6 +437,14 @@ void cli_print_diags(const cc_diags *d, const cli_opts *o)
     cc_diags_print(d, stderr, cli_color(o, stderr));
 }
 
+static bool g_oom_said;
+void cli_oom(const char *consequence)
+{
+    fprintf(stderr, "claimcheck: out of memory%s%s\n", consequence ? " " : "; ",
+            consequence ? consequence : "the run is incomplete");
+    g_oom_said = true;
+}
+
 static int dispatch(int argc, char **argv);
 
 /* A failed allocation that some path absorbed (a skipped article, a
@@ -447,7 +455,8 @@ int main(int argc, char **argv)
     cc_alloc_init_from_env();
     status = dispatch(argc, argv);
     if (cc_alloc_failed()) {
-        fprintf(stderr, "claimcheck: out of memory; the run is incomplete\n");
+        if (!g_oom_said)
+            cli_oom(NULL);
         status = CC_EXIT_ERROR;
     }
     return status;

@@ -2,9 +2,9 @@
 # in src/alloc.c), for every N from the first allocation to the last of a
 # small run: loading a pack and a claim file, reading and checking two
 # articles, a JSON report on stdout and an HTML one in a file. Each run
-# must end with exit status 2 and "out of memory" (never a crash, a hang,
-# a sanitizer report or a report that passes for complete), and leave no
-# half-written report file. Past the last allocation the run is the normal
+# must end with exit status 2 and "out of memory", said once by the program
+# (never a crash, a hang, a sanitizer report or a report that passes for
+# complete), and leave no half-written report file. Past the last allocation the run is the normal
 # one.
 . "$(dirname "$0")/../lib/e2e.sh"
 
@@ -58,6 +58,9 @@ while [ "$n" -le 20000 ]; do
     if [ "$rc" != 2 ] || ! grep -q "out of memory" "$TMP/err"; then
         fail "allocation $n: exit status $rc, $(head -c 600 "$TMP/err")"
         break
+    fi
+    if [ "$(grep -c '^claimcheck: out of memory' "$TMP/err")" != 1 ]; then
+        fail "allocation $n: the program's own out-of-memory line must come once: $(head -c 600 "$TMP/err")"
     fi
     if [ -e "$TMP/r.html" ] && ! grep -q '</html>' "$TMP/r.html"; then
         fail "allocation $n: a half-written HTML report"
