@@ -35,11 +35,11 @@ static void score_char(const cc_ruleset *rs, double *score, uint32_t cp, double 
 {
     size_t i, k;
     score_entry(rs, score, cc_detindex_find(&rs->detect, NULL, cp), weight);
-    for (i = 0; i < rs->nlangs && i < MAX_PACKS; i++) {
-        const cc_detectdata *dd = &rs->langs[i]->detect;
+    for (i = 0; i < rs->detect.nranged && rs->detect.ranged[i] < MAX_PACKS; i++) {
+        const cc_detectdata *dd = &rs->langs[rs->detect.ranged[i]]->detect;
         for (k = 0; k < dd->nranges; k++)
             if (cp >= dd->ranges[k][0] && cp <= dd->ranges[k][1]) {
-                score[i] += 0.1;
+                score[rs->detect.ranged[i]] += 0.1;
                 break;
             }
     }

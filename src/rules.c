@@ -964,8 +964,12 @@ static int build_detindex(cc_ruleset *rs)
         size *= 2;
     ix->slots = cc_arena_alloc(&rs->arena, size * sizeof *ix->slots);
     ix->packs = cc_arena_alloc(&rs->arena, (keys + 1) * sizeof *ix->packs);
-    if (!ix->slots || !ix->packs)
+    ix->ranged = cc_arena_alloc(&rs->arena, (rs->nlangs + 1) * sizeof *ix->ranged);
+    if (!ix->slots || !ix->packs || !ix->ranged)
         return CC_ERR_NOMEM;
+    for (i = 0; i < rs->nlangs; i++)
+        if (rs->langs[i]->detect.nranges)
+            ix->ranged[ix->nranged++] = (uint32_t)i;
     ix->mask = size - 1;
     for (pass = 0; pass < 2; pass++) {
         for (i = 0; i < rs->nlangs; i++) {

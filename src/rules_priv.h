@@ -78,6 +78,8 @@ typedef struct cc_detindex {
     cc_detent *slots;
     size_t mask;      /* slots - 1, a power of two less one */
     uint32_t *packs;  /* indices into cc_ruleset.langs */
+    uint32_t *ranged; /* the packs with script ranges, in order */
+    size_t nranged;
 } cc_detindex;
 
 uint32_t cc_detindex_hash_word(const char *w);
