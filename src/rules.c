@@ -907,18 +907,15 @@ uint32_t cc_detindex_hash_cp(uint32_t cp)
     return h ? h : 1;
 }
 
-/* The slot of a key: its entry, or the empty slot where it would go. */
-static cc_detent *detindex_slot(const cc_detindex *ix, const char *word, uint32_t cp)
+/* The slot of a key: its entry, or the empty slot where it would go.
+ * Only looks: detection threads share the table. */
+static cc_detent *detindex_slot(const cc_detindex *ix, const char *word, uint32_t cp, uint32_t h)
 {
-    uint32_t h = word ? cc_detindex_hash_word(word) : cc_detindex_hash_cp(cp);
     size_t i;
     for (i = h & ix->mask;; i = (i + 1) & ix->mask) {
         cc_detent *e = &ix->slots[i];
-        if (!e->hash) {
-            e->word = word; /* a caller that only looks ignores it */
-            e->cp = cp;
+        if (!e->hash)
             return e;
-        }
         if (e->hash == h && e->cp == cp &&
             (word ? e->word && strcmp(e->word, word) == 0 : !e->word))
             return e;
@@ -930,7 +927,7 @@ const cc_detent *cc_detindex_find(const cc_detindex *ix, const char *word, uint3
     const cc_detent *e;
     if (!ix->slots)
         return NULL;
-    e = detindex_slot(ix, word, cp);
+    e = detindex_slot(ix, word, cp, word ? cc_detindex_hash_word(word) : cc_detindex_hash_cp(cp));
     return e->hash ? e : NULL;
 }
 
@@ -939,9 +936,13 @@ const cc_detent *cc_detindex_find(const cc_detindex *ix, const char *word, uint3
  * scored once); pass 1 places them. */
 static void detindex_add(cc_detindex *ix, const char *word, uint32_t cp, uint32_t pack, int pass)
 {
-    cc_detent *e = detindex_slot(ix, word, cp);
-    if (!e->hash)
-        e->hash = word ? cc_detindex_hash_word(word) : cc_detindex_hash_cp(cp);
+    uint32_t h = word ? cc_detindex_hash_word(word) : cc_detindex_hash_cp(cp);
+    cc_detent *e = detindex_slot(ix, word, cp, h);
+    if (!e->hash) {
+        e->hash = h;
+        e->word = word;
+        e->cp = cp;
+    }
     if (pass == 0) {
         if (e->first != pack + 1) {
             e->first = pack + 1;
@@ -1089,7 +1090,8 @@ int cc_ruleset_load_text(cc_ruleset **out, cc_lang *const *packs, size_t npacks,
         cc_ruleset_free(rs);
         return CC_ERR_NOMEM;
     }
-    memcpy(f.text, text, len);
+    if (len)
+        memcpy(f.text, text, len);
     f.text[len] = '\0';
     if (parse_claim_text(rs, path, &f, len, d) != CC_OK)
         errors++;
