@@ -1,5 +1,6 @@
 /* test_detect.c: language detection from the packs' data. */
 #include "helpers.h"
+#include "rules_priv.h" /* cc_ruleset_load_text */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,12 +65,58 @@ static void test_detect__nothing_to_go_on(void **state)
     assert_null(det.lang);
 }
 
+/* The scoring itself, on two packs made for it: a word scores 1 for each
+ * pack that lists it (once, even if a pack lists it twice), a listed
+ * letter 0.5, a letter in a pack's script range 0.1; scores are per token. */
+static void test_detect__scores(void **state)
+{
+    static const char *packs[2] = {
+        "lang: aa\nnumbers: {decimal: [\".\"]}\n"
+        "detect: {words: [foo, bar, foo, Qux.], chars: \"é\"}\n",
+        "lang: bb\nnumbers: {decimal: [\".\"]}\n"
+        "detect: {words: [foo, baz], ranges: [\"0400-04FF\"]}\n"};
+    cc_lang *l[2] = {NULL, NULL};
+    cc_ruleset *rs = NULL;
+    cc_diags *d = cc_diags_new();
+    cc_detection det;
+    size_t i;
+    (void)state;
+    for (i = 0; i < 2; i++)
+        assert_int_equal(cc_lang_load(&l[i], "p.yaml", packs[i], strlen(packs[i]), d), CC_OK);
+    assert_int_equal(cc_ruleset_load_text(&rs, l, 2, "c.yaml", "claims: []\n", 11, d), CC_OK);
+
+    cc_detect(&det, rs, "Foo, foo bar!", 13); /* aa 3/3, bb 2/3 */
+    assert_ptr_equal(det.lang, l[0]);
+    assert_int_equal(det.tokens, 3);
+    assert_true(det.score == 1.0);
+    assert_true(det.runner_up > 0.66 && det.runner_up < 0.67);
+
+    cc_detect(&det, rs, "baz qux", 7); /* the dot of "Qux." is optional */
+    assert_int_equal(det.tokens, 2);
+    assert_true(det.score == 0.5 && det.runner_up == 0.5);
+
+    cc_detect(&det, rs, "\xd0\xb4\xd0\xb0 x", 6); /* "да x": bb 0.2/2 */
+    assert_ptr_equal(det.lang, l[1]);
+    assert_true(det.score > 0.099 && det.score < 0.101);
+    assert_true(det.runner_up == 0.0);
+
+    cc_detect(&det, rs, "\xc3\xa9t\xc3\xa9", 5); /* "été": aa 1.0 (two listed letters) */
+    assert_ptr_equal(det.lang, l[0]);
+    assert_true(det.score == 1.0);
+
+    cc_ruleset_free(rs);
+    cc_lang_free(l[0]);
+    cc_lang_free(l[1]);
+    cc_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_detect__seed_articles),
         cmocka_unit_test(test_detect__short_paragraphs),
         cmocka_unit_test(test_detect__nothing_to_go_on),
+        cmocka_unit_test(test_detect__scores),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
