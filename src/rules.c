@@ -489,8 +489,10 @@ static void read_extractor(cloader *C, cc_claim *cl, uint32_t claim_idx, const c
         cc_ctxpat def;
         bool given;
         memset(&def, 0, sizeof def);
-        if (!read_window(C, e, &def, &given))
+        if (!read_window(C, e, &def, &given)) {
+            free_xrule(x); /* the pattern and its tail are compiled */
             return;
+        }
         if (!given)
             def.sentence = 1;
         x->near = compile_list(C, l, y_get(e, "near"), "near", &def, &x->nnear);
