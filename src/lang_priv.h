@@ -48,7 +48,7 @@ typedef struct cc_macro {
 
 /* Detection data: lowercase words and distinctive code points. */
 typedef struct cc_detectdata {
-    const char **words; /* sorted, for bsearch */
+    const char **words; /* sorted; rules.c indexes them (cc_detindex) */
     size_t nwords;
     uint32_t *chars;    /* sorted */
     size_t nchars;
