@@ -10,7 +10,8 @@
 # ever. FUZZ_PARALLEL=2 fuzzes two targets at a time; FUZZ_PROCS=2 runs
 # two processes of each target on its one corpus (libFuzzer reloads the
 # corpus, so each sees what the other found; the row adds up their
-# executions and rates); extra libFuzzer flags go in FUZZ_FLAGS.
+# executions and rates); extra libFuzzer flags go in FUZZ_FLAGS. kill -INT
+# on a fuzzer stops it early; its row counts what ran.
 set -eu
 cd "$(dirname "$0")/.."
 TARGETS="fuzz_lang fuzz_rules fuzz_num fuzz_extract"
@@ -115,7 +116,10 @@ run() {
     crashes=$(ls "$findings" | wc -l)
     printf '%-14s %8s %12s %10s %8s %8s %8s %s\n' "$t" "$secs" "${execs:-?}" "${rate:-?}" \
         "${cov:-?}" "${ft:-?}" "$n" "$crashes"
-    if [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ]; then
+    # 72: libFuzzer stopped by SIGINT (kill -INT), after its final stats
+    if [ "$rc" -eq 72 ] && [ "$crashes" -eq 0 ]; then
+        echo "fuzz.sh: $t interrupted; the row counts what ran" >&2
+    elif [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ]; then
         echo "fuzz.sh: $t failed (exit $rc); see $logs and $findings/" >&2
         # shellcheck disable=SC2086
         tail -n 30 $logs >&2
