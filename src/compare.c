@@ -148,19 +148,18 @@ static int rank_field(keyed *key, size_t n, size_t f, int slot)
     uint32_t *slot_of; /* hash slot -> index into d[] + 1; 0 empty */
     const char **ptr_at;
     distinct *d;
+    uint32_t *rank_of; /* index into d[] as first seen -> rank */
     uint32_t r = 0;
+    int rc = CC_ERR_NOMEM;
     while (cap < 2 * n)
         cap *= 2;
     mask = cap - 1;
     slot_of = cc_calloc(cap, sizeof *slot_of);
     ptr_at = cc_malloc(cap * sizeof *ptr_at);
     d = cc_malloc((n + 1) * sizeof *d);
-    if (!slot_of || !ptr_at || !d || n > UINT32_MAX - 1) {
-        cc_free(slot_of);
-        cc_free(ptr_at);
-        cc_free(d);
-        return CC_ERR_NOMEM;
-    }
+    rank_of = cc_malloc((n + 1) * sizeof *rank_of);
+    if (!slot_of || !ptr_at || !d || !rank_of || n > UINT32_MAX - 1)
+        goto out;
     for (i = 0; i < n; i++) {
         const char *p = *(const char *const *)((const char *)key[i].o + f);
         size_t h = (size_t)(((uintptr_t)p >> 3) * 0x9E3779B97F4A7C15ull) & mask;
@@ -169,35 +168,27 @@ static int rank_field(keyed *key, size_t n, size_t f, int slot)
         if (!slot_of[h]) {
             ptr_at[h] = p;
             d[nd].p = p;
+            d[nd].rank = (uint32_t)nd; /* its index, kept through the sort */
             slot_of[h] = (uint32_t)++nd;
         }
         key[i].k[slot] = slot_of[h] - 1; /* for now: the index of its distinct */
     }
     /* number the distinct strings in text order, then map */
-    {
-        uint32_t *rank_of = cc_malloc((nd + 1) * sizeof *rank_of);
-        if (!rank_of) {
-            cc_free(slot_of);
-            cc_free(ptr_at);
-            cc_free(d);
-            return CC_ERR_NOMEM;
-        }
-        for (i = 0; i < nd; i++)
-            d[i].rank = (uint32_t)i; /* original index, kept through the sort */
-        qsort(d, nd, sizeof *d, cmp_distinct);
-        for (i = 0; i < nd; i++) {
-            if (i > 0 && strcmp0(d[i - 1].p, d[i].p) != 0)
-                r++;
-            rank_of[d[i].rank] = r;
-        }
-        for (i = 0; i < n; i++)
-            key[i].k[slot] = rank_of[key[i].k[slot]];
-        cc_free(rank_of);
+    qsort(d, nd, sizeof *d, cmp_distinct);
+    for (i = 0; i < nd; i++) {
+        if (i > 0 && strcmp0(d[i - 1].p, d[i].p) != 0)
+            r++;
+        rank_of[d[i].rank] = r;
     }
+    for (i = 0; i < n; i++)
+        key[i].k[slot] = rank_of[key[i].k[slot]];
+    rc = CC_OK;
+out:
     cc_free(slot_of);
     cc_free(ptr_at);
     cc_free(d);
-    return CC_OK;
+    cc_free(rank_of);
+    return rc;
 }
 
 static int cmp_keyed(const void *pa, const void *pb)

@@ -14,6 +14,7 @@
 
 #include "alloc.h"
 #include "arena.h"
+#include "hash.h"
 #include "lang_priv.h"
 #include "rules_priv.h"
 #include "uni.h"
@@ -70,14 +71,6 @@ size_t cc_obstab_bytes(const cc_obstab *t)
     return t->arena.total + t->cap * sizeof(cc_obs) + t->setcap * sizeof(char *);
 }
 
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
 /* The table's copy of s, shared by every observation that uses it. */
 static const char *intern(cc_obstab *t, const char *s)
 {
@@ -93,7 +86,7 @@ static const char *intern(cc_obstab *t, const char *s)
             return NULL;
         for (j = 0; j < t->setcap; j++)
             if (t->set[j]) {
-                size_t k = hash_str(t->set[j]) & (ncap - 1);
+                size_t k = cc_hash_str(t->set[j]) & (ncap - 1);
                 while (ns[k])
                     k = (k + 1) & (ncap - 1);
                 ns[k] = t->set[j];
@@ -102,7 +95,7 @@ static const char *intern(cc_obstab *t, const char *s)
         t->set = ns;
         t->setcap = ncap;
     }
-    h = hash_str(s);
+    h = cc_hash_str(s);
     for (i = h & (t->setcap - 1); t->set[i]; i = (i + 1) & (t->setcap - 1))
         if (strcmp(t->set[i], s) == 0)
             return t->set[i];

@@ -10,6 +10,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "hash.h"
 #include "io.h"
 
 #include <errno.h>
@@ -894,15 +895,13 @@ static int load_claims(cc_ruleset *rs, const char *const *dirs, size_t ndirs, cc
  * Detection index
  * ==================================================================== */
 
-uint32_t cc_detindex_hash_word(const char *w)
+static uint32_t detindex_hash_word(const char *w)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    while (*w)
-        h = (h ^ (unsigned char)*w++) * 16777619u;
+    uint32_t h = (uint32_t)cc_hash_str(w);
     return h ? h : 1;
 }
 
-uint32_t cc_detindex_hash_cp(uint32_t cp)
+static uint32_t detindex_hash_cp(uint32_t cp)
 {
     uint32_t h = (cp + 1) * 2654435761u;
     h ^= h >> 15;
@@ -929,7 +928,7 @@ const cc_detent *cc_detindex_find(const cc_detindex *ix, const char *word, uint3
     const cc_detent *e;
     if (!ix->slots)
         return NULL;
-    e = detindex_slot(ix, word, cp, word ? cc_detindex_hash_word(word) : cc_detindex_hash_cp(cp));
+    e = detindex_slot(ix, word, cp, word ? detindex_hash_word(word) : detindex_hash_cp(cp));
     return e->hash ? e : NULL;
 }
 
@@ -938,7 +937,7 @@ const cc_detent *cc_detindex_find(const cc_detindex *ix, const char *word, uint3
  * scored once); pass 1 places them. */
 static void detindex_add(cc_detindex *ix, const char *word, uint32_t cp, uint32_t pack, int pass)
 {
-    uint32_t h = word ? cc_detindex_hash_word(word) : cc_detindex_hash_cp(cp);
+    uint32_t h = word ? detindex_hash_word(word) : detindex_hash_cp(cp);
     cc_detent *e = detindex_slot(ix, word, cp, h);
     if (!e->hash) {
         e->hash = h;

@@ -82,8 +82,6 @@ typedef struct cc_detindex {
     size_t nranged;
 } cc_detindex;
 
-uint32_t cc_detindex_hash_word(const char *w);
-uint32_t cc_detindex_hash_cp(uint32_t cp);
 /* The entry for a word (cp 0) or a code point (word NULL), or NULL. */
 const cc_detent *cc_detindex_find(const cc_detindex *ix, const char *word, uint32_t cp);
 
