@@ -81,7 +81,7 @@ for line in raw("github").decode().splitlines():
         errors.append("github: an unescaped %%0A in a property: %r" % line)
 # visible marks where the formats cannot carry the code points harmlessly
 for f, mark in (("text", b"<U+001B>"), ("markdown", b"\\[U+001B\\]"), ("html", b"U+202E"),
-                ("github", b"<U+001B>")):
+                ("junit", b"[U+001B]"), ("github", b"<U+001B>")):
     if mark not in raw(f):
         errors.append("%s: no visible mark %r" % (f, mark))
 # Markdown: the table keeps its columns
