@@ -17,6 +17,7 @@
 #include "hash.h"
 #include "lang_priv.h"
 #include "rules_priv.h"
+#include "segment.h"
 #include "uni.h"
 #include "utf8.h"
 
@@ -154,11 +155,6 @@ int cc_obstab_move(cc_obstab *dst, cc_obstab *src)
  * Extractor state
  * ==================================================================== */
 
-typedef struct sent {
-    size_t start, end;
-    int candidate; /* holds a quantity that can be an observation */
-} sent;
-
 typedef struct hit {
     const cc_xrule *x;
     cc_quantity q;
@@ -169,8 +165,7 @@ struct cc_extractor {
     const cc_ruleset *rs;
     cc_rxctx ctx;
     cc_qlist q;
-    sent *s;
-    size_t ns, caps;
+    cc_sents ss; /* the article's sentences */
     hit *h;
     size_t nh, caph;
     bool no_context;
@@ -221,7 +216,7 @@ void cc_extractor_free(cc_extractor *x)
         return;
     cc_rxctx_free(&x->ctx);
     cc_qlist_free(&x->q);
-    cc_free(x->s);
+    cc_sents_free(&x->ss);
     cc_free(x->h);
     cc_free(x);
 }
@@ -243,22 +238,6 @@ static int qpush(cc_qlist *q, const cc_quantity *v)
     }
     q->v[q->n++] = *v;
     return 0;
-}
-
-static size_t next_char(const char *t, size_t i, size_t end)
-{
-    if (i >= end)
-        return end;
-    i += (size_t)cc_utf8_seqlen((unsigned char)t[i]);
-    return i > end ? end : i;
-}
-
-static uint32_t cp_at(const char *t, size_t i, size_t end)
-{
-    uint32_t cp = 0;
-    if (i >= end || cc_utf8_decode(t + i, t + end, &cp) < 0)
-        return 0;
-    return cp;
 }
 
 static void limit_diag(cc_diags *d, cc_doc *doc, size_t off, int rc, const char *what,
@@ -427,9 +406,9 @@ static size_t url_end(const char *t, size_t i, size_t end)
         size_t n = strlen(*s);
         if (end - i >= n && strncasecmp(t + i, *s, n) == 0) {
             size_t j = i + n;
-            while (j < end && !cc_uni_is_space(cp_at(t, j, end)) && t[j] != '"' && t[j] != '<' &&
+            while (j < end && !cc_uni_is_space(cc_utf8_at(t, j, end)) && t[j] != '"' && t[j] != '<' &&
                    t[j] != '>' && (unsigned char)t[j] >= 0x21)
-                j = next_char(t, j, end);
+                j = cc_utf8_next(t, j, end);
             return j;
         }
     }
@@ -478,9 +457,9 @@ static int scan_range(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t beg
         if (cc_lang_interpret(l, &x->ctx, &l->scanner, t, end, ov, rc, &q) == 0 && q.end > q.start) {
             if (qpush(out, &q) != 0)
                 return CC_ERR_NOMEM;
-            off = ov[1] > ov[0] ? ov[1] : next_char(t, ov[0], end);
+            off = ov[1] > ov[0] ? ov[1] : cc_utf8_next(t, ov[0], end);
         } else {
-            off = next_char(t, ov[0], end);
+            off = cc_utf8_next(t, ov[0], end);
         }
     }
     {
@@ -500,7 +479,7 @@ static int scan_range(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t beg
  * pack's prefilter)? 1 yes, 0 no, <0 a matching error. */
 static int worth_scanning(cc_extractor *x, const cc_lang *l, const char *t, size_t s)
 {
-    int rc = cc_rx_match(&l->prefilter, &x->ctx, x->ctx.aux, t, x->s[s].end, x->s[s].start,
+    int rc = cc_rx_match(&l->prefilter, &x->ctx, x->ctx.aux, t, x->ss.v[s].end, x->ss.v[s].start,
                          PCRE2_NO_UTF_CHECK);
     return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : rc;
 }
@@ -513,7 +492,7 @@ static int scan_prefiltered(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_d
     const char *t = cc_doc_text(doc);
     size_t s = 0;
     int worst = CC_OK;
-    while (s < x->ns) {
+    while (s < x->ss.n) {
         size_t e;
         int rc = worth_scanning(x, l, t, s);
         if (rc < 0)
@@ -522,9 +501,9 @@ static int scan_prefiltered(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_d
             s++;
             continue;
         }
-        for (e = s + 1; e < x->ns && worth_scanning(x, l, t, e) != 0; e++)
+        for (e = s + 1; e < x->ss.n && worth_scanning(x, l, t, e) != 0; e++)
             ;
-        rc = scan_range(x, l, doc, x->s[s].start, x->s[e - 1].end, &x->q, d);
+        rc = scan_range(x, l, doc, x->ss.v[s].start, x->ss.v[e - 1].end, &x->q, d);
         if (rc == CC_ERR_NOMEM)
             return rc;
         if (rc != CC_OK) {
@@ -548,203 +527,6 @@ int cc_scan(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_qlist *out, cc_di
 }
 
 /* ====================================================================
- * Sentences
- * ==================================================================== */
-
-/* A "sentence" longer than this (text without sentence ends: lists,
- * scraped tables, a hostile file) is cut at a space near it, so that the
- * searches around each quantity stay local. */
-#define SENTENCE_MAX 4096
-
-static int push_sent(cc_extractor *x, const char *t, size_t a, size_t b)
-{
-    while (b > a && b - a > SENTENCE_MAX) {
-        size_t cut = a + SENTENCE_MAX, k = cut;
-        while (k > cut - 512 && t[k] != ' ' && t[k] != '\t')
-            k--;
-        if (k > cut - 512)
-            cut = k;
-        else
-            while (((unsigned char)t[cut] & 0xC0) == 0x80)
-                cut++;
-        if (push_sent(x, t, a, cut) != 0)
-            return -1;
-        a = cut;
-    }
-    /* trim white space */
-    while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\n' || t[a] == '\r'))
-        a++;
-    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\n' || t[b - 1] == '\r'))
-        b--;
-    if (a >= b)
-        return 0;
-    if (x->ns == x->caps) {
-        void *p = x->s;
-        if (cc_grow(&p, &x->caps, x->ns + 1, sizeof(sent)) != 0)
-            return -1;
-        x->s = p;
-    }
-    x->s[x->ns].start = a;
-    x->s[x->ns].end = b;
-    x->s[x->ns].candidate = 0;
-    x->ns++;
-    return 0;
-}
-
-
-/* Next code point that is not white space (and not a closing quote or
- * bracket) at or after i; 0 at the end. */
-static uint32_t next_visible(const char *t, size_t i, size_t end)
-{
-    while (i < end) {
-        uint32_t cp = cp_at(t, i, end);
-        if (!cc_uni_is_space(cp))
-            return cp;
-        i = next_char(t, i, end);
-    }
-    return 0;
-}
-
-/* The last character before i that is not white space, from s on; 0 if
- * none. */
-static uint32_t prev_visible(const char *t, size_t s, size_t i)
-{
-    while (i > s) {
-        uint32_t cp;
-        size_t k = i - 1;
-        while (k > s && ((unsigned char)t[k] & 0xC0) == 0x80)
-            k--;
-        if (cc_utf8_decode(t + k, t + i, &cp) < 0)
-            return 0;
-        if (!cc_uni_is_space(cp))
-            return cp;
-        i = k;
-    }
-    return 0;
-}
-
-static bool is_closer(uint32_t cp)
-{
-    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 ||
-           cp == 0xBB || cp == 0x300D || cp == 0x300F || cp == 0xFF09 || cp == 0x201C;
-}
-
-/* Is the '.' at i the end of a sentence? Not after an abbreviation of the
- * pack, an initial ("D.A."), or before a lowercase word or a digit. */
-static bool period_ends(const cc_lang *l, const char *t, size_t begin, size_t i, size_t end)
-{
-    size_t j = i, wstart;
-    uint32_t after = cp_at(t, i + 1, end), nextv;
-    size_t letters = 0;
-    if (i + 1 < end && !cc_uni_is_space(after) && !is_closer(after))
-        return false; /* 6.6, D.A.Davidson, example.com */
-    while (j > begin) {
-        size_t k = j - 1;
-        uint32_t cp;
-        while (k > begin && ((unsigned char)t[k] & 0xC0) == 0x80)
-            k--;
-        cp = cp_at(t, k, end);
-        if (!cc_uni_is_letter(cp))
-            break;
-        letters++;
-        j = k;
-    }
-    wstart = j;
-    if (letters == 1)
-        return false; /* an initial */
-    if (letters == 0 && i > begin) {
-        /* a day or ordinal number: "bis zum 30. Juni", "2. helyen" */
-        size_t d = i, digits = 0;
-        while (d > begin && t[d - 1] >= '0' && t[d - 1] <= '9') {
-            d--;
-            digits++;
-        }
-        if (digits >= 1 && digits <= 2 && (d == begin || t[d - 1] == ' ' || t[d - 1] == '('))
-            return false;
-    }
-    if (letters && cc_lang_is_abbrev(l, t + wstart, i - wstart))
-        return false;
-    nextv = next_visible(t, i + 1, end);
-    if (nextv && (cc_uni_lower(nextv) == nextv && cc_uni_is_letter(nextv) && !cc_uni_is_cjk(nextv)))
-        return false; /* continues in lowercase */
-    return true;
-}
-
-/* Splits the body into sentences: at . ! ? … after a word (see period_ends),
- * at CJK full stops, at blank lines, and at line ends unless the next line
- * continues in lowercase (hard-wrapped text). */
-static int segment(cc_extractor *x, const cc_lang *l, const char *t, size_t begin, size_t end)
-{
-    size_t i = begin, s = begin;
-    x->ns = 0;
-    while (i < end) {
-        unsigned char c = (unsigned char)t[i];
-        size_t n = next_char(t, i, end);
-        if (c == '\n' || c == '\r') {
-            size_t j = (c == '\r' && n < end && t[n] == '\n') ? n + 1 : n;
-            uint32_t nv = next_visible(t, j, end);
-            /* a wrapped line goes on: "valuing the company at\n$150
-             * billion", "it raised\n6.6 billion"; a line after a heading
-             * or list item starts anew */
-            bool cont = nv && cc_uni_is_letter(nv) && !cc_uni_is_cjk(nv) &&
-                        cc_uni_lower(nv) == nv;
-            if (!cont && nv && !cc_uni_is_letter(nv) && !strchr("-*#>|+", (int)nv)) {
-                uint32_t pv = prev_visible(t, s, i);
-                cont = pv && (cc_uni_is_letter(pv) || cc_uni_is_digit(pv) || pv == ',') &&
-                       !cc_uni_is_cjk(pv);
-            }
-            /* a blank line always ends the sentence */
-            size_t k = j;
-            while (k < end && (t[k] == ' ' || t[k] == '\t'))
-                k++;
-            if (k < end && (t[k] == '\n' || t[k] == '\r'))
-                cont = false;
-            if (!cont) {
-                if (push_sent(x, t, s, i) != 0)
-                    return -1;
-                s = j;
-            }
-            i = j;
-            continue;
-        }
-        if (c == '.' || c == '!' || c == '?' || c >= 0x80) {
-            uint32_t cp = cp_at(t, i, end);
-            bool stop = false;
-            if (cp == '.')
-                stop = period_ends(l, t, begin, i, end);
-            else if (cp == '!' || cp == '?' || cp == 0x2026)
-                stop = n >= end || cc_uni_is_space(cp_at(t, n, end)) || is_closer(cp_at(t, n, end));
-            else if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E)
-                stop = true;
-            if (stop) {
-                /* closing quotes and brackets stay with the sentence */
-                while (n < end && is_closer(cp_at(t, n, end)))
-                    n = next_char(t, n, end);
-                if (push_sent(x, t, s, n) != 0)
-                    return -1;
-                s = n;
-            }
-        }
-        i = n;
-    }
-    return push_sent(x, t, s, end);
-}
-
-/* Sentence index holding byte offset off (sentences are sorted). */
-static long sentence_of(const cc_extractor *x, size_t off)
-{
-    size_t lo = 0, hi = x->ns;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (x->s[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < x->ns && x->s[lo].start <= off ? (long)lo : -1;
-}
-
-/* ====================================================================
  * Claims
  * ==================================================================== */
 
@@ -756,8 +538,8 @@ static void window(const cc_extractor *x, const cc_ctxpat *c, const char *t, siz
                    size_t hi, size_t a, size_t b, size_t *wa, size_t *wb)
 {
     uint32_t k;
-    long s = sentence_of(x, a);
-    size_t sa = s >= 0 ? x->s[s].start : a, sb = s >= 0 && x->s[s].end > b ? x->s[s].end : b;
+    long s = cc_sent_of(&x->ss, a);
+    size_t sa = s >= 0 ? x->ss.v[s].start : a, sb = s >= 0 && x->ss.v[s].end > b ? x->ss.v[s].end : b;
     if (c->sentence) {
         *wa = sa;
         *wb = sb;
@@ -787,7 +569,7 @@ static void window(const cc_extractor *x, const cc_ctxpat *c, const char *t, siz
             a--;
     }
     for (k = 0; k < c->after && b < sb; k++)
-        b = next_char(t, b, sb);
+        b = cc_utf8_next(t, b, sb);
     *wa = a;
     *wb = b;
 }
@@ -859,8 +641,8 @@ static bool kind_fits(const cc_claim *c, const cc_quantity *q)
 static int year_ok(cc_extractor *x, const cc_xrule *r, cc_doc *doc, const cc_quantity *q)
 {
     const char *t = cc_doc_text(doc);
-    long s = sentence_of(x, q->start);
-    size_t lo = s >= 0 ? x->s[s].start : q->start, hi = s >= 0 ? x->s[s].end : q->end;
+    long s = cc_sent_of(&x->ss, q->start);
+    size_t lo = s >= 0 ? x->ss.v[s].start : q->start, hi = s >= 0 ? x->ss.v[s].end : q->end;
     int year = 0, rel = 0, found;
     if (!r->year)
         return 1;
@@ -1026,11 +808,11 @@ static int run_anchored(cc_extractor *x, const cc_lang *l, const cc_xrule *r, cc
             continue;
         if (r->has_tail && (sq->kind != r->tail_kind || sq->vague || sq->conversion_of >= 0))
             continue;
-        s = sentence_of(x, sq->start);
-        if (s < 0 || !x->s[s].candidate)
+        s = cc_sent_of(&x->ss, sq->start);
+        if (s < 0 || !x->ss.v[s].candidate)
             continue;
         if (r->has_tail) {
-            int rc = cc_rx_match(&r->tail, &x->ctx, x->ctx.md, t, x->s[s].end, sq->end,
+            int rc = cc_rx_match(&r->tail, &x->ctx, x->ctx.md, t, x->ss.v[s].end, sq->end,
                                  PCRE2_NO_UTF_CHECK);
             if (rc == PCRE2_ERROR_NOMATCH)
                 continue;
@@ -1049,7 +831,7 @@ static int run_anchored(cc_extractor *x, const cc_lang *l, const cc_xrule *r, cc
         starts[1] = sq->figure;
         for (k = 0; k < (sq->figure > sq->start ? 2u : 1u); k++) {
             cc_quantity q;
-            int rc = cc_rx_match(&r->rx, &x->ctx, x->ctx.md, t, x->s[s].end, starts[k],
+            int rc = cc_rx_match(&r->rx, &x->ctx, x->ctx.md, t, x->ss.v[s].end, starts[k],
                                  PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED);
             if (rc == PCRE2_ERROR_NOMATCH)
                 continue;
@@ -1057,7 +839,7 @@ static int run_anchored(cc_extractor *x, const cc_lang *l, const cc_xrule *r, cc
                 limit_diag(d, doc, starts[k], rc, "a claim pattern", r->file, r->line);
                 return CC_ERR_LIMIT;
             }
-            rc = take_match(x, l, r, doc, x->s[s].end, rc, &q, d);
+            rc = take_match(x, l, r, doc, x->ss.v[s].end, rc, &q, d);
             if (rc < -1)
                 return rc;
             if (rc == 1) {
@@ -1076,11 +858,11 @@ static int run_pattern(cc_extractor *x, const cc_lang *l, const cc_xrule *r, cc_
     size_t si;
     if (r->lead_amount)
         return run_anchored(x, l, r, doc, d);
-    for (si = 0; si < x->ns; si++) {
-        size_t off = x->s[si].start, end = x->s[si].end;
+    for (si = 0; si < x->ss.n; si++) {
+        size_t off = x->ss.v[si].start, end = x->ss.v[si].end;
         size_t floor = 0;
         int retries = 0;
-        if (!x->s[si].candidate)
+        if (!x->ss.v[si].candidate)
             continue;
         while (off < end) {
             int rc = retries ? cc_rx_match_callout(&r->rx, &x->ctx, x->ctx.md, t, end, off,
@@ -1109,7 +891,7 @@ static int run_pattern(cc_extractor *x, const cc_lang *l, const cc_xrule *r, cc_
                 }
                 floor = 0;
                 retries = 0;
-                off = o1 > o0 ? o1 : next_char(t, o0, end);
+                off = o1 > o0 ? o1 : cc_utf8_next(t, o0, end);
             }
         }
     }
@@ -1194,7 +976,7 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         return CC_OK;
     x->q.n = 0;
     x->nh = 0;
-    if (segment(x, l, t, begin, end) != 0)
+    if (cc_segment(&x->ss, l, t, begin, end) != 0)
         return CC_ERR_NOMEM;
     start_budget(x, doc);
     rc = scan_prefiltered(x, l, doc, d);
@@ -1207,9 +989,9 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         long s;
         if (x->q.v[i].vague || x->q.v[i].conversion_of >= 0)
             continue;
-        s = sentence_of(x, x->q.v[i].start);
+        s = cc_sent_of(&x->ss, x->q.v[i].start);
         if (s >= 0)
-            x->s[s].candidate = 1;
+            x->ss.v[s].candidate = 1;
     }
     for (i = 0; i < xl->n; i++) {
         const cc_xrule *r = xl->v[i];
@@ -1265,9 +1047,9 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         o.date = cc_doc_meta_date(doc) ? cc_doc_meta_date(doc) : "";
         {
             /* the sentence, cut to about 300 characters each side */
-            long si = sentence_of(x, h->q.start);
-            size_t ca = si >= 0 ? x->s[si].start : h->q.start;
-            size_t cb = si >= 0 && x->s[si].end > h->q.end ? x->s[si].end : h->q.end;
+            long si = cc_sent_of(&x->ss, h->q.start);
+            size_t ca = si >= 0 ? x->ss.v[si].start : h->q.start;
+            size_t cb = si >= 0 && x->ss.v[si].end > h->q.end ? x->ss.v[si].end : h->q.end;
             size_t k, a = h->q.start, b = h->q.end;
             for (k = 0; k < CONTEXT_CHARS && a > ca; k++) {
                 a--;
@@ -1275,7 +1057,7 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
                     a--;
             }
             for (k = 0; k < CONTEXT_CHARS && b < cb; k++)
-                b = next_char(t, b, cb);
+                b = cc_utf8_next(t, b, cb);
             if (x->no_context)
                 a = b = h->q.start;
             context = cc_strndup(t + a, b - a);

@@ -28,4 +28,24 @@ static inline int cc_utf8_seqlen(unsigned char c)
     return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
+/* The offset of the code point after the one at i in t[0..end) (end at
+ * the end; an invalid lead byte counts as one). */
+static inline size_t cc_utf8_next(const char *t, size_t i, size_t end)
+{
+    if (i >= end)
+        return end;
+    i += (size_t)cc_utf8_seqlen((unsigned char)t[i]);
+    return i > end ? end : i;
+}
+
+/* The code point at i in t[0..end); 0 at the end or for an invalid
+ * sequence. */
+static inline uint32_t cc_utf8_at(const char *t, size_t i, size_t end)
+{
+    uint32_t cp = 0;
+    if (i >= end || cc_utf8_decode(t + i, t + end, &cp) < 0)
+        return 0;
+    return cp;
+}
+
 #endif
