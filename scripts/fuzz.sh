@@ -50,7 +50,15 @@ seeds() {
         for f in tests/trials/*.yaml; do
             sed -n 's/^  - text: "\(.*\)"$/\1/p' "$f" >"$2/trials_$(basename "$f" .yaml).txt"
         done
-        for f in tests/detect/*.txt; do head -c 4096 "$f" >"$2/detect_$(basename "$f")"; done ;;
+        for f in tests/detect/*.txt; do head -c 4096 "$f" >"$2/detect_$(basename "$f")"; done
+        # runs past the 4 KiB sentence limit and the 8 KiB binary check:
+        # CJK and Cyrillic without a sentence end, with commas only, and
+        # a figure after them (issue 11's crash)
+        for u in '中' '中文，' 'あ、' 'Ж' 'ж ' '😀'; do
+            awk -v u="$u" 'BEGIN { for (i = 0; i < 6000; i++) printf "%s", u;
+                                  printf "，微软已向OpenAI投资130亿美元。\n" }' \
+                >"$2/run_$(printf '%s' "$u" | od -An -tx1 | tr -d ' \n').txt"
+        done ;;
     *) echo "fuzz.sh: no target $1 (targets: $TARGETS)" >&2; exit 2 ;;
     esac
     if [ -d "tests/fuzz/regressions/$1" ]; then
@@ -80,8 +88,13 @@ run() {
     case $t in
     fuzz_lang | fuzz_rules) maxlen=16384 ;;
     fuzz_num) maxlen=1024 ;;
+    # whole documents up to 1 MiB, past every internal limit (sentences of
+    # 4 KiB, the 8 KiB binary check, paragraph reach, context windows)
+    fuzz_extract) maxlen=1048576 ;;
     *) maxlen=4096 ;;
     esac
+    dict=""
+    [ -f "tests/fuzz/$t.dict" ] && dict="-dict=tests/fuzz/$t.dict"
     procs=${FUZZ_PROCS:-1}
     rm -f build-fuzz/"$t".[0-9]*.log
     start=$(date +%s)
@@ -94,7 +107,7 @@ run() {
         (ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
             "build-fuzz/tests/fuzz/$t" -max_total_time="$SECONDS_EACH" -max_len="$maxlen" \
             -timeout=25 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$findings/" \
-            ${FUZZ_FLAGS:-} "$corpus" >"$log" 2>&1 || echo "$?" >"$log.rc") &
+            $dict ${FUZZ_FLAGS:-} "$corpus" >"$log" 2>&1 || echo "$?" >"$log.rc") &
         k=$((k + 1))
     done
     wait

@@ -77,31 +77,64 @@ static void record_groups(cc_rx *rx)
     }
 }
 
+/* Length of the start-of-pattern settings such as (*UTF) or
+ * (*LIMIT_MATCH=10) at the head of p, which must stay first. */
+static size_t leading_verbs(const char *p, size_t len)
+{
+    size_t i = 0;
+    while (i + 2 < len && p[i] == '(' && p[i + 1] == '*') {
+        size_t j = i + 2;
+        while (j < len && ((p[j] >= 'A' && p[j] <= 'Z') || (p[j] >= '0' && p[j] <= '9') ||
+                           p[j] == '_' || p[j] == '='))
+            j++;
+        if (j >= len || p[j] != ')' || j == i + 2)
+            break;
+        i = j + 1;
+    }
+    return i;
+}
+
 int cc_rx_compile(cc_rx *rx, const char *pattern, size_t len, uint32_t opts, char *errmsg,
                   size_t errlen, size_t *erroff)
 {
     int errcode = 0;
     PCRE2_SIZE off = 0;
     pcre2_compile_context *cctx;
+    cc_buf b = CC_BUF_INIT;
+    size_t verbs = leading_verbs(pattern, len), head;
 
     memset(rx, 0, sizeof *rx);
-    cctx = pcre2_compile_context_create(cc_rx_gctx());
+    /* The pattern becomes VERBS(?C<tick>)(?:REST): the tick callout runs at
+     * every start position, where the deadline is checked (PCRE2's match
+     * limit restarts at each start position, so alone it does not bound a
+     * search over a long subject). Callouts are transparent to PCRE2's
+     * start-of-match optimizations. */
+    cc_buf_append(&b, pattern, verbs);
+    cc_buf_printf(&b, "(?C%d)(?:", CC_CALLOUT_TICK);
+    head = b.len;
+    cc_buf_append(&b, pattern + verbs, len - verbs);
+    cc_buf_putc(&b, ')');
+    cctx = b.err ? NULL : pcre2_compile_context_create(cc_rx_gctx());
     if (!cctx) {
         if (errmsg)
             snprintf(errmsg, errlen, "out of memory");
         if (erroff)
             *erroff = 0;
+        cc_buf_free(&b);
         return -1;
     }
-    rx->code = pcre2_compile((PCRE2_SPTR)pattern, len, CC_RX_OPTS | opts, &errcode, &off, cctx);
+    rx->code = pcre2_compile((PCRE2_SPTR)b.p, b.len, CC_RX_OPTS | opts, &errcode, &off, cctx);
     pcre2_compile_context_free(cctx);
+    cc_buf_free(&b);
     if (!rx->code) {
         if (errmsg) {
             if (pcre2_get_error_message(errcode, (PCRE2_UCHAR *)errmsg, errlen) < 0)
                 snprintf(errmsg, errlen, "PCRE2 error %d", errcode);
         }
+        /* an offset in what the caller wrote */
         if (erroff)
-            *erroff = off;
+            *erroff = off <= verbs ? off : off < head ? verbs : off - (head - verbs) > len ? len
+                                                                            : off - (head - verbs);
         return -1;
     }
     pcre2_pattern_info(rx->code, PCRE2_INFO_CAPTURECOUNT, &rx->ncap);
@@ -172,24 +205,58 @@ uint64_t cc_rx_now(void)
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* The callout function of every match: the tick at each start position
+ * checks the deadline (the clock is read every 16 ticks); other callouts
+ * go to the caller's function, if any. */
+static int dispatch(pcre2_callout_block *cb, void *data)
+{
+    cc_rxctx *c = data;
+    if (cb->callout_number == CC_CALLOUT_TICK) {
+        if (c->deadline && (++c->ticks & 15) == 0 && cc_rx_now() > c->deadline)
+            return CC_RX_TIMEOUT;
+        return 0;
+    }
+    return c->fn ? c->fn(cb, c->fn_data) : 0;
+}
+
+static int run(const cc_rx *rx, cc_rxctx *c, pcre2_match_data *md, const char *subj,
+               size_t len, size_t start, uint32_t opts)
+{
+    int rc;
+    bool wide = len - start > CC_RX_TICK_SPAN;
+    if (c->deadline && cc_rx_now() > c->deadline)
+        return CC_RX_TIMEOUT;
+    /* A search over more than CC_RX_TICK_SPAN bytes checks the deadline at
+     * its start positions; a shorter one (most: a sentence, a window) is
+     * bounded by a smaller match limit per start position instead, since
+     * calling out at every start costs about 15% of a run. Callouts are
+     * skipped while no function is set. */
+    pcre2_set_callout(c->mctx, (c->deadline && wide) || c->fn ? dispatch : NULL, c);
+    pcre2_set_match_limit(c->mctx, wide ? CC_RX_MATCH_LIMIT : CC_RX_SHORT_MATCH_LIMIT);
+    if (rx->jit && !(opts & ~PCRE2_NO_UTF_CHECK & ~PCRE2_NOTEMPTY_ATSTART & ~PCRE2_NOTBOL &
+                     ~PCRE2_NOTEOL & ~PCRE2_NOTEMPTY))
+        rc = pcre2_jit_match(rx->code, (PCRE2_SPTR)subj, len, start, opts, md, c->mctx);
+    else
+        rc = pcre2_match(rx->code, (PCRE2_SPTR)subj, len, start, opts, md, c->mctx);
+    return rc;
+}
+
 int cc_rx_match(const cc_rx *rx, cc_rxctx *c, pcre2_match_data *md, const char *subj,
                 size_t len, size_t start, uint32_t opts)
 {
-    if (c->deadline && cc_rx_now() > c->deadline)
-        return CC_RX_TIMEOUT;
-    if (rx->jit && !(opts & ~PCRE2_NO_UTF_CHECK & ~PCRE2_NOTEMPTY_ATSTART & ~PCRE2_NOTBOL &
-                     ~PCRE2_NOTEOL & ~PCRE2_NOTEMPTY))
-        return pcre2_jit_match(rx->code, (PCRE2_SPTR)subj, len, start, opts, md, c->mctx);
-    return pcre2_match(rx->code, (PCRE2_SPTR)subj, len, start, opts, md, c->mctx);
+    c->fn = NULL;
+    return run(rx, c, md, subj, len, start, opts);
 }
 
 int cc_rx_match_callout(const cc_rx *rx, cc_rxctx *c, pcre2_match_data *md, const char *subj,
                         size_t len, size_t start, uint32_t opts, cc_rx_callout fn, void *data)
 {
     int rc;
-    pcre2_set_callout(c->mctx, fn, data);
-    rc = cc_rx_match(rx, c, md, subj, len, start, opts);
-    pcre2_set_callout(c->mctx, NULL, NULL);
+    c->fn = fn;
+    c->fn_data = data;
+    rc = run(rx, c, md, subj, len, start, opts);
+    c->fn = NULL;
+    c->fn_data = NULL;
     return rc;
 }
 

@@ -49,13 +49,20 @@ typedef struct cc_rx {
 #define CC_RX_MATCH_LIMIT 5000000u
 #define CC_RX_DEPTH_LIMIT 10000u
 #define CC_RX_HEAP_LIMIT_KB 65536u
+/* A search over at most this many bytes from its start offset does not
+ * check the deadline inside the match; its match limit per start position
+ * is CC_RX_SHORT_MATCH_LIMIT, so that all its start positions together
+ * stay within about a second of work. */
+#define CC_RX_TICK_SPAN 256u
+#define CC_RX_SHORT_MATCH_LIMIT 500000u
 
 /* Compile options added to every pattern. */
 #define CC_RX_OPTS (PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES)
 
-/* Compiles pattern[0..len) with CC_RX_OPTS | opts. On failure returns -1 and
- * sets *errmsg (a static-size buffer of errlen bytes) and *erroff (byte
- * offset in the pattern). Records the semantic group numbers. */
+/* Compiles pattern[0..len) with CC_RX_OPTS | opts, with the tick callout
+ * put in front of it. On failure returns -1 and sets *errmsg (a
+ * static-size buffer of errlen bytes) and *erroff (byte offset in
+ * pattern). Records the semantic group numbers. */
 int cc_rx_compile(cc_rx *rx, const char *pattern, size_t len, uint32_t opts, char *errmsg,
                   size_t errlen, size_t *erroff);
 void cc_rx_free(cc_rx *rx);
@@ -74,12 +81,19 @@ typedef struct cc_rxctx {
     pcre2_match_data *md;  /* for document-level patterns */
     pcre2_match_data *aux; /* for classifiers, while md is in use */
     uint64_t deadline;     /* CLOCK_MONOTONIC ns after which matches return
-                              CC_RX_TIMEOUT; 0: none */
+                              CC_RX_TIMEOUT, checked between matches and at
+                              start positions inside one; 0: none */
+    unsigned ticks;        /* start positions tried (the clock is read at
+                              every 16th) */
+    int (*fn)(pcre2_callout_block *, void *); /* the caller's callouts */
+    void *fn_data;
 } cc_rxctx;
 
 /* What cc_rx_match returns once the context's deadline has passed (outside
- * PCRE2's error codes). A single match is bounded by the limits above; the
- * deadline bounds a rule's many matches over one article. */
+ * PCRE2's error codes). The limits above bound the work at one start
+ * position; the deadline bounds a rule's many matches over one article and
+ * a single search across many start positions (every compiled pattern
+ * begins with a tick callout, CC_CALLOUT_TICK). */
 #define CC_RX_TIMEOUT (-10000)
 
 /* CLOCK_MONOTONIC in nanoseconds. */
@@ -96,7 +110,9 @@ int cc_rx_match(const cc_rx *rx, cc_rxctx *c, pcre2_match_data *md, const char *
 /* Callout numbers used in generated patterns. */
 enum {
     CC_CALLOUT_FORM = 1,  /* after each form of a word classifier (lang.c) */
-    CC_CALLOUT_AMOUNT = 2 /* at the start of each amount macro (extract.c) */
+    CC_CALLOUT_AMOUNT = 2, /* at the start of each amount macro (extract.c) */
+    CC_CALLOUT_TICK = 255  /* at the start of every pattern (rx.c): the
+                              deadline check */
 };
 
 /* cc_rx_match with a callout function for the patterns' (?C) points;
