@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int cli_lock(const char *path)
@@ -89,6 +90,16 @@ int cli_write_atomic(const char *path, int (*write)(FILE *f, void *ud), void *ud
     return 0;
 }
 
+/* Do a and b name one file (or one path, existing or not)? */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (strcmp(a, b) == 0)
+        return true;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
 typedef struct rep_job {
     cc_format fmt;
     const cc_report *rep;
@@ -137,8 +148,11 @@ int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *o
     rep.ninputs = nin;
     rep.diags = d;
     /* --baseline F --write-baseline F reads, then rewrites F: one run at a
-     * time (the lock is held until the new baseline is in place) */
-    if (o->write_baseline && (lock = cli_lock(o->write_baseline)) < 0)
+     * time (the lock is held until the new baseline is in place). Writing
+     * alone needs no lock: the rename makes it whole, and no F.lock is
+     * left beside a baseline that is only written. */
+    if (o->baseline && o->write_baseline && same_file(o->baseline, o->write_baseline) &&
+        (lock = cli_lock(o->write_baseline)) < 0)
         goto out;
     if (o->baseline) {
         rc = cc_baseline_load(&bl, o->baseline, d);

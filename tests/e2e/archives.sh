@@ -77,6 +77,7 @@ wait
 
 # The same for a baseline read and rewritten in one run.
 "$CC" check --write-baseline "$TMP/base.json" "$A/a13.txt" "$A/b14.txt" >/dev/null 2>&1
+[ -e "$TMP/base.json.lock" ] && fail "--write-baseline alone (no read-modify-write) left a lock file"
 rm -f "$TMP/held" "$TMP/released"
 flock "$TMP/base.json.lock" sh -c ': >"$0/held"; sleep 3; : >"$0/released"' "$TMP" &
 while [ ! -e "$TMP/held" ]; do sleep 0.1; done
