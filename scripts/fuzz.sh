@@ -14,7 +14,7 @@
 # on a fuzzer stops it early; its row counts what ran.
 set -eu
 cd "$(dirname "$0")/.."
-TARGETS="fuzz_lang fuzz_rules fuzz_num fuzz_extract"
+TARGETS="fuzz_lang fuzz_rules fuzz_num fuzz_extract fuzz_json"
 
 # seeds TARGET DIR: the fixtures a target starts from
 seeds() {
@@ -59,6 +59,28 @@ seeds() {
                                   printf "，微软已向OpenAI投资130亿美元。\n" }' \
                 >"$2/run_$(printf '%s' "$u" | od -An -tx1 | tr -d ' \n').txt"
         done ;;
+    fuzz_json)
+        # the golden JSON reports and archive records (whole, and a line
+        # each), a baseline, and archive records of the other types
+        for f in tests/golden/*.json tests/golden/*.jsonl; do
+            head -c 16384 "$f" >"$2/$(echo "$f" | tr / _)"
+        done
+        awk -v d="$2" '{ f = d "/seeds_jsonl_" NR; print > f; close(f) }' tests/golden/seeds.jsonl
+        cat >"$2/baseline.json" <<'EOF'
+{
+  "schema_version": 1,
+  "conflicts": [
+    {"id": "microsoft_investment_total", "scope": null, "unit": "USD",
+     "camps": [["13000000000", "13000000000"], ["1.4e10", null]]}
+  ]
+}
+EOF
+        cat >"$2/archive.jsonl" <<'EOF'
+{"type": "input", "file": "a\u00e9\ud83d\ude00.txt", "status": "scanned", "lang": "en", "lang_source": "detected", "reason": null, "observations": 0, "bytes": 53}
+{"type": "input", "file": "b.txt", "status": "skipped", "lang": null, "lang_source": null, "reason": "not valid UTF-8 at byte 35 (0xFF)", "observations": 0, "bytes": 0}
+{"type": "diagnostic", "file": "b.txt", "line": 1, "column": 36, "severity": "error", "code": "encoding", "message": "skipped: \"\t\"", "hint": "iconv -f LATIN2 -t UTF-8"}
+EOF
+        ;;
     *) echo "fuzz.sh: no target $1 (targets: $TARGETS)" >&2; exit 2 ;;
     esac
     if [ -d "tests/fuzz/regressions/$1" ]; then
@@ -86,7 +108,7 @@ run() {
     mkdir -p "$corpus" "$findings"
     [ -n "$(ls -A "$corpus")" ] || seeds "$t" "$corpus"
     case $t in
-    fuzz_lang | fuzz_rules) maxlen=16384 ;;
+    fuzz_lang | fuzz_rules | fuzz_json) maxlen=16384 ;;
     fuzz_num) maxlen=1024 ;;
     # whole documents up to 1 MiB, past every internal limit (sentences of
     # 4 KiB, the 8 KiB binary check, paragraph reach, context windows)

@@ -5,7 +5,9 @@
  * In: the observations, inputs and diagnostics of runs, or files of them.
  * Out: JSON Lines sorted by file and position; or an archive in memory
  * rebuilt from such files, with the exact decimals intact, ready for the
- * comparator. A bad line is a diagnostic at file:line and is skipped.
+ * comparator. A bad line is a diagnostic at file:line and is skipped; so is
+ * an input record whose count of observations is more than the archive
+ * holds for that file (an archive cut short at a line boundary).
  */
 #include "claimcheck/archive.h"
 
@@ -159,12 +161,22 @@ int cc_write_jsonl(FILE *out, const cc_obstab *t, const cc_input *in, size_t nin
  * Reading
  * ==================================================================== */
 
+/* An input record as read, for checking its count of observations. */
+typedef struct incount {
+    const char *path; /* in the archive's arena */
+    uint32_t line;    /* of the record */
+    size_t nobs;      /* what the record says */
+    size_t found;     /* observations of path in the archive */
+} incount;
+
 typedef struct reader {
     cc_archive *a;
     const char *path;
     uint32_t line;
     cc_diags *errors;
     int bad;
+    incount *counts; /* the input records of this file */
+    size_t ncounts, capcounts;
 } reader;
 
 static void bad_line(reader *r, const char *why, const char *what)
@@ -251,6 +263,10 @@ static void read_observation(reader *r, const jval *o)
         bad_line(r, "value, low and high must be numbers (low and high may be null)", NULL);
         return;
     }
+    if (!lo_inf && !hi_inf && cc_dec_cmp(ob.iv.lo, ob.iv.hi) > 0) {
+        bad_line(r, "low is greater than high", NULL);
+        return;
+    }
     ob.iv.lo_inf = (uint8_t)lo_inf;
     ob.iv.hi_inf = (uint8_t)hi_inf;
     ob.iv.lo_open = get_bool(o, "low_open");
@@ -304,6 +320,19 @@ static void read_input(reader *r, const jval *o)
         }
         a->in = v;
     }
+    if (r->ncounts == r->capcounts) {
+        void *v = r->counts;
+        if (cc_grow(&v, &r->capcounts, r->ncounts + 1, sizeof(incount)) != 0) {
+            bad_line(r, "out of memory", NULL);
+            return;
+        }
+        r->counts = v;
+    }
+    r->counts[r->ncounts].path = in.path;
+    r->counts[r->ncounts].line = r->line;
+    r->counts[r->ncounts].nobs = in.nobs;
+    r->counts[r->ncounts].found = 0;
+    r->ncounts++;
     a->in[a->nin++] = in;
 }
 
@@ -399,6 +428,58 @@ static int unique_inputs(cc_archive *a)
     return CC_OK;
 }
 
+static int cmp_count(const void *pa, const void *pb)
+{
+    const incount *a = pa, *b = pb;
+    int c = strcmp(a->path, b->path);
+    if (c)
+        return c;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static int cmp_count_key(const void *key, const void *elt)
+{
+    return strcmp(key, ((const incount *)elt)->path);
+}
+
+/* Each input record read from this file says how many observations its
+ * article gave; the archive must hold at least that many. Fewer means
+ * lines were lost, such as an archive cut short at a line boundary, which
+ * no single line shows. (More is allowed: archives of the same article may
+ * be concatenated.) The last record of a path counts, as in unique_inputs. */
+static void check_counts(reader *r)
+{
+    size_t i, k = 0;
+    if (!r->ncounts)
+        return;
+    qsort(r->counts, r->ncounts, sizeof(incount), cmp_count);
+    for (i = 0; i < r->ncounts; i++) {
+        if (k > 0 && strcmp(r->counts[k - 1].path, r->counts[i].path) == 0)
+            r->counts[k - 1] = r->counts[i];
+        else
+            r->counts[k++] = r->counts[i];
+    }
+    r->ncounts = k;
+    for (i = 0; i < cc_obstab_count(r->a->obs); i++) {
+        incount *c = bsearch(cc_obstab_get(r->a->obs, i)->file, r->counts, r->ncounts,
+                             sizeof(incount), cmp_count_key);
+        if (c)
+            c->found++;
+    }
+    for (i = 0; i < r->ncounts; i++) {
+        const incount *c = &r->counts[i];
+        if (c->found >= c->nobs)
+            continue;
+        cc_diags_add(r->errors, CC_SEV_ERROR, CC_D_VALUE, r->path, c->line, 0, SIZE_MAX, NULL,
+                     "the archive was cut short or edited: write it again with claimcheck "
+                     "extract",
+                     "bad archive: the input record of %s counts %zu observation%s, but the "
+                     "archive holds %zu",
+                     c->path, c->nobs, c->nobs == 1 ? "" : "s", c->found);
+        r->bad = 1;
+    }
+}
+
 int cc_archive_load(cc_archive *a, const char *path, cc_diags *errors)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
@@ -435,6 +516,9 @@ int cc_archive_load(cc_archive *a, const char *path, cc_diags *errors)
     if (f != stdin)
         fclose(f);
     free(line);
+    if (rc == CC_OK)
+        check_counts(&r);
+    cc_free(r.counts);
     if (unique_inputs(a) != CC_OK)
         rc = CC_ERR_NOMEM;
     if (rc == CC_OK && r.bad)
@@ -469,10 +553,34 @@ static int cmp_cstr(const void *x, const void *y)
     return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
+/* A new list of the diagnostics of d whose file is (about: true) or is not
+ * (false) one of sorted[0..n). */
+static int copy_diags(cc_diags **out, const cc_diags *d, const char *const *sorted, size_t n,
+                      bool about)
+{
+    size_t i;
+    if (!(*out = cc_diags_new()))
+        return CC_ERR_NOMEM;
+    for (i = 0; i < cc_diags_count(d); i++) {
+        const cc_diag *g = cc_diags_get(d, i);
+        bool hit = g->file && bsearch(&g->file, sorted, n, sizeof(char *), cmp_cstr);
+        if (hit != about)
+            continue;
+        if (cc_diags_add(*out, g->severity, g->code, g->file, g->line, g->column, g->offset,
+                         g->source, g->hint, "%s", g->message) != CC_OK) {
+            cc_diags_free(*out);
+            *out = NULL;
+            return CC_ERR_NOMEM;
+        }
+    }
+    return CC_OK;
+}
+
 int cc_archive_drop_files(cc_archive *a, const char *const *files, size_t n)
 {
     const char **sorted = cc_malloc((n + 1) * sizeof(char *));
     cc_obstab *keep_t = NULL;
+    cc_diags *keep_d = NULL;
     size_t i, k = 0;
     if (!sorted || cc_obstab_new(&keep_t) != CC_OK) {
         cc_free(sorted);
@@ -499,6 +607,31 @@ int cc_archive_drop_files(cc_archive *a, const char *const *files, size_t n)
             a->in[k++] = a->in[i];
     }
     a->nin = k;
+    /* and their diagnostics: a file fixed since must not keep its errors */
+    if (copy_diags(&keep_d, a->diags, sorted, n, false) != CC_OK) {
+        cc_free(sorted);
+        return CC_ERR_NOMEM;
+    }
+    cc_diags_free(a->diags);
+    a->diags = keep_d;
     cc_free(sorted);
     return CC_OK;
+}
+
+int cc_archive_add_diags(cc_archive *a, const cc_diags *d, const char *const *files, size_t n)
+{
+    const char **sorted = cc_malloc((n + 1) * sizeof(char *));
+    cc_diags *got = NULL;
+    int rc;
+    if (!sorted)
+        return CC_ERR_NOMEM;
+    if (n)
+        memcpy(sorted, files, n * sizeof(char *));
+    qsort(sorted, n, sizeof(char *), cmp_cstr);
+    rc = copy_diags(&got, d, sorted, n, true);
+    if (rc == CC_OK)
+        rc = cc_diags_move(a->diags, got);
+    cc_diags_free(got);
+    cc_free(sorted);
+    return rc;
 }

@@ -112,32 +112,63 @@ int cc_baseline_write(FILE *out, const cc_result *r)
     return rc;
 }
 
-/* The camps of a baseline entry, in the canonical text camps_text writes. */
-static int entry_camps(cc_buf *b, const jval *camps)
+/* The camps of a baseline entry, in the canonical text camps_text writes.
+ * Returns 0, -1 for a malformed camp, -2 for one whose low is greater than
+ * its high (*bad: that camp), or the buffer's error. */
+static int entry_camps(cc_buf *b, const jval *camps, const jval **bad)
 {
     size_t k;
     for (k = 0; k < camps->n; k++) {
         const jval *c = camps->kids[k];
+        cc_dec ends[2];
         size_t e;
+        *bad = c;
         if (c->t != J_ARR || c->n != 2)
             return -1;
         cc_buf_printf(b, "%s[", k ? ", " : "");
         for (e = 0; e < 2; e++) {
             const jval *x = c->kids[e];
-            cc_dec d;
             char s[CC_DEC_BUFSZ];
             if (e)
                 cc_buf_puts(b, ", ");
             if (x->t == J_NULL)
                 cc_buf_puts(b, "null");
-            else if (x->t == J_STR && cc_dec_parse(&d, x->s, x->len) == 0)
-                cc_buf_printf(b, "\"%s\"", cc_dec_format(s, d));
+            else if (x->t == J_STR && cc_dec_parse(&ends[e], x->s, x->len) == 0)
+                cc_buf_printf(b, "\"%s\"", cc_dec_format(s, ends[e]));
             else
                 return -1;
         }
+        if (c->kids[0]->t != J_NULL && c->kids[1]->t != J_NULL &&
+            cc_dec_cmp(ends[0], ends[1]) > 0)
+            return -2;
         cc_buf_putc(b, ']');
     }
     return b->err;
+}
+
+/* Which camp of camps c is, counting from 1. */
+static size_t camp_number(const jval *camps, const jval *c)
+{
+    size_t k;
+    for (k = 0; k < camps->n && camps->kids[k] != c; k++)
+        ;
+    return k + 1;
+}
+
+/* 1-based line and column (in code points) of byte off of text. */
+static void where(const char *text, size_t len, size_t off, uint32_t *line, uint32_t *col)
+{
+    size_t i;
+    *line = 1;
+    *col = 1;
+    for (i = 0; i < off && i < len; i++) {
+        if (text[i] == '\n') {
+            (*line)++;
+            *col = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
 }
 
 int cc_baseline_load(cc_baseline **out, const char *path, cc_diags *d)
@@ -161,16 +192,8 @@ int cc_baseline_load(cc_baseline **out, const char *path, cc_diags *d)
         return CC_ERR_NOMEM;
     }
     if (cc_json_parse(&root, &bl->arena, text, len, &off, &msg) != 0) {
-        /* position: count lines up to the offset */
-        uint32_t line = 1, col = 1;
-        for (i = 0; i < off && i < len; i++) {
-            if (text[i] == '\n') {
-                line++;
-                col = 1;
-            } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-                col++;
-            }
-        }
+        uint32_t line, col;
+        where(text, len, off, &line, &col);
         cc_diags_add(d, CC_SEV_ERROR, CC_D_VALUE, path, line, col, off, NULL,
                      "write the baseline again with --write-baseline", "bad baseline: %s", msg);
         goto fail;
@@ -187,17 +210,29 @@ int cc_baseline_load(cc_baseline **out, const char *path, cc_diags *d)
         goto nomem;
     for (i = 0; i < list->n; i++) {
         const jval *e = list->kids[i], *camps = j_get(e, "camps");
-        const jval *scope = j_get(e, "scope");
+        const jval *scope = j_get(e, "scope"), *bad = e;
         bentry *be = &bl->v[bl->n];
         cc_buf cb = CC_BUF_INIT;
+        uint32_t line, col;
+        int crc = -1;
         be->id = j_str(e, "id");
         be->unit = j_str(e, "unit");
         be->scope = scope && scope->t == J_STR ? scope->s : "";
-        if (!be->id || !be->unit || !camps || camps->t != J_ARR || entry_camps(&cb, camps) != 0) {
+        if (!be->id || !be->unit || !camps || camps->t != J_ARR ||
+            (crc = entry_camps(&cb, camps, &bad)) != 0) {
             cc_buf_free(&cb);
-            cc_diags_add(d, CC_SEV_ERROR, CC_D_VALUE, path, 0, 0, SIZE_MAX, NULL,
-                         "write the baseline again with --write-baseline",
-                         "bad baseline entry %zu: needs id, unit and camps of [low, high]", i + 1);
+            where(text, len, bad->off, &line, &col);
+            if (crc == -2)
+                cc_diags_add(d, CC_SEV_ERROR, CC_D_VALUE, path, line, col, bad->off, NULL,
+                             "a camp is [low, high]; write the baseline again with "
+                             "--write-baseline",
+                             "bad baseline entry %zu: camp %zu has low greater than high", i + 1,
+                             camp_number(camps, bad));
+            else
+                cc_diags_add(d, CC_SEV_ERROR, CC_D_VALUE, path, line, col, bad->off, NULL,
+                             "write the baseline again with --write-baseline",
+                             "bad baseline entry %zu: needs id, unit and camps of [low, high]",
+                             i + 1);
             goto fail;
         }
         be->camps = cc_arena_strndup(&bl->arena, cb.p ? cb.p : "", cb.len);

@@ -5,6 +5,7 @@
 
 #include "utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct jp {
@@ -184,6 +185,45 @@ static jval *number(jp *j)
 
 static jval *value(jp *j);
 
+static int cmp_key(const void *pa, const void *pb)
+{
+    const jval *a = *(const jval *const *)pa, *b = *(const jval *const *)pb;
+    int c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
+    if (c)
+        return c;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    return a->off < b->off ? -1 : a->off > b->off;
+}
+
+/* A key written twice in one object is an error: which of the two a reader
+ * takes differs between JSON libraries, so a file that says both is
+ * ambiguous. Sorting the keys keeps a large object linear-logarithmic.
+ * Leaves j->p at the second occurrence of the first duplicate. */
+static int unique_keys(jp *j, jval *obj)
+{
+    jval **k;
+    size_t i, first = SIZE_MAX;
+    if (obj->n < 2)
+        return 0;
+    if (!(k = cc_arena_alloc(j->a, obj->n * sizeof(jval *)))) {
+        j->err = "out of memory";
+        return -1;
+    }
+    for (i = 0; i < obj->n; i++)
+        k[i] = obj->kids[2 * i];
+    qsort(k, obj->n, sizeof(jval *), cmp_key);
+    for (i = 1; i < obj->n; i++)
+        if (k[i]->len == k[i - 1]->len && memcmp(k[i]->s, k[i - 1]->s, k[i]->len) == 0 &&
+            k[i]->off < first)
+            first = k[i]->off;
+    if (first == SIZE_MAX)
+        return 0;
+    j->p = j->start + first;
+    j->err = "duplicate key in an object";
+    return -1;
+}
+
 static int push(jp *j, jval ***kids, size_t *n, size_t *cap, jval *v)
 {
     if (*n == *cap) {
@@ -220,13 +260,18 @@ static jval *container(jp *j, int obj)
         return v;
     }
     for (;;) {
+        const char *kp;
         ws(j);
+        kp = j->p;
         if (obj) {
             if (j->p >= j->end || *j->p != '"') {
                 j->err = "expected a string key";
                 return NULL;
             }
-            if (!(k = string(j)) || push(j, &v->kids, &n, &cap, k) != 0)
+            if (!(k = string(j)))
+                return NULL;
+            k->off = (size_t)(kp - j->start);
+            if (push(j, &v->kids, &n, &cap, k) != 0)
                 return NULL;
             ws(j);
             if (j->p >= j->end || *j->p != ':') {
@@ -250,6 +295,8 @@ static jval *container(jp *j, int obj)
         return NULL;
     }
     v->n = obj ? n / 2 : n;
+    if (obj && unique_keys(j, v) != 0)
+        return NULL;
     j->depth--;
     return v;
 }
@@ -264,10 +311,22 @@ static int lit(jp *j, const char *w)
     return 0;
 }
 
+static jval *value1(jp *j);
+
 static jval *value(jp *j)
 {
+    const char *at;
     jval *v;
     ws(j);
+    at = j->p;
+    if ((v = value1(j)))
+        v->off = (size_t)(at - j->start);
+    return v;
+}
+
+static jval *value1(jp *j)
+{
+    jval *v;
     if (j->p >= j->end) {
         j->err = "unexpected end";
         return NULL;

@@ -3,7 +3,8 @@
  * of observations, baselines). Numbers keep their text, so exact decimals
  * survive a round trip (a double would turn 0.1 into 0.1000000000000000055);
  * that is why this is not jansson. Depth and size are bounded; strings must
- * be valid UTF-8; \u escapes, surrogate pairs included, are decoded.
+ * be valid UTF-8; \u escapes, surrogate pairs included, are decoded; a key
+ * written twice in one object is an error.
  */
 #ifndef CC_JSON_H
 #define CC_JSON_H
@@ -21,6 +22,7 @@ typedef struct jval {
     size_t len;
     struct jval **kids; /* J_ARR: items; J_OBJ: keys and values interleaved */
     size_t n;           /* items, or key/value pairs */
+    size_t off;         /* byte offset in the text where the value (or key) starts */
 } jval;
 
 #define J_MAX_DEPTH 64

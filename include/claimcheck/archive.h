@@ -28,9 +28,11 @@ int cc_archive_new(cc_archive **out);
 void cc_archive_free(cc_archive *a);
 
 /* Appends the records of the JSON Lines file at path ("-" for standard
- * input). Malformed lines are diagnostics in errors at path:line and are
- * skipped. Returns 0, CC_ERR_INPUT when a line was bad, CC_ERR_IO or
- * CC_ERR_NOMEM. */
+ * input). Malformed lines (bad JSON, a key written twice, low greater than
+ * high, ...) are diagnostics in errors at path:line and are skipped; so is
+ * an input record that counts more observations of its file than the
+ * archive holds (lines lost, as when the file was cut short). Returns 0,
+ * CC_ERR_INPUT when a line was bad, CC_ERR_IO or CC_ERR_NOMEM. */
 int cc_archive_load(cc_archive *a, const char *path, cc_diags *errors);
 
 /* What was read. Borrowed, valid while a lives. Inputs are sorted by path
@@ -44,9 +46,14 @@ cc_diags *cc_archive_diags(cc_archive *a);
 /* Adds input records (copied); a path already present is replaced. */
 int cc_archive_add_inputs(cc_archive *a, const cc_input *in, size_t n);
 
-/* Removes every record of the given article files (they are about to be
- * replaced by a new reading). */
+/* Removes every record of the given article files, observations, inputs
+ * and diagnostics (they are about to be replaced by a new reading).
+ * Returns 0 or CC_ERR_NOMEM. */
 int cc_archive_drop_files(cc_archive *a, const char *const *files, size_t n);
+
+/* Adds copies of the diagnostics of d whose file is one of files[0..n) (a
+ * new reading of those articles). Returns 0 or CC_ERR_NOMEM. */
+int cc_archive_add_diags(cc_archive *a, const cc_diags *d, const char *const *files, size_t n);
 
 /* Writes observations, inputs and diagnostics as JSON Lines, sorted by file
  * and position, so the output does not depend on thread scheduling. */

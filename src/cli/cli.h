@@ -85,6 +85,15 @@ int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *o
  * rename, so that a failed run never leaves half a file. write is called
  * with the open stream. Returns 0 or -1 after printing why. */
 int cli_write_atomic(const char *path, int (*write)(FILE *f, void *ud), void *ud);
+/* Takes an exclusive advisory lock (flock) for a read-modify-write of the
+ * file at path, waiting for it as long as another run holds it. The lock
+ * is on a separate file, path.lock, created if missing and never removed:
+ * cli_write_atomic replaces path by a rename, so a lock on path's own
+ * descriptor would stay on the old file while the next run opens the new
+ * one. Returns the descriptor to give to cli_unlock, or -1 after printing
+ * why. */
+int cli_lock(const char *path);
+void cli_unlock(int fd);
 
 int cmd_check(int argc, char **argv);
 int cmd_extract(int argc, char **argv);

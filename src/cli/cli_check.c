@@ -35,7 +35,8 @@ static void help(FILE *f)
             "  --archive OBS.jsonl    compare the articles with the observations of an archive\n"
             "                         (claimcheck extract) and report only the claims they touch\n"
             "  --update-archive       with --archive: add the articles' observations to it,\n"
-            "                         replacing those of the same files\n"
+            "                         replacing those of the same files (concurrent runs\n"
+            "                         take turns: a lock on OBS.jsonl.lock)\n"
             "  -j N, --jobs N         worker threads (default: online CPUs)\n"
             "  --time-budget SECONDS  how long one rule may run over one article, per MiB\n"
             "                         of it (default 10); past it the rule stops there\n"
@@ -68,7 +69,7 @@ int cmd_check(int argc, char **argv)
     cc_run_opts ro;
     const char **files = NULL;
     size_t i, nf = 0;
-    int rc, status = CC_EXIT_ERROR;
+    int rc, status = CC_EXIT_ERROR, lock = -1;
 
     rc = cli_start(&o, argc, argv, "check",
                    "rules lang format jobs color report fail-on baseline write-baseline archive "
@@ -82,6 +83,12 @@ int cmd_check(int argc, char **argv)
     }
     if (o.update_archive && !o.archive) {
         fprintf(stderr, "claimcheck check: --update-archive needs --archive OBS.jsonl\n");
+        goto out;
+    }
+    if (o.archive && strcmp(o.archive, "-") == 0) {
+        fprintf(stderr, "claimcheck check: --archive wants the archive's file path, not '-' "
+                        "(an archive on standard input can be neither locked nor updated; to "
+                        "compare observations from standard input, use claimcheck compare -)\n");
         goto out;
     }
     memset(&ro, 0, sizeof ro);
@@ -106,6 +113,10 @@ int cmd_check(int argc, char **argv)
     /* archive mode: the new articles replace their earlier records */
     if (cc_archive_new(&arch) != CC_OK)
         goto nomem;
+    /* read, add, write back: one run at a time, or concurrent runs would
+     * each write the archive they read and lose the others' articles */
+    if (o.update_archive && (lock = cli_lock(o.archive)) < 0)
+        goto out;
     if (!(o.update_archive && access(o.archive, F_OK) != 0)) { /* else: a new archive */
         rc = cc_archive_load(arch, o.archive, d);
         if (rc != CC_OK) {
@@ -121,6 +132,9 @@ int cmd_check(int argc, char **argv)
     for (i = 0; i < cc_run_ninputs(run); i++)
         files[nf++] = cc_run_input(run, i)->path;
     if (cc_archive_drop_files(arch, files, nf) != CC_OK)
+        goto nomem;
+    /* what this run said about the articles replaces what the archive said */
+    if (cc_archive_add_diags(arch, d, files, nf) != CC_OK)
         goto nomem;
     for (i = 0; i < cc_obstab_count(cc_run_obs(run)); i++)
         if (cc_obstab_add(cc_archive_obs(arch), cc_obstab_get(cc_run_obs(run), i)) != CC_OK)
@@ -140,6 +154,7 @@ nomem:
     cli_oom(NULL);
     status = CC_EXIT_ERROR;
 out:
+    cli_unlock(lock);
     free(files);
     cc_archive_free(arch);
     cc_run_free(run);

@@ -6,9 +6,48 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+int cli_lock(const char *path)
+{
+    size_t n = strlen(path);
+    char *lock = malloc(n + 6);
+    int fd;
+    if (!lock) {
+        cli_oom(NULL);
+        return -1;
+    }
+    memcpy(lock, path, n);
+    memcpy(lock + n, ".lock", 6);
+    fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        fprintf(stderr, "claimcheck: cannot lock %s: cannot open %s: %s\n", path, lock,
+                strerror(errno));
+        free(lock);
+        return -1;
+    }
+    while (flock(fd, LOCK_EX) != 0) {
+        if (errno == EINTR)
+            continue;
+        fprintf(stderr, "claimcheck: cannot lock %s: %s\n", lock, strerror(errno));
+        close(fd);
+        free(lock);
+        return -1;
+    }
+    free(lock);
+    return fd;
+}
+
+void cli_unlock(int fd)
+{
+    if (fd >= 0)
+        close(fd);
+}
 
 int cli_write_atomic(const char *path, int (*write)(FILE *f, void *ud), void *ud)
 {
@@ -51,6 +90,16 @@ int cli_write_atomic(const char *path, int (*write)(FILE *f, void *ud), void *ud
     return 0;
 }
 
+/* Do a and b name one file (or one path, existing or not)? */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (strcmp(a, b) == 0)
+        return true;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
 typedef struct rep_job {
     cc_format fmt;
     const cc_report *rep;
@@ -75,7 +124,7 @@ int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *o
     cc_baseline *bl = NULL;
     cc_report rep;
     cc_format fmt = CC_FMT_TEXT;
-    int status = CC_EXIT_ERROR, rc;
+    int status = CC_EXIT_ERROR, rc, lock = -1;
     size_t i, failing;
 
     if (o->format && cc_format_from_name(&fmt, o->format) != CC_OK) {
@@ -98,6 +147,13 @@ int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *o
     rep.inputs = in;
     rep.ninputs = nin;
     rep.diags = d;
+    /* --baseline F --write-baseline F reads, then rewrites F: one run at a
+     * time (the lock is held until the new baseline is in place). Writing
+     * alone needs no lock: the rename makes it whole, and no F.lock is
+     * left beside a baseline that is only written. */
+    if (o->baseline && o->write_baseline && same_file(o->baseline, o->write_baseline) &&
+        (lock = cli_lock(o->write_baseline)) < 0)
+        goto out;
     if (o->baseline) {
         rc = cc_baseline_load(&bl, o->baseline, d);
         if (rc != CC_OK) {
@@ -137,6 +193,7 @@ nomem:
     cli_oom(NULL);
     status = CC_EXIT_ERROR;
 out:
+    cli_unlock(lock);
     cc_baseline_free(bl);
     cc_result_free(res);
     return status;
