@@ -42,6 +42,10 @@ sys.exit(1 if errors else 0)
 PY
 grep -q '^dup/sym.txt: warning: skipped: same file as dup/a.txt (read once, under that name)$' "$TMP/dup.err" ||
     fail "duplicate not reported: $(cat "$TMP/dup.err")"
+# scan reads it once too, and exits 0 like check.
+(cd "$TMP" && "$CC" scan --rules "$SRC/rules" dup/a.txt ./dup/a.txt dup) >"$TMP/scan.jsonl" 2>"$TMP/scan.err"
+expect_status 0 $? "scan: one article named three ways"
+[ "$(wc -l <"$TMP/scan.jsonl")" -eq 1 ] || fail "scan: the article was read more than once"
 
 # A subdirectory that cannot be read (no r) and one that cannot be searched
 # (no x; it holds an article and a directory): each is skipped as a whole,
