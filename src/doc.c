@@ -10,12 +10,14 @@
 
 #include "alloc.h"
 #include "arena.h"
+#include "date.h"
 #include "io.h"
 #include "linemap.h"
 #include "utf8.h"
 #include "ydom.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 struct cc_doc {
@@ -33,6 +35,29 @@ static void skip_diag(cc_diags *d, const char *path, cc_diag_code code, uint32_t
                       uint32_t col, size_t off, const char *hint, const char *why)
 {
     cc_diags_add(d, CC_SEV_ERROR, code, path, line, col, off, NULL, hint, "skipped: %s", why);
+}
+
+/* date: must be a calendar date written YYYY-MM-DD. Any other date would
+ * put the article in some period by guesswork (2024/10/20 read as the year
+ * 2024 only, 2024-13-45 as a thirteenth month), hiding a conflict within
+ * the right one. So it is an error, and the article is checked as undated:
+ * a claim scoped by date then compares it within every period, as for an
+ * article without a date (docs/rules.md), so no conflict is missed. */
+static void read_date(cc_doc *doc, ydoc *yd, const ynode *n)
+{
+    char fix[11], why[96], hint[64];
+    const char *bad = cc_date_check(n->s, fix, why, sizeof why);
+    if (!bad) {
+        doc->meta_date = cc_strndup(n->s, n->len);
+        return;
+    }
+    if (fix[0])
+        snprintf(hint, sizeof hint, "write date: %s", fix);
+    else
+        snprintf(hint, sizeof hint, "write a date YYYY-MM-DD, e.g. date: 2024-10-18");
+    y_error(yd, n, CC_D_VALUE, hint,
+            "front matter date '%s' %s; the article is checked as undated",
+            n->s, bad);
 }
 
 /* Front matter: a first line "---", YAML, then a line "---" or "...". */
@@ -82,7 +107,7 @@ static int read_front_matter(cc_doc *doc, cc_diags *d)
             }
             if ((n = y_get(yd.root, "date"))) {
                 if (n->type == Y_SCALAR && n->len > 0 && n->len < 64)
-                    doc->meta_date = cc_strndup(n->s, n->len);
+                    read_date(doc, &yd, n);
                 else {
                     y_error(&yd, n, CC_D_TYPE, "write e.g. date: 2024-10-18", "front matter date must be a date");
                     rc = CC_ERR_INPUT;

@@ -929,7 +929,9 @@ static int cmp_hit_figure(const void *a, const void *b)
 }
 
 /* The scope an article's date gives: "2024", "2024-Q4", "2024-10"; ""
- * for an undated article (compared only with other undated ones). Owned. */
+ * for an undated article (compared within every dated scope of the claim,
+ * see compare.c). Dates are checked YYYY-MM-DD when the front matter is
+ * read (doc.c). Owned. */
 static char *date_scope(const char *date, cc_scope_period p)
 {
     char buf[16];

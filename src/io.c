@@ -7,10 +7,59 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* open(2) for a path longer than PATH_MAX (ENAMETOOLONG), as a directory
+ * search finds them: one directory at a time, each opened relative to the
+ * one before. Directories on the way need read permission here. */
+static int open_long(const char *path, int flags)
+{
+    const char *p = path;
+    int dfd = AT_FDCWD;
+    if (*p == '/') {
+        dfd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dfd < 0)
+            return -1;
+    }
+    for (;;) {
+        char name[NAME_MAX + 1];
+        const char *e;
+        size_t l;
+        int fd, err;
+        while (*p == '/')
+            p++;
+        e = strchr(p, '/');
+        if (!e) {
+            fd = *p ? openat(dfd, p, flags) : dfd;
+            err = errno;
+            if (dfd != AT_FDCWD && fd != dfd)
+                close(dfd);
+            errno = err;
+            return fd;
+        }
+        l = (size_t)(e - p);
+        if (l > NAME_MAX) {
+            fd = -1;
+            errno = ENAMETOOLONG;
+        } else {
+            memcpy(name, p, l);
+            name[l] = '\0';
+            fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK);
+        }
+        err = errno;
+        if (dfd != AT_FDCWD)
+            close(dfd);
+        errno = err;
+        if (fd < 0)
+            return -1;
+        dfd = fd;
+        p = e;
+    }
+}
 
 int cc_read_file(const char *path, size_t max, char **out, size_t *len)
 {
@@ -21,6 +70,8 @@ int cc_read_file(const char *path, size_t max, char **out, size_t *len)
 
     *out = NULL;
     *len = 0;
+    if (fd < 0 && errno == ENAMETOOLONG)
+        fd = open_long(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return -1;
     if (fstat(fd, &st) != 0)

@@ -8,7 +8,8 @@
 
 /* Reads a regular file of at most max bytes into a NUL-terminated buffer
  * (owned: cc_free). Returns 0, or -1 with errno set (EFBIG when larger than
- * max, EISDIR/ENODEV for what is not a regular file). */
+ * max, EISDIR/ENODEV for what is not a regular file). A path longer than
+ * PATH_MAX is opened one directory at a time. */
 int cc_read_file(const char *path, size_t max, char **out, size_t *len);
 
 /* Names of the regular entries of dir ending in suffix, sorted bytewise.

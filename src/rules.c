@@ -10,10 +10,12 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "date.h"
 #include "hash.h"
 #include "io.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -709,8 +711,18 @@ static void read_claim(cloader *C, const ynode *m)
             }
             if ((v = y_get(n, "source")))
                 cl->reference_source = y_str(C->doc, v, "source");
-            if ((v = y_get(n, "date")))
-                cl->reference_date = y_str(C->doc, v, "date");
+            if ((v = y_get(n, "date")) && (cl->reference_date = y_str(C->doc, v, "date"))) {
+                char fix[11], why[96], hint[64];
+                const char *bad = cc_date_check(cl->reference_date, fix, why, sizeof why);
+                if (bad) {
+                    if (fix[0])
+                        snprintf(hint, sizeof hint, "write date: %s", fix);
+                    else
+                        snprintf(hint, sizeof hint, "write a date YYYY-MM-DD, e.g. date: 2024-10-02");
+                    y_error(C->doc, v, CC_D_VALUE, hint, "reference date '%s' %s",
+                            cl->reference_date, bad);
+                }
+            }
             cl->has_reference = ok;
         }
     }

@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "hash.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -24,7 +25,14 @@ typedef struct frame {
     ynode **kids;
     size_t n, cap;
     ynode *pending_key; /* maps: key waiting for its value */
+    ynode **keys;       /* maps past KEYS_LINEAR keys: a hash set of them */
+    size_t nkeys, keycap; /* keycap: 0 or a power of two */
 } frame;
+
+/* Mappings with at most this many keys are searched for a duplicate key
+ * one by one; larger ones through the frame's hash set, so that a mapping
+ * of n keys costs O(n), not O(n^2). */
+#define KEYS_LINEAR 8
 
 static size_t mark_offset(const ydoc *doc, size_t line0, size_t col0)
 {
@@ -234,6 +242,69 @@ static void syntax_error(ydoc *doc, yaml_parser_t *p)
     cc_buf_free(&b);
 }
 
+static bool same_key(const ynode *a, const ynode *b)
+{
+    return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+/* The slot of key k in f's hash set: where it is, or the empty slot where
+ * it belongs. Keys hold no NUL (refused earlier), so s is the whole key. */
+static size_t key_slot(const frame *f, const ynode *k)
+{
+    size_t i = (size_t)cc_hash_str(k->s) & (f->keycap - 1);
+    while (f->keys[i] && !same_key(f->keys[i], k))
+        i = (i + 1) & (f->keycap - 1);
+    return i;
+}
+
+/* Adds key k to f's set at half load at most. Returns -1 when out of
+ * memory. */
+static int key_add(frame *f, ynode *k)
+{
+    if (2 * (f->nkeys + 1) > f->keycap) {
+        frame t = *f;
+        size_t i;
+        t.keycap = f->keycap ? 2 * f->keycap : 4 * KEYS_LINEAR;
+        t.keys = cc_calloc(t.keycap, sizeof(ynode *));
+        if (!t.keys)
+            return -1;
+        for (i = 0; i < f->keycap; i++)
+            if (f->keys[i])
+                t.keys[key_slot(&t, f->keys[i])] = f->keys[i];
+        cc_free(f->keys);
+        f->keys = t.keys;
+        f->keycap = t.keycap;
+    }
+    f->keys[key_slot(f, k)] = k;
+    f->nkeys++;
+    return 0;
+}
+
+/* The earlier key of map frame f equal to n, or NULL (then n is recorded,
+ * when f keeps a set). Sets *nomem when the set could not grow. */
+static const ynode *earlier_key(frame *f, ynode *n, int *nomem)
+{
+    size_t i, nk = f->n / 2;
+    if (nk < KEYS_LINEAR) {
+        for (i = 0; i + 1 < f->n; i += 2)
+            if (same_key(f->kids[i], n))
+                return f->kids[i];
+        return NULL;
+    }
+    if (!f->keys) /* the mapping has just grown past KEYS_LINEAR keys */
+        for (i = 0; i + 1 < f->n; i += 2)
+            if (key_add(f, f->kids[i]) != 0) {
+                *nomem = 1;
+                return NULL;
+            }
+    i = key_slot(f, n);
+    if (f->keys[i])
+        return f->keys[i];
+    if (key_add(f, n) != 0)
+        *nomem = 1;
+    return NULL;
+}
+
 static int attach(ydoc *doc, frame *stack, size_t depth, ynode *n)
 {
     frame *f;
@@ -245,19 +316,21 @@ static int attach(ydoc *doc, frame *stack, size_t depth, ynode *n)
     f = &stack[depth - 1];
     if (f->node->type == Y_MAP) {
         if (!f->pending_key) {
-            size_t i;
+            const ynode *first;
+            int nomem = 0;
             if (n->type != Y_SCALAR) {
                 y_error(doc, n, CC_D_TYPE, "write keys as plain words",
                         "mapping keys must be plain scalars");
                 return -2;
             }
-            for (i = 0; i + 1 < f->n; i += 2)
-                if (f->kids[i]->len == n->len && memcmp(f->kids[i]->s, n->s, n->len) == 0) {
-                    y_error(doc, n, CC_D_DUPLICATE, "remove one of the two entries",
-                            "duplicate key '%s' (first at line %u)", n->s,
-                            (unsigned)f->kids[i]->line);
-                    return -2;
-                }
+            first = earlier_key(f, n, &nomem);
+            if (nomem)
+                return -1;
+            if (first) {
+                y_error(doc, n, CC_D_DUPLICATE, "remove one of the two entries",
+                        "duplicate key '%s' (first at line %u)", n->s, (unsigned)first->line);
+                return -2;
+            }
             f->pending_key = n;
             return 0;
         }
@@ -280,6 +353,8 @@ static int close_frame(ydoc *doc, frame *f)
 {
     ynode *n = f->node;
     size_t count = f->n;
+    cc_free(f->keys);
+    f->keys = NULL;
     if (count) {
         n->kids = cc_arena_memdup(doc->arena, f->kids, count * sizeof(ynode *));
         if (!n->kids) {
@@ -483,8 +558,11 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
         }
         yaml_event_delete(&ev);
     }
-    while (depth > 0)
-        cc_free(stack[--depth].kids);
+    while (depth > 0) {
+        depth--;
+        cc_free(stack[depth].kids);
+        cc_free(stack[depth].keys);
+    }
     cc_free(anchors);
     yaml_parser_delete(&p);
     return rc;

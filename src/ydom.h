@@ -5,7 +5,8 @@
  * Hardened for files written by many hands: an alias shares the anchored
  * node (no copy), and the document's size with every alias expanded is
  * capped, so "billion laughs" is an error, not an explosion; nesting depth
- * is capped; duplicate mapping keys are errors. Every error goes to the diagnostics list as
+ * is capped; duplicate mapping keys are errors, found in linear time (a hash
+ * set per mapping). Every error goes to the diagnostics list as
  * file:line:col with the source line.
  */
 #ifndef CC_YDOM_H

@@ -4,6 +4,8 @@
  *
  * Paths may be files (any name) or directories (searched recursively for
  * *.txt and *.md, in byte order of their names; symlink loops are cut).
+ * A file is one input however it is named: a second name for it (./x, an
+ * absolute path, a link) is skipped as a duplicate naming the first.
  * Every input ends up in the accounting, as scanned or as skipped with its
  * reason; nothing is dropped silently. Results do not depend on the number
  * of threads.
@@ -60,8 +62,9 @@ size_t cc_run_nskipped(const cc_run *r);
 cc_obstab *cc_run_obs(cc_run *r);
 
 /* Expands paths into the list of article files (directories searched
- * recursively). Problems (missing paths, unreadable directories, loops) are
- * diagnostics and appear in *bad with their reasons. Owned arrays: free
+ * recursively). Problems (missing paths, directories that cannot be read or
+ * searched, loops) are error diagnostics, a second name for a file already
+ * listed a warning; all appear in *bad with their reasons. Owned arrays: free
  * with cc_pathlist_free. */
 typedef struct cc_pathlist {
     char **v;

@@ -98,8 +98,8 @@ int cmd_scan(int argc, char **argv)
     }
     if (o.time_budget_ms)
         cc_extractor_time_budget(x, o.time_budget_ms);
-    if (bad.n)
-        status = 2;
+    /* every path the walk could not use is an error diagnostic, counted
+     * below; a second name for a file (a warning) is read under the first */
     for (i = 0; i < files.n; i++) {
         rc = scan_one(&o, rs, x, files.v[i], d);
         if (rc != CC_OK)

@@ -1,6 +1,7 @@
 /* test_doc.c: reading articles: encodings, line ends, front matter. */
 #include "helpers.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static cc_doc *open_text(const char *name, const char *bytes, size_t len, cc_diags *d, int *rc)
@@ -131,6 +132,44 @@ static void test_doc__unreadable_paths(void **state)
     cc_diags_free(d);
 }
 
+/* date: is a calendar date written YYYY-MM-DD, or an error and no date:
+ * leap years by the Gregorian rule (1900 is none, 2000 is one). */
+static void test_doc__front_matter_dates(void **state)
+{
+    static const struct {
+        const char *date;
+        bool ok;
+    } cases[] = {
+        {"2024-02-29", true},  {"2000-02-29", true},   {"1900-02-28", true},
+        {"2024-12-31", true},  {"1900-02-29", false},  {"2023-02-29", false},
+        {"2024-04-31", false}, {"2024-00-10", false},  {"2024-10-00", false},
+        {"2024-13-45", false}, {"2024/10/20", false},  {"2024-1-20", false},
+        {"99999-99-99", false}, {"2024-10-20x", false}, {"20241020", false},
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cc_diags *d = cc_diags_new();
+        char text[96];
+        int rc;
+        cc_doc *doc;
+        snprintf(text, sizeof text, "---\ndate: %s\n---\nText.\n", cases[i].date);
+        doc = open_text("a.md", text, strlen(text), d, &rc);
+        assert_int_equal(rc, CC_OK); /* checked either way */
+        if (cases[i].ok) {
+            assert_string_equal(cc_doc_meta_date(doc), cases[i].date);
+            assert_int_equal(cc_diags_count(d), 0);
+        } else {
+            assert_null(cc_doc_meta_date(doc));
+            assert_int_equal(cc_diags_count_sev(d, CC_SEV_ERROR), 1);
+            assert_int_equal(cc_diags_get(d, 0)->line, 2);
+            assert_int_equal(cc_diags_get(d, 0)->column, 7);
+        }
+        cc_doc_free(doc);
+        cc_diags_free(d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +179,7 @@ int main(void)
         cmocka_unit_test(test_doc__line_ends),
         cmocka_unit_test(test_doc__columns_count_code_points),
         cmocka_unit_test(test_doc__front_matter),
+        cmocka_unit_test(test_doc__front_matter_dates),
         cmocka_unit_test(test_doc__unreadable_paths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

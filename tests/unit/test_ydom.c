@@ -1,8 +1,10 @@
 /* test_ydom.c: the YAML tree: positions, duplicates, limits. */
 #include "helpers.h"
 
+#include "buf.h"
 #include "ydom.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static int parse(const char *text, ydoc *doc, cc_arena *a, cc_diags **d)
@@ -56,6 +58,68 @@ static void test_ydom__duplicate_keys_and_documents(void **state)
     cc_diags_free(d);
 }
 
+/* Mappings past a few keys find duplicates through a hash set: the first
+ * key repeated, a key repeated when the set is built, long keys equal up to
+ * the last byte, the same key in two mappings (not a duplicate). */
+static void test_ydom__duplicate_keys_in_large_mappings(void **state)
+{
+    static const struct {
+        size_t keys, dup; /* key dup repeated after keys keys */
+    } cases[] = {{3, 0}, {8, 0}, {8, 7}, {9, 8}, {500, 0}, {500, 499}, {5000, 1234}};
+    size_t c;
+    (void)state;
+    for (c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        cc_buf b = CC_BUF_INIT;
+        cc_arena a = CC_ARENA_INIT;
+        ydoc doc;
+        cc_diags *d;
+        size_t i;
+        char want[96];
+        for (i = 0; i < cases[c].keys; i++)
+            cc_buf_printf(&b, "k%zu: {k%zu: 1, x: 2}\n", i, i);
+        cc_buf_printf(&b, "k%zu: again\n", cases[c].dup);
+        assert_false(b.err);
+        assert_int_equal(parse(b.p, &doc, &a, &d), CC_ERR_RULES);
+        assert_int_equal(cc_diags_count(d), 1);
+        snprintf(want, sizeof want, "duplicate key 'k%zu' (first at line %zu)", cases[c].dup,
+                 cases[c].dup + 1);
+        assert_string_equal(cc_diags_get(d, 0)->message, want);
+        assert_int_equal(cc_diags_get(d, 0)->line, cases[c].keys + 1);
+        assert_int_equal(cc_diags_get(d, 0)->column, 1);
+        cc_ydoc_free(&doc);
+        cc_arena_free(&a);
+        cc_diags_free(d);
+        cc_buf_free(&b);
+    }
+    {
+        /* 2,000 keys of 300 bytes that differ only in their last digits */
+        cc_buf b = CC_BUF_INIT;
+        cc_arena a = CC_ARENA_INIT;
+        ydoc doc;
+        cc_diags *d;
+        char key[320];
+        size_t i;
+        memset(key, 'p', 300);
+        for (i = 0; i < 2000; i++)
+            cc_buf_printf(&b, "%.300s%04zu: %zu\n", key, i, i);
+        assert_false(b.err);
+        assert_int_equal(parse(b.p, &doc, &a, &d), CC_OK);
+        assert_int_equal(cc_diags_count(d), 0);
+        assert_int_equal(doc.root->n, 2000);
+        snprintf(key + 300, 20, "%04d", 1999);
+        assert_string_equal(y_get(doc.root, key)->s, "1999");
+        cc_ydoc_free(&doc);
+        cc_diags_free(d);
+        cc_buf_printf(&b, "%.300s%04d: again\n", key, 42);
+        assert_int_equal(parse(b.p, &doc, &a, &d), CC_ERR_RULES);
+        assert_int_equal(cc_diags_get(d, 0)->line, 2001);
+        cc_ydoc_free(&doc);
+        cc_arena_free(&a);
+        cc_diags_free(d);
+        cc_buf_free(&b);
+    }
+}
+
 static void test_ydom__depth_limit(void **state)
 {
     cc_arena a = CC_ARENA_INIT;
@@ -96,6 +160,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ydom__positions_in_every_scalar_style),
         cmocka_unit_test(test_ydom__duplicate_keys_and_documents),
+        cmocka_unit_test(test_ydom__duplicate_keys_in_large_mappings),
         cmocka_unit_test(test_ydom__depth_limit),
         cmocka_unit_test(test_ydom__aliases_share_nodes),
     };
