@@ -49,6 +49,51 @@ static const char *no_date(int y, long m, long d, char *why, size_t whylen)
 
 static const char not_written[] = "is not written YYYY-MM-DD";
 
+/* The number written with exactly two digits at p, or -1. */
+static int two(const char *p)
+{
+    if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9')
+        return -1;
+    return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+/* Whether p is an ISO 8601 time of day as front matter writes it after
+ * the date: HH:MM, then :SS and a fraction if any, then Z or an offset
+ * +HH:MM / -HHMM if any. */
+static bool is_time(const char *p)
+{
+    int h = two(p), m = h < 0 || p[2] != ':' ? -1 : two(p + 3);
+    if (h < 0 || h > 23 || m < 0 || m > 59)
+        return false;
+    p += 5;
+    if (*p == ':') {
+        int sec = two(p + 1);
+        if (sec < 0 || sec > 60)
+            return false;
+        p += 3;
+        if (*p == '.' || *p == ',') {
+            const char *f = ++p;
+            while (*p >= '0' && *p <= '9')
+                p++;
+            if (p == f)
+                return false;
+        }
+    }
+    if (*p == 'Z')
+        return p[1] == '\0';
+    if (*p == '+' || *p == '-') {
+        h = two(p + 1);
+        if (h < 0 || h > 23)
+            return false;
+        p += 3;
+        if (*p == ':')
+            p++;
+        m = two(p);
+        return m >= 0 && m <= 59 && p[2] == '\0';
+    }
+    return *p == '\0';
+}
+
 const char *cc_date_check(const char *s, char fix[11], char *why, size_t whylen)
 {
     const char *p = s;
@@ -74,8 +119,8 @@ const char *cc_date_check(const char *s, char fix[11], char *why, size_t whylen)
         return not_written;
     if (no_date((int)y, m, d, why, whylen))
         return why;
-    if (*p == '\0' && sep == '-' && nm == 2 && nd == 2)
-        return NULL;
+    if (sep == '-' && nm == 2 && nd == 2 && (*p == '\0' || is_time(p + 1)))
+        return NULL; /* 2024-10-20, 2024-10-20T10:00:00Z, 2024-10-20 10:00 */
     snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
     memcpy(fix, buf, 11);
     fix[10] = '\0';

@@ -132,8 +132,9 @@ static void test_doc__unreadable_paths(void **state)
     cc_diags_free(d);
 }
 
-/* date: is a calendar date written YYYY-MM-DD, or an error and no date:
- * leap years by the Gregorian rule (1900 is none, 2000 is one). */
+/* date: is a calendar date written YYYY-MM-DD (with an ISO time after it
+ * or not), or an error and no date: leap years by the Gregorian rule (1900
+ * is none, 2000 is one). */
 static void test_doc__front_matter_dates(void **state)
 {
     static const struct {
@@ -145,12 +146,17 @@ static void test_doc__front_matter_dates(void **state)
         {"2024-04-31", false}, {"2024-00-10", false},  {"2024-10-00", false},
         {"2024-13-45", false}, {"2024/10/20", false},  {"2024-1-20", false},
         {"99999-99-99", false}, {"2024-10-20x", false}, {"20241020", false},
+        /* with a time, as static site generators write it */
+        {"2024-10-20T10:00:00Z", true}, {"2024-10-20 10:00", true},
+        {"2024-10-20T10:00:00.250+02:00", true}, {"2024-10-20T23:59:60-0530", true},
+        {"2024-10-20T25:00", false}, {"2024-10-20T10", false}, {"2024-10-20T10:00+2", false},
+        {"2024/10/20T10:00", false}, {"2024-02-30T10:00", false},
     };
     size_t i;
     (void)state;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         cc_diags *d = cc_diags_new();
-        char text[96];
+        char text[128];
         int rc;
         cc_doc *doc;
         snprintf(text, sizeof text, "---\ndate: %s\n---\nText.\n", cases[i].date);
