@@ -81,10 +81,17 @@ void cli_oom(const char *consequence);
 int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *obs,
                            const cc_input *in, size_t nin, cc_diags *d,
                            const char *const *touched, size_t ntouched);
-/* Writes a file through a temporary file in the same directory and a
- * rename, so that a failed run never leaves half a file. write is called
- * with the open stream. Returns 0 or -1 after printing why. */
+/* Writes an output file. A regular file, or a new one, is written through
+ * a temporary file in the same directory and a rename, so that a failed
+ * or interrupted run never leaves half a file; it keeps its mode (and,
+ * when allowed, its owner), and a new file gets 0666 less the umask. A
+ * symbolic link is followed and its target replaced. A device, a FIFO or
+ * /dev/stdout is written directly. write is called with the open stream.
+ * Returns 0 or -1 after printing why. */
 int cli_write_atomic(const char *path, int (*write)(FILE *f, void *ud), void *ud);
+/* Makes SIGINT, SIGTERM and SIGHUP remove the temporary file that
+ * cli_write_atomic is writing, then end the program by the signal. */
+void cli_signals_init(void);
 
 int cmd_check(int argc, char **argv);
 int cmd_extract(int argc, char **argv);

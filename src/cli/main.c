@@ -453,6 +453,7 @@ int main(int argc, char **argv)
 {
     int status;
     cc_alloc_init_from_env();
+    cli_signals_init();
     status = dispatch(argc, argv);
     if (cc_alloc_failed()) {
         if (!g_oom_said)
