@@ -92,6 +92,11 @@ int cli_write_atomic(const char *path, int (*write)(FILE *f, void *ud), void *ud
 /* Makes SIGINT, SIGTERM and SIGHUP remove the temporary file that
  * cli_write_atomic is writing, then end the program by the signal. */
 void cli_signals_init(void);
+/* Refuses outputs (--report, --write-baseline) that name one of the
+ * inputs, or a file that is one (same device and inode): the inputs of
+ * the run and the paths given. Returns 0, or -1 after saying which and
+ * what to do. */
+int cli_check_outputs(const cli_opts *o, const cc_input *in, size_t nin);
 
 int cmd_check(int argc, char **argv);
 int cmd_extract(int argc, char **argv);

@@ -226,6 +226,43 @@ int cli_write_atomic(const char *path, int (*write)(FILE *f, void *ud), void *ud
     return rc != 0 ? -1 : 0;
 }
 
+/* Is st the file of one of the inputs? Returns the input's name or NULL. */
+static const char *input_at(const struct stat *out, const cli_opts *o, const cc_input *in,
+                            size_t nin)
+{
+    struct stat st;
+    size_t i;
+    for (i = 0; i < nin + o->npaths; i++) {
+        const char *p = i < nin ? in[i].path : o->paths[i - nin];
+        if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && st.st_dev == out->st_dev &&
+            st.st_ino == out->st_ino)
+            return p;
+    }
+    return NULL;
+}
+
+int cli_check_outputs(const cli_opts *o, const cc_input *in, size_t nin)
+{
+    size_t i;
+    for (i = 0; i <= o->nreports; i++) {
+        const char *path = i < o->nreports ? o->reports[i].path : o->write_baseline, *victim;
+        struct stat st;
+        if (!path || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+            !(victim = input_at(&st, o, in, nin)))
+            continue;
+        if (i < o->nreports)
+            fprintf(stderr, "claimcheck: --report %s=%s would overwrite the input %s; "
+                            "nothing was written: give the report another path\n",
+                    cc_format_name(o->reports[i].fmt), path, victim);
+        else
+            fprintf(stderr, "claimcheck: --write-baseline %s would overwrite the input %s; "
+                            "nothing was written: give the baseline another path\n",
+                    path, victim);
+        return -1;
+    }
+    return 0;
+}
+
 typedef struct rep_job {
     cc_format fmt;
     const cc_report *rep;
@@ -260,6 +297,8 @@ int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *o
                 o->format);
         return CC_EXIT_ERROR;
     }
+    if (cli_check_outputs(o, in, nin) != 0)
+        return CC_EXIT_ERROR;
     if (cc_compare_run(&res, rs, obs) != CC_OK) {
         cli_oom(NULL);
         return CC_EXIT_ERROR;

@@ -1,8 +1,8 @@
 # Where reports, baselines and archives go: a regular file is replaced
 # through a temporary file and a rename, keeping its mode (and owner); a
 # new file gets the umask's mode; a symbolic link is followed and stays a
-# link; a device, a FIFO or standard output is written directly; SIGINT
-# and SIGTERM leave no temporary file.
+# link; a device, a FIFO or standard output is written directly; an input
+# article is never overwritten; SIGINT and SIGTERM leave no temporary file.
 # (/dev/null and /dev/stdout themselves are not used: a regression run as
 # root would replace them for the whole machine. The test makes its own
 # device node and its own link into /proc/self/fd, which is what
@@ -103,6 +103,30 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
     [ "$(stat -c %U "$TMP/keep.json")" = nobody ] ||
         fail "a replaced report lost its owner: $(stat -c %U "$TMP/keep.json")"
 fi
+
+# --- an input article is never an output -------------------------------
+mkdir "$TMP/in"
+cp "$ART"/*.txt "$TMP/in/"
+cp "$TMP/in/000_531ddda5ff660788.txt" "$TMP/before.txt"
+ln "$TMP/in/000_531ddda5ff660788.txt" "$TMP/hardlink.md"
+ln -s in/000_531ddda5ff660788.txt "$TMP/symlink.md"
+for out in "$TMP/in/000_531ddda5ff660788.txt" "$TMP/hardlink.md" "$TMP/symlink.md"; do
+    "$CC" check --report "markdown=$out" "$TMP/in" >/dev/null 2>"$TMP/err"
+    expect_status 2 $? "--report markdown=$out over an input"
+    grep -q "would overwrite the input $TMP/in/000_531ddda5ff660788.txt" "$TMP/err" ||
+        fail "no error naming the input for $out: $(cat "$TMP/err")"
+    expect_same "$TMP/before.txt" "$TMP/in/000_531ddda5ff660788.txt" "the input after --report markdown=$out"
+done
+"$CC" check --write-baseline "$TMP/in/001_856d452ba46fbbed.txt" "$TMP/in" >/dev/null 2>"$TMP/err"
+expect_status 2 $? "--write-baseline over an input"
+grep -q "^claimcheck: --write-baseline .*001_856d452ba46fbbed.txt would overwrite the input" "$TMP/err" ||
+    fail "no error for --write-baseline over an input: $(cat "$TMP/err")"
+"$CC" extract "$ART" >"$TMP/obs.jsonl" 2>/dev/null
+"$CC" compare --report "json=$TMP/obs.jsonl" "$TMP/obs.jsonl" >/dev/null 2>"$TMP/err"
+expect_status 2 $? "compare --report over its observation file"
+grep -q "would overwrite the input $TMP/obs.jsonl" "$TMP/err" ||
+    fail "no error for compare --report over its input: $(cat "$TMP/err")"
+no_temp "$TMP/in" "inputs"
 
 # --- SIGTERM and SIGINT while a report is written -----------------------
 # Enough articles that writing the HTML report takes a while (about 0.1 s);
