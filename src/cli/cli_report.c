@@ -325,7 +325,8 @@ int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *o
     cli_print_diags(d, o);
     rep.color = fmt == CC_FMT_TEXT && cli_color(o, stdout);
     if ((rc = cc_report_write(stdout, fmt, &rep)) != CC_OK) {
-        fprintf(stderr, "claimcheck: cannot write the report: %s\n", cc_strerror(rc));
+        if (rc != CC_ERR_IO) /* else main() says it, as for every command */
+            fprintf(stderr, "claimcheck: cannot write the report: %s\n", cc_strerror(rc));
         goto out;
     }
     rep.color = false;

@@ -2,7 +2,8 @@
 # through a temporary file and a rename, keeping its mode (and owner); a
 # new file gets the umask's mode; a symbolic link is followed and stays a
 # link; a device, a FIFO or standard output is written directly; an input
-# article is never overwritten; SIGINT and SIGTERM leave no temporary file.
+# article is never overwritten; SIGINT and SIGTERM leave no temporary file;
+# a failed write to standard output fails every command.
 # (/dev/null and /dev/stdout themselves are not used: a regression run as
 # root would replace them for the whole machine. The test makes its own
 # device node and its own link into /proc/self/fd, which is what
@@ -127,6 +128,19 @@ expect_status 2 $? "compare --report over its observation file"
 grep -q "would overwrite the input $TMP/obs.jsonl" "$TMP/err" ||
     fail "no error for compare --report over its input: $(cat "$TMP/err")"
 no_temp "$TMP/in" "inputs"
+
+# --- a failed write to standard output is a failure of every command --
+if [ -w /dev/full ]; then
+    printf 'Microsoft invested 13 billion dollars in OpenAI.\n' >"$TMP/small.txt"
+    for cmd in "check $ART" "extract $ART" "compare $TMP/obs.jsonl" "scan --lang en $TMP/small.txt" \
+        "detect $TMP/small.txt" "test --lang en" "patterns --lang en" "check --help"; do
+        # shellcheck disable=SC2086
+        "$CC" $cmd >/dev/full 2>"$TMP/err"
+        expect_status 2 $? "$cmd >/dev/full"
+        grep -q "^claimcheck: cannot write to standard output" "$TMP/err" ||
+            fail "$cmd >/dev/full: no message: $(cat "$TMP/err")"
+    done
+fi
 
 # --- SIGTERM and SIGINT while a report is written -----------------------
 # Enough articles that writing the HTML report takes a while (about 0.1 s);
