@@ -4,7 +4,8 @@
  * and column, then a notice with the summary. In a conflict, the figures
  * of the camp most articles agree on are notices and the others errors, so
  * the odd one out is what a pull request's diff shows in red; with no such
- * majority every figure is an error. Values are escaped
+ * majority every figure is an error. Each skipped input is a warning on
+ * its file. Values are escaped
  * as the workflow-command syntax requires (%, CR, LF; and : , in
  * properties), so article text cannot inject commands.
  */
@@ -95,6 +96,16 @@ int cc_report_github(cc_buf *b, const cc_report *r)
         }
         cc_buf_free(&camps);
         cc_buf_free(&title);
+    }
+    /* a skipped input is an error in the run, but not in the file's text */
+    for (i = 0; i < r->ninputs; i++) {
+        if (r->inputs[i].status != CC_INPUT_SKIPPED)
+            continue;
+        cc_buf_puts(b, "::warning file=");
+        esc(b, r->inputs[i].path, true);
+        cc_buf_puts(b, ",title=claimcheck%3A skipped::skipped: ");
+        esc(b, r->inputs[i].reason ? r->inputs[i].reason : "not read", false);
+        cc_buf_putc(b, '\n');
     }
     cc_buf_printf(b, "::notice title=claimcheck::%zu conflict%s, %zu deviating, %zu agree, %zu single-source\n",
                   cc_report_count(r, CC_VERDICT_CONFLICT),

@@ -3,7 +3,8 @@
  * every conflict (error) and deviation (warning) is a result whose location
  * is the figure of the smallest camp (or the deviating figure), with every
  * observation of the claim, that one included, as a related location
- * whose message gives its value. Columns count
+ * whose message gives its value. Skipped inputs are error notifications
+ * of the run's invocation. Columns count
  * Unicode code points (columnKind). Validated against the official schema
  * in the test suite.
  */
@@ -113,6 +114,32 @@ static void write_rules(cc_buf *b, const cc_report *r)
     }
 }
 
+/* Skipped inputs, as the invocation's notifications: the analysis did not
+ * cover them, so the run did not succeed. Nothing when none was skipped. */
+static void write_skipped(cc_buf *b, cc_buf *msg, const cc_report *r)
+{
+    size_t i, k = 0;
+    for (i = 0; i < r->ninputs; i++) {
+        const cc_input *in = &r->inputs[i];
+        if (in->status != CC_INPUT_SKIPPED)
+            continue;
+        cc_buf_puts(b, k++ ? ",\n        "
+                           : ",\n    \"invocations\": [{\"executionSuccessful\": false, "
+                             "\"toolExecutionNotifications\": [\n        ");
+        cc_buf_puts(b, "{\"level\": \"error\", \"descriptor\": {\"id\": \"skipped\"}, "
+                       "\"message\": {\"text\": ");
+        cc_buf_reset(msg);
+        cc_buf_printf(msg, "skipped: %s", in->reason ? in->reason : "not read");
+        cc_json_cstr(b, msg->p ? msg->p : "skipped");
+        cc_buf_puts(b, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
+                       "{\"uri\": ");
+        cc_json_cstr(b, in->path);
+        cc_buf_puts(b, "}}}]}");
+    }
+    if (k)
+        cc_buf_puts(b, "]}]");
+}
+
 int cc_report_sarif(cc_buf *b, const cc_report *r)
 {
     size_t i, j, n = cc_result_count(r->result), rule = 0, nres = 0;
@@ -177,7 +204,11 @@ int cc_report_sarif(cc_buf *b, const cc_report *r)
         }
         cc_buf_puts(b, "}}");
     }
-    cc_buf_puts(b, "\n    ]\n  }]\n}\n");
+    cc_buf_puts(b, "\n    ]");
+    write_skipped(b, &msg, r);
+    cc_buf_puts(b, "\n  }]\n}\n");
+    if (msg.err && !b->err)
+        b->err = msg.err;
     cc_buf_free(&msg);
     return b->err ? CC_ERR_NOMEM : CC_OK;
 }

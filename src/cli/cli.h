@@ -81,9 +81,13 @@ void cli_oom(const char *consequence);
 int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *obs,
                            const cc_input *in, size_t nin, cc_diags *d,
                            const char *const *touched, size_t ntouched);
-/* Writes a file through a temporary file in the same directory and a
- * rename, so that a failed run never leaves half a file. write is called
- * with the open stream. Returns 0 or -1 after printing why. */
+/* Writes an output file. A regular file, or a new one, is written through
+ * a temporary file in the same directory and a rename, so that a failed
+ * or interrupted run never leaves half a file; it keeps its mode (and,
+ * when allowed, its owner), and a new file gets 0666 less the umask. A
+ * symbolic link is followed and its target replaced. A device, a FIFO or
+ * /dev/stdout is written directly. write is called with the open stream.
+ * Returns 0 or -1 after printing why. */
 int cli_write_atomic(const char *path, int (*write)(FILE *f, void *ud), void *ud);
 /* Takes an exclusive advisory lock (flock) for a read-modify-write of the
  * file at path, waiting for it as long as another run holds it. The lock
@@ -94,6 +98,14 @@ int cli_write_atomic(const char *path, int (*write)(FILE *f, void *ud), void *ud
  * why. */
 int cli_lock(const char *path);
 void cli_unlock(int fd);
+/* Makes SIGINT, SIGTERM and SIGHUP remove the temporary file that
+ * cli_write_atomic is writing, then end the program by the signal. */
+void cli_signals_init(void);
+/* Refuses outputs (--report, --write-baseline) that name one of the
+ * inputs, or a file that is one (same device and inode): the inputs of
+ * the run and the paths given. Returns 0, or -1 after saying which and
+ * what to do. */
+int cli_check_outputs(const cli_opts *o, const cc_input *in, size_t nin);
 
 int cmd_check(int argc, char **argv);
 int cmd_extract(int argc, char **argv);

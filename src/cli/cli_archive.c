@@ -60,7 +60,8 @@ int cmd_extract(int argc, char **argv)
     cli_stage_run(&o, run);
     rc = cc_write_jsonl(stdout, cc_run_obs(run), cc_run_input(run, 0), cc_run_ninputs(run), d);
     if (rc != CC_OK) {
-        fprintf(stderr, "claimcheck extract: cannot write: %s\n", cc_strerror(rc));
+        if (rc != CC_ERR_IO) /* else main() says it, as for every command */
+            fprintf(stderr, "claimcheck extract: cannot write: %s\n", cc_strerror(rc));
         goto out;
     }
     status = cc_diags_count_sev(d, CC_SEV_ERROR) ? CC_EXIT_ERROR : CC_EXIT_OK;

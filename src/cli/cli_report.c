@@ -7,23 +7,40 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* ===== Locks =======================================================*/
+
 int cli_lock(const char *path)
 {
-    size_t n = strlen(path);
-    char *lock = malloc(n + 6);
+    struct stat st;
+    char *real = realpath(path, NULL), *lock;
+    const char *name = real ? real : path; /* every name of one file: one lock */
+    size_t n = strlen(name);
     int fd;
+    /* a device or FIFO (--archive /dev/null) keeps nothing to lose, and no
+     * lock file belongs beside it: hold its descriptor instead */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        free(real);
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0)
+            fprintf(stderr, "claimcheck: cannot open %s: %s\n", path, strerror(errno));
+        return fd;
+    }
+    lock = malloc(n + 6);
     if (!lock) {
+        free(real);
         cli_oom(NULL);
         return -1;
     }
-    memcpy(lock, path, n);
+    memcpy(lock, name, n);
     memcpy(lock + n, ".lock", 6);
+    free(real);
     fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
     if (fd < 0) {
         fprintf(stderr, "claimcheck: cannot lock %s: cannot open %s: %s\n", path, lock,
@@ -49,46 +66,260 @@ void cli_unlock(int fd)
         close(fd);
 }
 
-int cli_write_atomic(const char *path, int (*write)(FILE *f, void *ud), void *ud)
+/* ===== Writing an output file ======================================
+ *
+ * A regular file (or a missing one) is written to a temporary file beside
+ * it and renamed over it, so that a failed or interrupted run leaves the
+ * previous file whole. A symbolic link is followed and its target replaced
+ * that way, so the link stays a link. Anything else that exists (a device,
+ * a FIFO, /dev/stdout) is opened and written directly. The temporary file
+ * being written is registered, so that SIGINT, SIGTERM and SIGHUP remove
+ * it before the program dies of the signal.
+ */
+
+/* The temporary file in progress, for the signal handler: g_tmp_set is
+ * set only once g_tmp holds the whole name. */
+static char g_tmp[4200];
+static volatile sig_atomic_t g_tmp_set;
+
+static void on_signal(int sig)
 {
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    int fd, rc;
+    if (g_tmp_set)
+        unlink(g_tmp); /* async-signal-safe, as are signal and raise */
+    signal(sig, SIG_DFL);
+    raise(sig); /* delivered on return: the exit status is the signal's */
+}
+
+void cli_signals_init(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    size_t i;
+    for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa, old;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        /* a signal the parent ignores (nohup, a background job) stays ignored */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+/* Follows path through symbolic links to what it names. Returns the name
+ * to replace (owned: free) with *direct = false, or path itself with
+ * *direct = true when it is to be written directly (it exists and is not
+ * a regular file, or it is a link in /proc, which names an open file
+ * such as standard output). NULL with errno set on an error. */
+static char *resolve_output(const char *path, bool *direct)
+{
+    char *cur = strdup(path);
+    int hops;
+    *direct = false;
+    for (hops = 0; cur && hops < 40; hops++) {
+        struct stat st;
+        char link[4096], *slash, *next, *dir;
+        ssize_t n;
+        if (lstat(cur, &st) != 0) {
+            if (errno == ENOENT)
+                return cur; /* a new file */
+            break;
+        }
+        if (!S_ISLNK(st.st_mode)) {
+            *direct = !S_ISREG(st.st_mode);
+            return cur;
+        }
+        /* a link in /proc (/dev/stdout, /dev/fd/N): the kernel follows it */
+        slash = strrchr(cur, '/');
+        dir = slash ? strndup(cur, slash == cur ? 1 : (size_t)(slash - cur)) : strdup(".");
+        if (!dir)
+            break;
+        next = realpath(dir, NULL);
+        free(dir);
+        if (next && strncmp(next, "/proc/", 6) == 0) {
+            free(next);
+            free(cur);
+            *direct = true;
+            return strdup(path);
+        }
+        free(next);
+        n = readlink(cur, link, sizeof link - 1);
+        if (n < 0)
+            break;
+        link[n] = '\0';
+        if (link[0] == '/' || !slash) {
+            next = strdup(link);
+        } else {
+            size_t dl = (size_t)(slash - cur) + 1;
+            next = malloc(dl + (size_t)n + 1);
+            if (next) {
+                memcpy(next, cur, dl);
+                memcpy(next + dl, link, (size_t)n + 1);
+            }
+        }
+        free(cur);
+        cur = next;
+    }
+    if (cur && hops == 40)
+        errno = ELOOP;
+    else if (!cur)
+        errno = ENOMEM;
+    free(cur);
+    return NULL;
+}
+
+static int write_direct(const char *path, int (*write)(FILE *f, void *ud), void *ud)
+{
+    /* O_APPEND: /dev/stdout may be the file that standard output writes
+     * to, which must not be truncated under it */
+    int fd = open(path, O_WRONLY | O_APPEND | O_NOCTTY), rc;
     FILE *f;
-    if (!tmp) {
-        cli_oom(NULL);
-        return -1;
-    }
-    memcpy(tmp, path, n);
-    memcpy(tmp + n, ".tmp.XXXXXX", 12);
-    fd = mkstemp(tmp);
-    if (fd < 0) {
+    if (fd < 0 || !(f = fdopen(fd, "ab"))) {
         fprintf(stderr, "claimcheck: cannot write %s: %s\n", path, strerror(errno));
-        free(tmp);
+        if (fd >= 0)
+            close(fd);
         return -1;
     }
-    f = fdopen(fd, "wb");
-    if (!f) {
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        fprintf(stderr, "claimcheck: cannot write %s: %s\n", path, strerror(errno));
-        return -1;
-    }
+    fflush(stdout); /* what is already on standard output comes first */
+    errno = 0;
     rc = write(f, ud);
     if (fclose(f) != 0 && rc == 0)
         rc = CC_ERR_IO;
-    if (rc != 0 || rename(tmp, path) != 0) {
-        int e = errno;
-        unlink(tmp);
+    if (rc != 0) {
         fprintf(stderr, "claimcheck: cannot write %s: %s\n", path,
-                rc == CC_ERR_NOMEM ? "out of memory" : strerror(rc ? EIO : e));
-        free(tmp);
+                rc == CC_ERR_NOMEM ? "out of memory" : strerror(errno ? errno : EIO));
         return -1;
     }
-    free(tmp);
     return 0;
 }
+
+/* The mode a new file gets from open(2): 0666 less the umask. */
+static mode_t new_file_mode(void)
+{
+    mode_t m = umask(0); /* no worker threads run by now */
+    umask(m);
+    return 0666 & ~m;
+}
+
+int cli_write_atomic(const char *path, int (*write)(FILE *f, void *ud), void *ud)
+{
+    struct stat st;
+    sigset_t block, old;
+    bool direct, existed;
+    char *target = resolve_output(path, &direct);
+    size_t n;
+    int fd, rc, e;
+    FILE *f;
+    if (!target) {
+        if (errno == ENOMEM) {
+            cli_oom(NULL);
+            return -1;
+        }
+        fprintf(stderr, "claimcheck: cannot write %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    if (direct) {
+        free(target);
+        return write_direct(path, write, ud);
+    }
+    n = strlen(target);
+    if (n + 12 > sizeof g_tmp) {
+        fprintf(stderr, "claimcheck: cannot write %s: %s\n", path, strerror(ENAMETOOLONG));
+        free(target);
+        return -1;
+    }
+    existed = stat(target, &st) == 0;
+    memcpy(g_tmp, target, n);
+    memcpy(g_tmp + n, ".tmp.XXXXXX", 12);
+    /* a signal between mkstemp and g_tmp_set would leave the file: it
+     * waits until the file is registered */
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigprocmask(SIG_BLOCK, &block, &old);
+    fd = mkstemp(g_tmp);
+    g_tmp_set = fd >= 0;
+    e = errno;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (fd < 0) {
+        fprintf(stderr, "claimcheck: cannot write %s: %s\n", path, strerror(e));
+        free(target);
+        return -1;
+    }
+    /* the file keeps its owner (when allowed) and mode; a new one gets
+     * the mode the umask gives */
+    if (existed && (st.st_uid != geteuid() || st.st_gid != getegid()))
+        (void)!fchown(fd, st.st_uid, st.st_gid);
+    fchmod(fd, existed ? st.st_mode & 07777 : new_file_mode());
+    f = fdopen(fd, "wb");
+    if (!f) {
+        e = errno;
+        close(fd);
+        rc = -1;
+    } else {
+        errno = 0; /* what a failed write leaves is its cause */
+        rc = write(f, ud);
+        e = errno;
+        if (fclose(f) != 0 && rc == 0) {
+            e = errno;
+            rc = CC_ERR_IO;
+        }
+    }
+    if (rc == 0 && rename(g_tmp, target) != 0) {
+        e = errno;
+        rc = -1;
+    }
+    if (rc != 0) {
+        unlink(g_tmp);
+        fprintf(stderr, "claimcheck: cannot write %s: %s\n", path,
+                rc == CC_ERR_NOMEM ? "out of memory" : strerror(e ? e : EIO));
+    }
+    g_tmp_set = 0; /* after the rename: a signal before it removes the file */
+    free(target);
+    return rc != 0 ? -1 : 0;
+}
+
+/* Is st the file of one of the inputs? Returns the input's name or NULL. */
+static const char *input_at(const struct stat *out, const cli_opts *o, const cc_input *in,
+                            size_t nin)
+{
+    struct stat st;
+    size_t i;
+    for (i = 0; i < nin + o->npaths; i++) {
+        const char *p = i < nin ? in[i].path : o->paths[i - nin];
+        if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && st.st_dev == out->st_dev &&
+            st.st_ino == out->st_ino)
+            return p;
+    }
+    return NULL;
+}
+
+int cli_check_outputs(const cli_opts *o, const cc_input *in, size_t nin)
+{
+    size_t i;
+    for (i = 0; i <= o->nreports; i++) {
+        const char *path = i < o->nreports ? o->reports[i].path : o->write_baseline, *victim;
+        struct stat st;
+        if (!path || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+            !(victim = input_at(&st, o, in, nin)))
+            continue;
+        if (i < o->nreports)
+            fprintf(stderr, "claimcheck: --report %s=%s would overwrite the input %s; "
+                            "nothing was written: give the report another path\n",
+                    cc_format_name(o->reports[i].fmt), path, victim);
+        else
+            fprintf(stderr, "claimcheck: --write-baseline %s would overwrite the input %s; "
+                            "nothing was written: give the baseline another path\n",
+                    path, victim);
+        return -1;
+    }
+    return 0;
+}
+
+typedef struct rep_job {
+    cc_format fmt;
+    const cc_report *rep;
+} rep_job;
 
 /* Do a and b name one file (or one path, existing or not)? */
 static bool same_file(const char *a, const char *b)
@@ -99,11 +330,6 @@ static bool same_file(const char *a, const char *b)
     return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
            sa.st_ino == sb.st_ino;
 }
-
-typedef struct rep_job {
-    cc_format fmt;
-    const cc_report *rep;
-} rep_job;
 
 static int write_report(FILE *f, void *ud)
 {
@@ -134,6 +360,8 @@ int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *o
                 o->format);
         return CC_EXIT_ERROR;
     }
+    if (cli_check_outputs(o, in, nin) != 0)
+        return CC_EXIT_ERROR;
     if (cc_compare_run(&res, rs, obs) != CC_OK) {
         cli_oom(NULL);
         return CC_EXIT_ERROR;
@@ -167,7 +395,8 @@ int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *o
     cli_print_diags(d, o);
     rep.color = fmt == CC_FMT_TEXT && cli_color(o, stdout);
     if ((rc = cc_report_write(stdout, fmt, &rep)) != CC_OK) {
-        fprintf(stderr, "claimcheck: cannot write the report: %s\n", cc_strerror(rc));
+        if (rc != CC_ERR_IO) /* else main() says it, as for every command */
+            fprintf(stderr, "claimcheck: cannot write the report: %s\n", cc_strerror(rc));
         goto out;
     }
     rep.color = false;

@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -448,15 +449,29 @@ void cli_oom(const char *consequence)
 static int dispatch(int argc, char **argv);
 
 /* A failed allocation that some path absorbed (a skipped article, a
- * shortened report) must not pass for a complete run. */
+ * shortened report) must not pass for a complete run; nor must output that
+ * never arrived: whatever a command wrote on standard output is flushed and
+ * checked here (claimcheck scan a.txt >/dev/full). */
 int main(int argc, char **argv)
 {
-    int status;
+    int status, e = 0;
     cc_alloc_init_from_env();
+    cli_signals_init();
     status = dispatch(argc, argv);
     if (cc_alloc_failed()) {
         if (!g_oom_said)
             cli_oom(NULL);
+        status = CC_EXIT_ERROR;
+    }
+    if (fflush(stdout) != 0)
+        e = errno;
+    else if (ferror(stdout))
+        e = -1; /* an earlier write failed; its errno is gone */
+    else if (fclose(stdout) != 0 && errno != EBADF)
+        e = errno;
+    if (e) {
+        fprintf(stderr, "claimcheck: cannot write to standard output%s%s; the output is "
+                        "incomplete\n", e > 0 ? ": " : "", e > 0 ? strerror(e) : "");
         status = CC_EXIT_ERROR;
     }
     return status;

@@ -187,4 +187,22 @@ mkdir -p "$TMP/cwd"
 expect_status 2 $? "--archive -"
 grep -q "archive wants the archive's file path, not '-'" "$TMP/err" || fail "--archive - not explained: $(cat "$TMP/err")"
 [ -e "$TMP/cwd/-" ] && fail "--archive - wrote a file named -"
+
+# --- an archive through a link, or a device ----------------------------------------
+# every name of one archive takes one lock (beside the link's target); a
+# device takes none and gets no lock file beside it
+mkdir -p "$TMP/real" "$TMP/names"
+"$CC" extract "$A/b14.txt" >"$TMP/real/arch.jsonl" 2>/dev/null
+ln -s "$TMP/real/arch.jsonl" "$TMP/names/link.jsonl"
+"$CC" check --archive "$TMP/names/link.jsonl" --update-archive "$A/a13.txt" >/dev/null 2>"$TMP/err"
+expect_status 1 $? "an archive through a symbolic link (13e9 against 14e9)"
+[ -L "$TMP/names/link.jsonl" ] || fail "the archive's link was replaced"
+[ -e "$TMP/real/arch.jsonl.lock" ] || fail "no lock beside the link's target"
+[ -e "$TMP/names/link.jsonl.lock" ] && fail "a second lock file beside the link"
+if mknod "$TMP/null" c 1 3 2>/dev/null; then
+    "$CC" check --archive "$TMP/null" --update-archive "$A/a13.txt" >/dev/null 2>"$TMP/err"
+    expect_status 0 $? "--archive on a device"
+    [ -c "$TMP/null" ] || fail "the device was replaced"
+    [ -e "$TMP/null.lock" ] && fail "a lock file beside a device"
+fi
 finish

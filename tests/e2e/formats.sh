@@ -1,7 +1,8 @@
 # Every report format on the seed articles, byte for byte against a golden
 # file; SARIF validated against the SARIF 2.1.0 schema and JUnit against
-# Jenkins' JUnit XSD (tests/schemas, see its README); several
-# reports from one run with --report, written atomically.
+# Jenkins' JUnit XSD (tests/schemas, see its README); skipped inputs in
+# SARIF and GitHub annotations; several reports from one run with
+# --report, written atomically.
 # Regenerate a golden file after a deliberate change with:
 #   build/claimcheck check --format F fixtures/articles >tests/golden/seeds.EXT
 . "$(dirname "$0")/../lib/e2e.sh"
@@ -60,6 +61,34 @@ PY
     xmllint --noout --schema "$SCHEMAS/jenkins-junit.xsd" "$TMP/cases.xml" 2>"$TMP/xml.err" ||
         fail "JUnit on fixtures/cases does not validate: $(cat "$TMP/xml.err")"
 }
+
+# Skipped inputs are in the SARIF report (the invocation's notifications,
+# still valid against the schema) and in the GitHub annotations.
+mkdir "$TMP/skip"
+cp fixtures/articles/000_531ddda5ff660788.txt fixtures/articles/001_856d452ba46fbbed.txt "$TMP/skip/"
+printf 'x\0y\n' >"$TMP/skip/binary.txt"
+printf 'bad \377 byte\n' >"$TMP/skip/invalid.txt"
+"$CC" check --format github "$TMP/skip" >"$TMP/skip.github" 2>/dev/null
+expect_status 2 $? "github with skipped inputs"
+for f in binary invalid; do
+    grep -q "^::warning file=$TMP/skip/$f.txt,title=claimcheck%3A skipped::skipped: " "$TMP/skip.github" ||
+        fail "github: no warning for the skipped $f.txt: $(cat "$TMP/skip.github")"
+done
+"$CC" check --format sarif "$TMP/skip" >"$TMP/skip.sarif" 2>/dev/null
+expect_status 2 $? "sarif with skipped inputs"
+python3 - "$SCHEMAS/sarif-2.1.0.json" "$TMP/skip.sarif" "$TMP/skip" <<'PY' || fail "SARIF: skipped inputs missing or invalid"
+import json, sys
+import jsonschema
+schema = json.load(open(sys.argv[1], encoding="utf-8"))
+doc = json.load(open(sys.argv[2], encoding="utf-8"))
+jsonschema.validators.validator_for(schema)(schema).validate(doc)
+inv = doc["runs"][0]["invocations"]
+assert len(inv) == 1 and inv[0]["executionSuccessful"] is False, inv
+notes = inv[0]["toolExecutionNotifications"]
+uris = sorted(n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes)
+assert uris == [sys.argv[3] + "/binary.txt", sys.argv[3] + "/invalid.txt"], uris
+assert all(n["level"] == "error" and n["message"]["text"].startswith("skipped: ") for n in notes), notes
+PY
 
 # --report: several reports from one run, each the same as --format gives.
 "$CC" check --format text --color never --report "sarif=$TMP/r.sarif" \
