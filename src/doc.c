@@ -14,7 +14,7 @@
 #include "io.h"
 #include "linemap.h"
 #include "utf8.h"
-#include "ydom.h"
+#include "ysink.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -89,7 +89,7 @@ static int read_front_matter(cc_doc *doc, cc_diags *d)
         return 0; /* a rule line, not front matter */
     /* Parse the whole text up to the closing line so that positions in
      * diagnostics are positions in the file. */
-    rc = cc_ydoc_parse(&yd, &a, doc->path, t, (size_t)(close - t), d);
+    rc = cc_ydoc_parse_diags(&yd, &a, doc->path, t, (size_t)(close - t), d);
     if (rc == CC_OK && yd.root) {
         const ynode *n;
         if (yd.root->type != Y_MAP) {
@@ -152,7 +152,7 @@ static int finish(cc_doc *doc, cc_doc **out, cc_diags *d)
         goto nomem;
     if (cc_utf8_validate(t, doc->len, &bad) != 0) {
         char why[96];
-        loc = cc_linemap_loc(&doc->lm, bad);
+        loc = cc_doc_loc(doc, bad);
         snprintf(why, sizeof why, "not valid UTF-8 at byte %zu (0x%02X)", bad + doc->bom,
                  (unsigned char)t[bad]);
         skip_diag(d, doc->path, CC_D_ENCODING, loc.line, loc.column, bad + doc->bom,
@@ -161,7 +161,7 @@ static int finish(cc_doc *doc, cc_doc **out, cc_diags *d)
     }
     if (memchr(t, '\0', doc->len)) {
         size_t off = (size_t)((const char *)memchr(t, '\0', doc->len) - t);
-        loc = cc_linemap_loc(&doc->lm, off);
+        loc = cc_doc_loc(doc, off);
         skip_diag(d, doc->path, CC_D_ENCODING, loc.line, loc.column, off + doc->bom, NULL,
                   "NUL byte in the text");
         goto fail;
@@ -258,12 +258,16 @@ int cc_doc_year(const cc_doc *doc)
 
 cc_loc cc_doc_loc(cc_doc *doc, size_t off)
 {
-    return cc_linemap_loc(&doc->lm, off);
+    cc_linecol lc = cc_linemap_loc(&doc->lm, off);
+    cc_loc loc = {lc.line, lc.column};
+    return loc;
 }
 
 cc_span cc_doc_line(const cc_doc *doc, uint32_t line)
 {
-    return cc_linemap_line(&doc->lm, line);
+    cc_span s;
+    s.p = cc_linemap_line(&doc->lm, line, &s.len);
+    return s;
 }
 
 size_t cc_doc_file_offset(const cc_doc *doc, size_t off)

@@ -8,7 +8,7 @@
 
 #include "claimcheck/lang.h"
 #include "claimcheck/num.h"
-#include "ydom.h"
+#include "ysink.h"
 
 typedef struct cc_example {
     const char *file;

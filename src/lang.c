@@ -1170,7 +1170,7 @@ int cc_lang_load(cc_lang **out, const char *file, const char *text, size_t len, 
         cc_free(l);
         return CC_ERR_NOMEM;
     }
-    rc = cc_ydoc_parse(&doc, &l->arena, l->file, text, len, d);
+    rc = cc_ydoc_parse_diags(&doc, &l->arena, l->file, text, len, d);
     L.doc = &doc;
     L.l = l;
     if (rc != CC_OK)

@@ -12,7 +12,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "rx.h"
-#include "ydom.h"
+#include "ysink.h"
 #include "example.h"
 
 /* A word list compiled for lookup: one capture group per form, so the group

@@ -15,7 +15,7 @@ int cc_linemap_build(cc_linemap *lm, const char *text, size_t len)
     lm->text = text;
     lm->len = len;
     if (cc_grow(&starts, &cap, 16, sizeof(size_t)) != 0)
-        return CC_ERR_NOMEM;
+        return -1;
     lm->starts = starts;
     lm->starts[lm->n++] = 0;
     while (i < len) {
@@ -34,13 +34,13 @@ int cc_linemap_build(cc_linemap *lm, const char *text, size_t len)
         if (lm->n == cap) {
             starts = lm->starts;
             if (cc_grow(&starts, &cap, lm->n + 1, sizeof(size_t)) != 0)
-                return CC_ERR_NOMEM;
+                return -1;
             lm->starts = starts;
         }
         lm->starts[lm->n++] = next;
         i = next;
     }
-    return CC_OK;
+    return 0;
 }
 
 static size_t find_line(const cc_linemap *lm, size_t off)
@@ -64,9 +64,9 @@ static uint32_t count_cols(const char *p, size_t n)
     return c > UINT32_MAX ? UINT32_MAX : (uint32_t)c;
 }
 
-cc_loc cc_linemap_loc(cc_linemap *lm, size_t off)
+cc_linecol cc_linemap_loc(cc_linemap *lm, size_t off)
 {
-    cc_loc loc;
+    cc_linecol loc;
     size_t line;
     uint32_t col;
 
@@ -89,19 +89,18 @@ cc_loc cc_linemap_loc(cc_linemap *lm, size_t off)
     return loc;
 }
 
-cc_span cc_linemap_line(const cc_linemap *lm, uint32_t line)
+const char *cc_linemap_line(const cc_linemap *lm, uint32_t line, size_t *len)
 {
-    cc_span s = {"", 0};
     size_t b, e;
+    *len = 0;
     if (line == 0 || line > lm->n)
-        return s;
+        return "";
     b = lm->starts[line - 1];
     e = line < lm->n ? lm->starts[line] : lm->len;
     while (e > b && (lm->text[e - 1] == '\n' || lm->text[e - 1] == '\r'))
         e--;
-    s.p = lm->text + b;
-    s.len = e - b;
-    return s;
+    *len = e - b;
+    return lm->text + b;
 }
 
 void cc_linemap_free(cc_linemap *lm)

@@ -12,7 +12,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "claimcheck/common.h"
+/* A 1-based line and column (in code points). */
+typedef struct cc_linecol {
+    uint32_t line, column;
+} cc_linecol;
 
 typedef struct cc_linemap {
     const char *text; /* borrowed */
@@ -24,12 +27,13 @@ typedef struct cc_linemap {
     uint32_t c_col;       /* 0-based column of c_off */
 } cc_linemap;
 
-/* Returns 0, or CC_ERR_NOMEM. text must outlive the map. */
+/* Returns 0, or -1 when out of memory. text must outlive the map. */
 int cc_linemap_build(cc_linemap *lm, const char *text, size_t len);
 /* Location of byte offset off (clamped to len). */
-cc_loc cc_linemap_loc(cc_linemap *lm, size_t off);
-/* The text of 1-based line (without its line end). Out-of-range: empty. */
-cc_span cc_linemap_line(const cc_linemap *lm, uint32_t line);
+cc_linecol cc_linemap_loc(cc_linemap *lm, size_t off);
+/* The text of 1-based line (without its line end), its length in *len.
+ * Out of range: "" and 0. */
+const char *cc_linemap_line(const cc_linemap *lm, uint32_t line, size_t *len);
 void cc_linemap_free(cc_linemap *lm);
 
 #endif

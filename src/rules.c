@@ -787,7 +787,7 @@ static int parse_claim_text(cc_ruleset *rs, const char *path, cfile *f, size_t l
 {
     /* nodes and the file name live in the ruleset's arena */
     const char *fpath = cc_arena_strdup(&rs->arena, path);
-    int rc = cc_ydoc_parse(&f->doc, &rs->arena, fpath ? fpath : path, f->text, len, d);
+    int rc = cc_ydoc_parse_diags(&f->doc, &rs->arena, fpath ? fpath : path, f->text, len, d);
     if (rc == CC_OK) {
         static const char *const keys[] = {"claims", NULL};
         const ynode *root = f->doc.root, *list;

@@ -12,7 +12,7 @@
 #include "buf.h"
 #include "io.h"
 #include "rules_priv.h"
-#include "ydom.h"
+#include "ysink.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -472,7 +472,7 @@ long cc_selftest_trials(const cc_ruleset *rs, const char *dir, const char *lang,
             cc_buf_free(&path);
             continue;
         }
-        if (cc_ydoc_parse(&doc, &a, path.p, text, len, d) == CC_OK &&
+        if (cc_ydoc_parse_diags(&doc, &a, path.p, text, len, d) == CC_OK &&
             y_expect(&doc, doc.root, Y_MAP, "a trial file")) {
             static const char *const keys[] = {"lang", "trials", NULL};
             root = doc.root;

@@ -36,43 +36,61 @@ typedef struct frame {
 
 static size_t mark_offset(const ydoc *doc, size_t line0, size_t col0)
 {
-    cc_span l = cc_linemap_line(&doc->lm, (uint32_t)(line0 + 1));
-    size_t i = 0, c = 0;
-    if (l.p == NULL || line0 + 1 > doc->lm.n)
+    size_t len, i = 0, c = 0;
+    const char *l = cc_linemap_line(&doc->lm, (uint32_t)(line0 + 1), &len);
+    if (line0 + 1 > doc->lm.n)
         return doc->len;
-    while (i < l.len && c < col0) {
-        i += (size_t)cc_utf8_seqlen((unsigned char)l.p[i]);
+    while (i < len && c < col0) {
+        i += (size_t)cc_utf8_seqlen((unsigned char)l[i]);
         c++;
     }
-    if (i > l.len)
-        i = l.len;
-    return (size_t)(l.p - doc->text) + i;
+    if (i > len)
+        i = len;
+    return (size_t)(l - doc->text) + i;
 }
 
-static void add_diag(ydoc *doc, cc_severity sev, uint32_t line, uint32_t col, size_t off,
-                     cc_diag_code code, const char *hint, const char *msg)
+static void add_diag(ydoc *doc, bool error, uint32_t line, uint32_t col, size_t off, int code,
+                     const char *hint, const char *msg)
 {
-    cc_span src = cc_linemap_line(&doc->lm, line);
-    char *source = src.len ? cc_strndup(src.p, src.len < 400 ? src.len : 400) : NULL;
-    cc_diags_add(doc->diags, sev, code, doc->file, line, col, off, source, hint, "%s", msg);
+    size_t len;
+    const char *src = cc_linemap_line(&doc->lm, line, &len);
+    char *source = len ? cc_strndup(src, len < 400 ? len : 400) : NULL;
+    y_report r;
+    r.error = error;
+    r.code = code;
+    r.file = doc->file;
+    r.line = line;
+    r.col = col;
+    r.offset = off;
+    r.source = source;
+    r.hint = hint;
+    r.msg = msg;
+    if (doc->sink.report)
+        doc->sink.report(doc->sink.ud, &r);
     cc_free(source);
-    if (sev == CC_SEV_ERROR)
+    if (error)
         doc->errors++;
+}
+
+/* The caller's code for the DOM's own error of kind k. */
+static int code_of(const ydoc *doc, y_kind k)
+{
+    return doc->sink.codes[k];
 }
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 7, 0)))
 #endif
-static void verror(ydoc *doc, uint32_t line, uint32_t col, size_t off, cc_diag_code code,
+static void verror(ydoc *doc, uint32_t line, uint32_t col, size_t off, int code,
                    const char *hint, const char *fmt, va_list ap)
 {
     cc_buf b = CC_BUF_INIT;
     cc_buf_vprintf(&b, fmt, ap);
-    add_diag(doc, CC_SEV_ERROR, line, col, off, code, hint, b.p ? b.p : "out of memory");
+    add_diag(doc, true, line, col, off, code, hint, b.p ? b.p : "out of memory");
     cc_buf_free(&b);
 }
 
-void y_note(ydoc *doc, const ynode *n, cc_diag_code code, const char *hint, const char *fmt,
+void y_note(ydoc *doc, const ynode *n, int code, const char *hint, const char *fmt,
             ...)
 {
     cc_buf b = CC_BUF_INIT;
@@ -80,12 +98,12 @@ void y_note(ydoc *doc, const ynode *n, cc_diag_code code, const char *hint, cons
     va_start(ap, fmt);
     cc_buf_vprintf(&b, fmt, ap);
     va_end(ap);
-    add_diag(doc, CC_SEV_NOTE, n->line, n->col, n->offset, code, hint,
+    add_diag(doc, false, n->line, n->col, n->offset, code, hint,
              b.p ? b.p : "out of memory");
     cc_buf_free(&b);
 }
 
-void y_error(ydoc *doc, const ynode *n, cc_diag_code code, const char *hint, const char *fmt,
+void y_error(ydoc *doc, const ynode *n, int code, const char *hint, const char *fmt,
              ...)
 {
     va_list ap;
@@ -173,7 +191,7 @@ void y_scalar_pos(const ydoc *doc, const ynode *n, size_t value_off, uint32_t *l
         si = doc->len;
     {
         cc_linemap lm = doc->lm; /* the cache is not shared: copy */
-        cc_loc loc = cc_linemap_loc(&lm, si);
+        cc_linecol loc = cc_linemap_loc(&lm, si);
         *line = loc.line;
         *col = loc.column;
     }
@@ -181,7 +199,7 @@ void y_scalar_pos(const ydoc *doc, const ynode *n, size_t value_off, uint32_t *l
         *offset = si;
 }
 
-void y_error_at(ydoc *doc, const ynode *n, size_t value_off, cc_diag_code code,
+void y_error_at(ydoc *doc, const ynode *n, size_t value_off, int code,
                 const char *hint, const char *fmt, ...)
 {
     uint32_t line, col;
@@ -222,13 +240,13 @@ static void syntax_error(ydoc *doc, yaml_parser_t *p)
     const char *problem = p->problem ? p->problem : "malformed YAML";
     size_t line0 = p->problem_mark.line, col0 = p->problem_mark.column;
     if (p->error == YAML_MEMORY_ERROR) {
-        add_diag(doc, CC_SEV_ERROR, 1, 1, 0, CC_D_NOMEM, NULL, "out of memory while parsing YAML");
+        add_diag(doc, true, 1, 1, 0, code_of(doc, Y_K_NOMEM), NULL, "out of memory while parsing YAML");
         return;
     }
     if (p->error == YAML_READER_ERROR) {
         /* reader errors have an offset, not a line */
         cc_buf_printf(&b, "YAML: %s (byte %zu)", problem, p->problem_offset);
-        add_diag(doc, CC_SEV_ERROR, 1, 1, 0, CC_D_YAML, "rule files must be UTF-8 text", b.p ? b.p : problem);
+        add_diag(doc, true, 1, 1, 0, code_of(doc, Y_K_SYNTAX), "rule files must be UTF-8 text", b.p ? b.p : problem);
         cc_buf_free(&b);
         return;
     }
@@ -236,8 +254,8 @@ static void syntax_error(ydoc *doc, yaml_parser_t *p)
     if (p->context)
         cc_buf_printf(&b, " (%s at line %zu, column %zu)", p->context,
                       p->context_mark.line + 1, p->context_mark.column + 1);
-    add_diag(doc, CC_SEV_ERROR, (uint32_t)line0 + 1, (uint32_t)col0 + 1, mark_offset(doc, line0, col0),
-             CC_D_YAML, "check indentation, quoting and that every key ends with ': '",
+    add_diag(doc, true, (uint32_t)line0 + 1, (uint32_t)col0 + 1, mark_offset(doc, line0, col0),
+             code_of(doc, Y_K_SYNTAX), "check indentation, quoting and that every key ends with ': '",
              b.p ? b.p : problem);
     cc_buf_free(&b);
 }
@@ -319,7 +337,7 @@ static int attach(ydoc *doc, frame *stack, size_t depth, ynode *n)
             const ynode *first;
             int nomem = 0;
             if (n->type != Y_SCALAR) {
-                y_error(doc, n, CC_D_TYPE, "write keys as plain words",
+                y_error(doc, n, code_of(doc, Y_K_TYPE), "write keys as plain words",
                         "mapping keys must be plain scalars");
                 return -2;
             }
@@ -327,7 +345,7 @@ static int attach(ydoc *doc, frame *stack, size_t depth, ynode *n)
             if (nomem)
                 return -1;
             if (first) {
-                y_error(doc, n, CC_D_DUPLICATE, "remove one of the two entries",
+                y_error(doc, n, code_of(doc, Y_K_DUPLICATE), "remove one of the two entries",
                         "duplicate key '%s' (first at line %u)", n->s, (unsigned)first->line);
                 return -2;
             }
@@ -373,25 +391,25 @@ static int close_frame(ydoc *doc, frame *f)
 }
 
 int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, size_t len,
-                  cc_diags *d)
+                  const y_sink *sink)
 {
     yaml_parser_t p;
     yaml_event_t ev;
     frame stack[Y_MAX_DEPTH];
     size_t depth = 0, nodes = 0, docs = 0, nanchors = 0, capanchors = 0;
     anchor_t *anchors = NULL;
-    int rc = CC_OK, done = 0;
+    int rc = 0, done = 0;
 
     memset(doc, 0, sizeof *doc);
     doc->file = file;
     doc->text = text;
     doc->len = len;
     doc->arena = a;
-    doc->diags = d;
+    doc->sink = *sink;
     if (cc_linemap_build(&doc->lm, text, len) != 0)
-        return CC_ERR_NOMEM;
+        return Y_ERR_NOMEM;
     if (!yaml_parser_initialize(&p))
-        return CC_ERR_NOMEM;
+        return Y_ERR_NOMEM;
     yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 
     while (!done) {
@@ -399,7 +417,7 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
         const unsigned char *anchor = NULL;
         if (!yaml_parser_parse(&p, &ev)) {
             syntax_error(doc, &p);
-            rc = p.error == YAML_MEMORY_ERROR ? CC_ERR_NOMEM : CC_ERR_RULES;
+            rc = p.error == YAML_MEMORY_ERROR ? Y_ERR_NOMEM : Y_ERR_INVALID;
             break;
         }
         switch (ev.type) {
@@ -409,9 +427,9 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
         case YAML_DOCUMENT_START_EVENT:
             if (++docs > 1) {
                 ynode tmp = at_mark(doc, &ev.start_mark);
-                y_error(doc, &tmp, CC_D_YAML, "put each file's content in one document",
+                y_error(doc, &tmp, code_of(doc, Y_K_SYNTAX), "put each file's content in one document",
                         "more than one YAML document in this file");
-                rc = CC_ERR_RULES;
+                rc = Y_ERR_INVALID;
                 done = 1;
             }
             break;
@@ -424,26 +442,26 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
                     target = anchors[k].node;
             if (!target || target->size == 0) {
                 ynode tmp = at_mark(doc, &ev.start_mark);
-                y_error(doc, &tmp, CC_D_YAML, "define the anchor (&name) before using it, outside itself",
+                y_error(doc, &tmp, code_of(doc, Y_K_SYNTAX), "define the anchor (&name) before using it, outside itself",
                         "unknown or unfinished anchor *%s", (const char *)ev.data.alias.anchor);
-                rc = CC_ERR_RULES;
+                rc = Y_ERR_INVALID;
                 done = 1;
                 break;
             }
             nodes += target->size;
             if (nodes > Y_MAX_NODES) {
                 ynode tmp = at_mark(doc, &ev.start_mark);
-                y_error(doc, &tmp, CC_D_LIMIT, "use fewer aliases",
+                y_error(doc, &tmp, code_of(doc, Y_K_LIMIT), "use fewer aliases",
                         "document too large with its aliases expanded (more than %d nodes; "
                         "an alias bomb?)", Y_MAX_NODES);
-                rc = CC_ERR_RULES;
+                rc = Y_ERR_INVALID;
                 done = 1;
                 break;
             }
             {
                 int r = attach(doc, stack, depth, target);
                 if (r != 0) {
-                    rc = r == -1 ? CC_ERR_NOMEM : CC_ERR_RULES;
+                    rc = r == -1 ? Y_ERR_NOMEM : Y_ERR_INVALID;
                     done = 1;
                 }
             }
@@ -460,9 +478,9 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
                 anchor = ev.data.mapping_start.anchor;
             if (++nodes > Y_MAX_NODES) {
                 ynode tmp = at_mark(doc, &ev.start_mark);
-                y_error(doc, &tmp, CC_D_LIMIT, "split the file",
+                y_error(doc, &tmp, code_of(doc, Y_K_LIMIT), "split the file",
                         "too many YAML nodes (more than %d)", Y_MAX_NODES);
-                rc = CC_ERR_RULES;
+                rc = Y_ERR_INVALID;
                 done = 1;
                 break;
             }
@@ -472,7 +490,7 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
                                                                 : Y_MAP,
                          &ev.start_mark);
             if (!n) {
-                rc = CC_ERR_NOMEM;
+                rc = Y_ERR_NOMEM;
                 done = 1;
                 break;
             }
@@ -483,7 +501,7 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
                 if (nanchors == capanchors) {
                     void *v = anchors;
                     if (cc_grow(&v, &capanchors, nanchors + 1, sizeof(anchor_t)) != 0) {
-                        rc = CC_ERR_NOMEM;
+                        rc = Y_ERR_NOMEM;
                         done = 1;
                         break;
                     }
@@ -493,7 +511,7 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
                 na->name = cc_arena_strdup(doc->arena, (const char *)anchor);
                 na->node = n;
                 if (!na->name) {
-                    rc = CC_ERR_NOMEM;
+                    rc = Y_ERR_NOMEM;
                     done = 1;
                     break;
                 }
@@ -510,14 +528,14 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
                                         ev.data.scalar.length);
                 n->len = ev.data.scalar.length;
                 if (!n->s) {
-                    rc = CC_ERR_NOMEM;
+                    rc = Y_ERR_NOMEM;
                     done = 1;
                     break;
                 }
                 if (strlen(n->s) != n->len) {
-                    y_error(doc, n, CC_D_VALUE, "remove the \\0 escape",
+                    y_error(doc, n, code_of(doc, Y_K_VALUE), "remove the \\0 escape",
                             "NUL characters are not allowed in values");
-                    rc = CC_ERR_RULES;
+                    rc = Y_ERR_INVALID;
                     done = 1;
                     break;
                 }
@@ -525,16 +543,16 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
             {
                 int r = attach(doc, stack, depth, n);
                 if (r != 0) {
-                    rc = r == -1 ? CC_ERR_NOMEM : CC_ERR_RULES;
+                    rc = r == -1 ? Y_ERR_NOMEM : Y_ERR_INVALID;
                     done = 1;
                     break;
                 }
             }
             if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) {
                 if (depth == Y_MAX_DEPTH) {
-                    y_error(doc, n, CC_D_LIMIT, "flatten the structure",
+                    y_error(doc, n, code_of(doc, Y_K_LIMIT), "flatten the structure",
                             "YAML nested deeper than %d levels", Y_MAX_DEPTH);
-                    rc = CC_ERR_RULES;
+                    rc = Y_ERR_INVALID;
                     done = 1;
                     break;
                 }
@@ -549,7 +567,7 @@ int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, si
                 break;
             depth--;
             if (close_frame(doc, &stack[depth]) != 0) {
-                rc = CC_ERR_NOMEM;
+                rc = Y_ERR_NOMEM;
                 done = 1;
             }
             break;
@@ -606,7 +624,7 @@ bool y_expect(ydoc *doc, const ynode *n, y_type t, const char *what)
                                     : "a scalar value";
     if (n && n->type == t && !(t == Y_SCALAR && y_is_null(n)))
         return true;
-    y_error(doc, n, CC_D_TYPE, NULL, "%s must be %s, not %s", what, want, type_name(n));
+    y_error(doc, n, code_of(doc, Y_K_TYPE), NULL, "%s must be %s, not %s", what, want, type_name(n));
     return false;
 }
 
@@ -668,7 +686,7 @@ size_t y_check_keys(ydoc *doc, const ynode *m, const char *const *allowed, const
                 cc_buf_printf(&hint, "did you mean '%s'?", best);
             else
                 cc_buf_printf(&hint, "known keys: %s", list.p ? list.p : "");
-            y_error(doc, k, CC_D_UNKNOWN_KEY, hint.p, "unknown key '%s' in %s", k->s, what);
+            y_error(doc, k, code_of(doc, Y_K_UNKNOWN_KEY), hint.p, "unknown key '%s' in %s", k->s, what);
             cc_buf_free(&hint);
             cc_buf_free(&list);
         }
@@ -680,7 +698,7 @@ const ynode *y_require(ydoc *doc, const ynode *m, const char *key, const char *w
 {
     const ynode *v = y_get(m, key);
     if (!v)
-        y_error(doc, m, CC_D_MISSING_KEY, NULL, "%s has no '%s'", what, key);
+        y_error(doc, m, code_of(doc, Y_K_MISSING_KEY), NULL, "%s has no '%s'", what, key);
     return v;
 }
 
@@ -718,44 +736,3 @@ const char *y_str(ydoc *doc, const ynode *n, const char *what)
     return n->s;
 }
 
-/* Rule numbers are kept exact and must stay finite as doubles: at most 19
- * significant digits, and a magnitude between 1e-300 and 1e300. */
-static bool dec_in_range(ydoc *doc, const ynode *n, const char *what, const cc_dec *v)
-{
-    int32_t mag = v->e;
-    uint64_t m;
-    if (v->inexact) {
-        y_error(doc, n, CC_D_VALUE, "round it to 19 significant digits, e.g. 1.234e39",
-                "%s has more than 19 significant digits: '%s'", what, n->s);
-        return false;
-    }
-    for (m = v->m; m >= 10; m /= 10)
-        mag++;
-    if (v->m && (mag > 300 || mag < -300)) {
-        y_error(doc, n, CC_D_VALUE, "write a number between 1e-300 and 1e300",
-                "%s is out of range: '%s'", what, n->s);
-        return false;
-    }
-    return true;
-}
-
-bool y_dec(ydoc *doc, const ynode *n, const char *what, bool percent_ok, cc_dec *out)
-{
-    size_t len;
-    if (!y_expect(doc, n, Y_SCALAR, what))
-        return false;
-    len = n->len;
-    if (percent_ok && len > 1 && n->s[len - 1] == '%') {
-        cc_dec v;
-        if (cc_dec_parse(&v, n->s, len - 1) == 0) {
-            v.e -= 2;
-            *out = v;
-            return dec_in_range(doc, n, what, out);
-        }
-    }
-    if (cc_dec_parse(out, n->s, len) == 0)
-        return dec_in_range(doc, n, what, out);
-    y_error(doc, n, CC_D_VALUE, percent_ok ? "write a number such as 0.01 or 1%" : "write a number such as 1e9 or 650000000",
-            "%s must be a number, not '%s'", what, n->s);
-    return false;
-}

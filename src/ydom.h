@@ -6,8 +6,10 @@
  * node (no copy), and the document's size with every alias expanded is
  * capped, so "billion laughs" is an error, not an explosion; nesting depth
  * is capped; duplicate mapping keys are errors, found in linear time (a hash
- * set per mapping). Every error goes to the diagnostics list as
- * file:line:col with the source line.
+ * set per mapping). Every error goes to the caller's sink (y_sink) as
+ * file:line:col with the source line. Knows nothing of claimcheck: the
+ * caller gives the codes its errors carry (ysink.h makes diagnostics of
+ * them).
  */
 #ifndef CC_YDOM_H
 #define CC_YDOM_H
@@ -19,10 +21,38 @@
 
 #include "arena.h"
 #include "linemap.h"
-#include "claimcheck/diag.h"
-#include "claimcheck/num.h"
 
 typedef enum y_type { Y_SCALAR, Y_SEQ, Y_MAP } y_type;
+
+/* The errors the DOM finds itself; the sink gives its code for each. */
+typedef enum y_kind {
+    Y_K_SYNTAX = 0, /* YAML syntax, encoding, several documents, anchors */
+    Y_K_TYPE,       /* a value of the wrong type */
+    Y_K_UNKNOWN_KEY,
+    Y_K_MISSING_KEY,
+    Y_K_DUPLICATE,  /* a key written twice */
+    Y_K_VALUE,      /* a malformed value (a \0 escape) */
+    Y_K_LIMIT,      /* nesting, size or alias limits */
+    Y_K_NOMEM,
+    Y_K__COUNT
+} y_kind;
+
+/* One error or note: where, what, and the text of its line (NULL if none). */
+typedef struct y_report {
+    bool error;
+    int code; /* the caller's code: given to y_error, or codes[kind] */
+    const char *file;
+    uint32_t line, col;
+    size_t offset;
+    const char *source, *hint, *msg;
+} y_report;
+
+/* Where the document's errors go. */
+typedef struct y_sink {
+    void (*report)(void *ud, const y_report *r);
+    void *ud;
+    int codes[Y_K__COUNT]; /* the code of each of the DOM's own errors */
+} y_sink;
 
 typedef enum y_style { Y_PLAIN, Y_SINGLE, Y_DOUBLE, Y_LITERAL, Y_FOLDED } y_style;
 
@@ -45,7 +75,7 @@ typedef struct ydoc {
     cc_linemap lm;
     ynode *root; /* NULL for an empty document */
     cc_arena *arena;
-    cc_diags *diags;
+    y_sink sink;
     size_t errors; /* errors reported through this document */
 } ydoc;
 
@@ -53,28 +83,31 @@ typedef struct ydoc {
 #define Y_MAX_DEPTH 64
 #define Y_MAX_NODES 200000
 
-/* Parses text into *doc (nodes in arena a). Returns 0, CC_ERR_RULES after
- * reporting a syntax error, or CC_ERR_NOMEM. cc_ydoc_free must be called
- * either way. */
+/* What cc_ydoc_parse returns besides 0. */
+enum { Y_ERR_INVALID = -1, Y_ERR_NOMEM = -2 };
+
+/* Parses text into *doc (nodes in arena a), reporting to sink. Returns 0,
+ * Y_ERR_INVALID after reporting why, or Y_ERR_NOMEM. cc_ydoc_free must be
+ * called either way. */
 int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, size_t len,
-                  cc_diags *d);
+                  const y_sink *sink);
 void cc_ydoc_free(ydoc *doc);
 
 /* Reports an error at node n (or at the document start when n is NULL). */
-void y_error(ydoc *doc, const ynode *n, cc_diag_code code, const char *hint, const char *fmt,
+void y_error(ydoc *doc, const ynode *n, int code, const char *hint, const char *fmt,
              ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
 /* Reports a note (not an error) at node n. */
-void y_note(ydoc *doc, const ynode *n, cc_diag_code code, const char *hint, const char *fmt, ...)
+void y_note(ydoc *doc, const ynode *n, int code, const char *hint, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
 /* Reports an error at a byte position inside scalar n's value. */
-void y_error_at(ydoc *doc, const ynode *n, size_t value_off, cc_diag_code code,
+void y_error_at(ydoc *doc, const ynode *n, size_t value_off, int code,
                 const char *hint, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
@@ -105,9 +138,6 @@ bool y_bool(const ynode *n, bool *out);
 
 /* The text of scalar n, or NULL after reporting an error naming what. */
 const char *y_str(ydoc *doc, const ynode *n, const char *what);
-/* A decimal literal such as 6.6e9 or 650000000; with percent_ok, "1%" reads
- * as 0.01. Reports an error and returns false otherwise. */
-bool y_dec(ydoc *doc, const ynode *n, const char *what, bool percent_ok, cc_dec *out);
 
 /* Levenshtein distance, capped: used for "did you mean" hints. */
 size_t cc_edit_distance(const char *a, const char *b, size_t cap);

@@ -2,7 +2,7 @@
 #include "helpers.h"
 
 #include "buf.h"
-#include "ydom.h"
+#include "ysink.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 static int parse(const char *text, ydoc *doc, cc_arena *a, cc_diags **d)
 {
     *d = cc_diags_new();
-    return cc_ydoc_parse(doc, a, "t.yaml", text, strlen(text), *d);
+    return cc_ydoc_parse_diags(doc, a, "t.yaml", text, strlen(text), *d);
 }
 
 static void test_ydom__positions_in_every_scalar_style(void **state)
@@ -155,6 +155,48 @@ static void test_ydom__aliases_share_nodes(void **state)
     cc_diags_free(d);
 }
 
+/* The DOM alone, through a sink of its own: the codes it reports are the
+ * sink's for its own errors and the caller's for y_error; it returns its
+ * own statuses. */
+typedef struct rec {
+    int codes[8];
+    uint32_t lines[8];
+    size_t n;
+} rec;
+
+static void record(void *ud, const y_report *r)
+{
+    rec *x = ud;
+    if (x->n < 8) {
+        x->codes[x->n] = r->code;
+        x->lines[x->n++] = r->line;
+    }
+}
+
+static void test_ydom__own_sink_and_codes(void **state)
+{
+    y_sink s = {record, NULL, {100, 101, 102, 103, 104, 105, 106, 107}};
+    cc_arena a = CC_ARENA_INIT;
+    rec x = {{0}, {0}, 0};
+    ydoc doc;
+    (void)state;
+    s.ud = &x;
+    assert_int_equal(cc_ydoc_parse(&doc, &a, "t.yaml", "a: 1\na: 2\n", 10, &s), Y_ERR_INVALID);
+    assert_int_equal(x.n, 1);
+    assert_int_equal(x.codes[0], 100 + Y_K_DUPLICATE);
+    assert_int_equal(x.lines[0], 2);
+    cc_ydoc_free(&doc);
+    assert_int_equal(cc_ydoc_parse(&doc, &a, "t.yaml", "a: [\n", 6, &s), Y_ERR_INVALID);
+    assert_int_equal(x.codes[1], 100 + Y_K_SYNTAX);
+    cc_ydoc_free(&doc);
+    assert_int_equal(cc_ydoc_parse(&doc, &a, "t.yaml", "k: v\n", 5, &s), 0);
+    y_error(&doc, y_get(doc.root, "k"), 42, NULL, "caller's %s", "error");
+    assert_int_equal(x.codes[2], 42);
+    assert_int_equal(doc.errors, 1);
+    cc_ydoc_free(&doc);
+    cc_arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +205,7 @@ int main(void)
         cmocka_unit_test(test_ydom__duplicate_keys_in_large_mappings),
         cmocka_unit_test(test_ydom__depth_limit),
         cmocka_unit_test(test_ydom__aliases_share_nodes),
+        cmocka_unit_test(test_ydom__own_sink_and_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
