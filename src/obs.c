@@ -5,12 +5,14 @@
  * In: observations from the extractor or an archive. Out: a table that owns
  * one copy of each distinct string (claim ids, paths, languages and units
  * repeat across thousands of observations), for the comparator and the
- * archive writer.
+ * archive writer; and the one JSON record of an observation, for the
+ * archive and the JSON reports.
  */
-#include "claimcheck/obs.h"
+#include "obs_priv.h"
 
 #include "alloc.h"
 #include "arena.h"
+#include "escape.h"
 #include "hash.h"
 
 #include <string.h>
@@ -133,3 +135,56 @@ int cc_obstab_move(cc_obstab *dst, cc_obstab *src)
     return CC_OK;
 }
 
+/* ====================================================================
+ * The JSON record
+ * ==================================================================== */
+
+void cc_json_bound(cc_buf *b, const cc_dec *v, int inf)
+{
+    char s[CC_DEC_BUFSZ];
+    if (inf)
+        cc_buf_puts(b, "null");
+    else
+        cc_buf_puts(b, cc_dec_format(s, *v));
+}
+
+int cc_obs_write_json(cc_buf *b, const cc_obs *o, unsigned flags)
+{
+    char s[CC_DEC_BUFSZ];
+    if (flags & CC_OBS_JSON_RECORD) {
+        cc_buf_puts(b, "{\"type\": \"observation\", \"claim\": ");
+        cc_json_cstr(b, o->claim);
+        cc_buf_puts(b, ", \"scope\": ");
+        cc_json_cstr(b, o->scope);
+        cc_buf_puts(b, ", ");
+    } else {
+        cc_buf_putc(b, '{');
+    }
+    cc_buf_puts(b, "\"file\": ");
+    cc_json_cstr(b, o->file);
+    cc_buf_printf(b, ", \"line\": %u, \"column\": %u, \"start\": %llu, \"end\": %llu, \"lang\": ",
+                  (unsigned)o->line, (unsigned)o->column, (unsigned long long)o->start,
+                  (unsigned long long)o->end);
+    cc_json_cstr(b, o->lang);
+    cc_buf_puts(b, ", \"text\": ");
+    cc_json_cstr(b, o->text);
+    cc_buf_printf(b, ", \"value\": %s, \"low\": ", cc_dec_format(s, o->value));
+    cc_json_bound(b, &o->iv.lo, o->iv.lo_inf);
+    cc_buf_puts(b, ", \"high\": ");
+    cc_json_bound(b, &o->iv.hi, o->iv.hi_inf);
+    cc_buf_printf(b, ", \"low_open\": %s, \"high_open\": %s, \"qualifier\": \"%s\", \"unit\": ",
+                  o->iv.lo_open ? "true" : "false", o->iv.hi_open ? "true" : "false",
+                  cc_qualifier_name(o->qual));
+    cc_json_cstr(b, o->unit);
+    cc_buf_printf(b, ", \"kind\": \"%s\"", cc_kind_name(o->kind));
+    if (flags & CC_OBS_JSON_RECORD) {
+        cc_buf_puts(b, ", \"context\": ");
+        cc_json_cstr(b, o->context);
+        cc_buf_printf(b, ", \"context_start\": %llu, \"date\": ",
+                      (unsigned long long)o->context_start);
+        cc_json_cstr(b, o->date);
+    }
+    if (!(flags & CC_OBS_JSON_OPEN))
+        cc_buf_putc(b, '}');
+    return b->err;
+}

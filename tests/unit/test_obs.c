@@ -1,5 +1,9 @@
-/* test_obs.c: the observation table (copies, interning, moves, accounting). */
+/* test_obs.c: the observation table (copies, interning, moves, accounting)
+ * and the one JSON record of an observation. */
 #include "helpers.h"
+
+#include "buf.h"
+#include "obs_priv.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -186,6 +190,89 @@ static void test_obs__move_appends_and_empties_the_source(void **state)
     cc_obstab_free(dst);
 }
 
+/* An observation with text that JSON must escape: quotes, a backslash, a
+ * control character, '<', U+2028 (a line break to JavaScript), an emoji. */
+static cc_obs odd(void)
+{
+    cc_obs o = obs("c.\"x\"", "dir/a \"b\"\\c.md", 10, "1.5e9");
+    o.scope = "Q1";
+    o.lang = "hu";
+    o.text = "1,5 milliárd\x01";
+    o.line = 2;
+    o.column = 7;
+    o.qual = CC_Q_AT_LEAST;
+    o.iv = cc_interval_of(o.qual, o.value);
+    o.context = "tab\there\xe2\x80\xa8<b>\xf0\x9f\x98\x80 \"q\"";
+    o.context_start = 4;
+    o.date = "2024-10-20";
+    return o;
+}
+
+static const char FIELDS[] =
+    "\"file\": \"dir/a \\\"b\\\"\\\\c.md\", \"line\": 2, \"column\": 7, \"start\": 10, "
+    "\"end\": 15, \"lang\": \"hu\", \"text\": \"1,5 milliárd\\u0001\", \"value\": 1500000000, "
+    "\"low\": 1500000000, \"high\": null, \"low_open\": false, \"high_open\": false, "
+    "\"qualifier\": \"at_least\", \"unit\": \"USD\", \"kind\": \"money\"";
+
+static void test_obs__json_object(void **state)
+{
+    cc_buf b = CC_BUF_INIT, want = CC_BUF_INIT;
+    cc_obs o = odd();
+    (void)state;
+    assert_int_equal(cc_obs_write_json(&b, &o, 0), 0);
+    cc_buf_printf(&want, "{%s}", FIELDS);
+    assert_string_equal(b.p, want.p);
+    cc_buf_free(&b);
+    cc_buf_free(&want);
+}
+
+static void test_obs__json_record(void **state)
+{
+    cc_buf b = CC_BUF_INIT, want = CC_BUF_INIT;
+    cc_obs o = odd();
+    (void)state;
+    assert_int_equal(cc_obs_write_json(&b, &o, CC_OBS_JSON_RECORD), 0);
+    cc_buf_printf(&want,
+                  "{\"type\": \"observation\", \"claim\": \"c.\\\"x\\\"\", \"scope\": \"Q1\", %s, "
+                  "\"context\": \"tab\\there\\u2028\\u003cb\\u003e\xf0\x9f\x98\x80 \\\"q\\\"\", "
+                  "\"context_start\": 4, \"date\": \"2024-10-20\"}",
+                  FIELDS);
+    assert_string_equal(b.p, want.p);
+    assert_null(strchr(b.p, '\n')); /* one line: a JSON Lines record */
+    cc_buf_free(&b);
+    cc_buf_free(&want);
+}
+
+static void test_obs__json_open_for_more_fields(void **state)
+{
+    cc_buf b = CC_BUF_INIT, closed = CC_BUF_INIT;
+    cc_obs o = odd();
+    (void)state;
+    cc_obs_write_json(&closed, &o, CC_OBS_JSON_RECORD);
+    assert_int_equal(cc_obs_write_json(&b, &o, CC_OBS_JSON_RECORD | CC_OBS_JSON_OPEN), 0);
+    /* the same record without its closing brace */
+    assert_int_equal(b.len + 1, closed.len);
+    assert_memory_equal(b.p, closed.p, b.len);
+    assert_int_equal(closed.p[closed.len - 1], '}');
+    cc_buf_reset(&b);
+    cc_obs_write_json(&b, &o, CC_OBS_JSON_OPEN);
+    assert_int_equal(b.len, 1 + sizeof FIELDS - 1);
+    cc_buf_free(&b);
+    cc_buf_free(&closed);
+}
+
+static void test_obs__json_bound(void **state)
+{
+    cc_buf b = CC_BUF_INIT;
+    cc_dec v = th_dec("-2.5");
+    (void)state;
+    cc_json_bound(&b, &v, 0);
+    cc_buf_puts(&b, " ");
+    cc_json_bound(&b, &v, 1);
+    assert_string_equal(b.p, "-2.5 null");
+    cc_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +283,10 @@ int main(void)
         cmocka_unit_test(test_obs__bytes_count_what_the_table_holds),
         cmocka_unit_test(test_obs__move_into_an_empty_table),
         cmocka_unit_test(test_obs__move_appends_and_empties_the_source),
+        cmocka_unit_test(test_obs__json_object),
+        cmocka_unit_test(test_obs__json_record),
+        cmocka_unit_test(test_obs__json_open_for_more_fields),
+        cmocka_unit_test(test_obs__json_bound),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
