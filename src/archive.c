@@ -16,7 +16,7 @@
 #include "buf.h"
 #include "escape.h"
 #include "json.h"
-#include "report_priv.h"
+#include "obs_priv.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -135,7 +135,7 @@ int cc_write_jsonl(FILE *out, const cc_obstab *t, const cc_input *in, size_t nin
     for (i = 0; i < nin && !b.err; i++)
         write_input(&b, &inputs[i]);
     for (i = 0; i < n && rc == CC_OK; i++) {
-        cc_json_obs_record(&b, v[i]);
+        cc_obs_write_json(&b, v[i], CC_OBS_JSON_RECORD);
         cc_buf_putc(&b, '\n');
         if (b.len > (1u << 20)) { /* stream in pieces */
             if (fwrite(b.p, 1, b.len, out) != b.len)

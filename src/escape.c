@@ -1,6 +1,6 @@
 /*
- * escape.c: escaping of untrusted text for terminals and JSON (helper for
- * diagnostics and every report format).
+ * escape.c: escaping of untrusted text for terminals, JSON, HTML, XML and
+ * Markdown (helper for diagnostics and every report format).
  */
 #include "escape.h"
 #include "utf8.h"
@@ -101,6 +101,51 @@ int cc_escape_json(cc_buf *b, const char *p, size_t n)
             } else {
                 cc_buf_append(b, p, (size_t)len);
             }
+        }
+        p += len;
+    }
+    return b->err;
+}
+
+int cc_escape_markup(cc_buf *b, const char *p, size_t n, cc_markup m)
+{
+    static const char fffd[] = "\xEF\xBF\xBD"; /* U+FFFD as UTF-8 */
+    const char *end = p + n;
+    while (p < end) {
+        uint32_t cp;
+        int len = cc_utf8_decode(p, end, &cp);
+        if (len < 0) {
+            cc_buf_puts(b, m == CC_MARKUP_HTML ? "&#xFFFD;" : fffd);
+            p++;
+            continue;
+        }
+        if (cp == '&') {
+            cc_buf_puts(b, "&amp;");
+        } else if (cp == '<') {
+            cc_buf_puts(b, "&lt;");
+        } else if (cp == '>') {
+            cc_buf_puts(b, "&gt;");
+        } else if (cp == '"' && m != CC_MARKUP_MARKDOWN) {
+            cc_buf_puts(b, "&quot;");
+        } else if (cp == '\'' && m != CC_MARKUP_MARKDOWN) {
+            cc_buf_puts(b, m == CC_MARKUP_HTML ? "&#39;" : "&apos;");
+        } else if ((cp == '\t' || cp == '\n' || cp == '\r') && m == CC_MARKUP_MARKDOWN) {
+            cc_buf_putc(b, ' '); /* a line break would end the table row */
+        } else if ((cp == 0xFFFE || cp == 0xFFFF) && m == CC_MARKUP_XML) {
+            cc_buf_puts(b, fffd); /* not characters in XML 1.0 */
+        } else if ((cc_is_dangerous_cp(cp) && !(cp == '\r' && m == CC_MARKUP_XML)) ||
+                   ((cp == 0xFFFE || cp == 0xFFFF) && m == CC_MARKUP_HTML)) {
+            /* visible, not applied */
+            cc_buf_printf(b,
+                          m == CC_MARKUP_HTML  ? "<span class=\"ctl\">U+%04X</span>"
+                          : m == CC_MARKUP_XML ? "[U+%04X]"
+                                               : "\\[U+%04X\\]",
+                          (unsigned)cp);
+        } else if (m == CC_MARKUP_MARKDOWN && cp < 0x80 && strchr("|\\`*_[]#!", (int)cp)) {
+            cc_buf_putc(b, '\\');
+            cc_buf_putc(b, (char)cp);
+        } else {
+            cc_buf_append(b, p, (size_t)len);
         }
         p += len;
     }

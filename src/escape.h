@@ -27,6 +27,26 @@ int cc_escape_term(cc_buf *b, const char *p, size_t n, bool keep_newlines);
  * embedded in HTML <script> blocks safely. */
 int cc_escape_json(cc_buf *b, const char *p, size_t n);
 
+/* Markup whose text cc_escape_markup writes. */
+typedef enum cc_markup {
+    CC_MARKUP_HTML,     /* & < > " ' as entities (&#39;); a dangerous code
+                           point, U+FFFE or U+FFFF as
+                           <span class="ctl">U+XXXX</span>; an invalid byte
+                           &#xFFFD; */
+    CC_MARKUP_XML,      /* XML 1.0: & < > " ' as entities (&apos;); tab, LF
+                           and CR kept; other dangerous code points as a
+                           visible [U+XXXX]; U+FFFE, U+FFFF and an invalid
+                           byte as U+FFFD */
+    CC_MARKUP_MARKDOWN  /* a GitHub Markdown table cell: & < > as entities;
+                           | \ ` * _ [ ] # ! after a backslash; tab, LF and
+                           CR as a space; other dangerous code points as
+                           \[U+XXXX\]; an invalid byte as U+FFFD */
+} cc_markup;
+
+/* Text for markup m: its specials escaped and dangerous code points made
+ * visible, never applied. */
+int cc_escape_markup(cc_buf *b, const char *p, size_t n, cc_markup m);
+
 /* Writes a JSON string with quotes. */
 int cc_json_str(cc_buf *b, const char *p, size_t n);
 int cc_json_cstr(cc_buf *b, const char *s); /* NULL prints null */

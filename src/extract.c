@@ -13,8 +13,6 @@
 #include "claimcheck/extract.h"
 
 #include "alloc.h"
-#include "arena.h"
-#include "hash.h"
 #include "lang_priv.h"
 #include "rules_priv.h"
 #include "segment.h"
@@ -28,128 +26,6 @@
 
 /* Characters of context kept on each side of a figure. */
 #define CONTEXT_CHARS 300
-
-/* ====================================================================
- * Observation table
- * ==================================================================== */
-
-struct cc_obstab {
-    cc_arena arena;
-    cc_obs *v;
-    size_t n, cap;
-    const char **set; /* interned strings, open addressing */
-    size_t setcap, setn;
-};
-
-int cc_obstab_new(cc_obstab **out)
-{
-    *out = cc_calloc(1, sizeof **out);
-    return *out ? CC_OK : CC_ERR_NOMEM;
-}
-
-void cc_obstab_free(cc_obstab *t)
-{
-    if (!t)
-        return;
-    cc_arena_free(&t->arena);
-    cc_free(t->v);
-    cc_free(t->set);
-    cc_free(t);
-}
-
-size_t cc_obstab_count(const cc_obstab *t)
-{
-    return t->n;
-}
-
-const cc_obs *cc_obstab_get(const cc_obstab *t, size_t i)
-{
-    return i < t->n ? &t->v[i] : NULL;
-}
-
-size_t cc_obstab_bytes(const cc_obstab *t)
-{
-    return t->arena.total + t->cap * sizeof(cc_obs) + t->setcap * sizeof(char *);
-}
-
-/* The table's copy of s, shared by every observation that uses it. */
-static const char *intern(cc_obstab *t, const char *s)
-{
-    uint64_t h;
-    size_t i;
-    char *c;
-    if (!s)
-        s = "";
-    if (t->setn * 2 >= t->setcap) {
-        size_t ncap = t->setcap ? t->setcap * 2 : 256, j;
-        const char **ns = cc_calloc(ncap, sizeof(char *));
-        if (!ns)
-            return NULL;
-        for (j = 0; j < t->setcap; j++)
-            if (t->set[j]) {
-                size_t k = cc_hash_str(t->set[j]) & (ncap - 1);
-                while (ns[k])
-                    k = (k + 1) & (ncap - 1);
-                ns[k] = t->set[j];
-            }
-        cc_free(t->set);
-        t->set = ns;
-        t->setcap = ncap;
-    }
-    h = cc_hash_str(s);
-    for (i = h & (t->setcap - 1); t->set[i]; i = (i + 1) & (t->setcap - 1))
-        if (strcmp(t->set[i], s) == 0)
-            return t->set[i];
-    c = cc_arena_strdup(&t->arena, s);
-    if (!c)
-        return NULL;
-    t->set[i] = c;
-    t->setn++;
-    return c;
-}
-
-int cc_obstab_add(cc_obstab *t, const cc_obs *o)
-{
-    cc_obs c = *o;
-    if (t->n == t->cap) {
-        void *v = t->v;
-        if (cc_grow(&v, &t->cap, t->n + 1, sizeof(cc_obs)) != 0)
-            return CC_ERR_NOMEM;
-        t->v = v;
-    }
-    c.claim = intern(t, o->claim);
-    c.scope = intern(t, o->scope);
-    c.file = intern(t, o->file);
-    c.lang = intern(t, o->lang);
-    c.unit = intern(t, o->unit);
-    c.text = intern(t, o->text);
-    c.context = intern(t, o->context);
-    c.date = intern(t, o->date);
-    if (!c.claim || !c.scope || !c.file || !c.lang || !c.unit || !c.text || !c.context || !c.date)
-        return CC_ERR_NOMEM;
-    t->v[t->n++] = c;
-    return CC_OK;
-}
-
-int cc_obstab_move(cc_obstab *dst, cc_obstab *src)
-{
-    size_t i;
-    if (dst->n == 0) {
-        /* take src whole: no copy, and no second table at the peak */
-        cc_obstab t = *dst;
-        *dst = *src;
-        *src = t;
-    }
-    for (i = 0; i < src->n; i++)
-        if (cc_obstab_add(dst, &src->v[i]) != CC_OK)
-            return CC_ERR_NOMEM;
-    cc_arena_free(&src->arena);
-    cc_free(src->set);
-    src->set = NULL;
-    src->setcap = src->setn = 0;
-    src->n = 0;
-    return CC_OK;
-}
 
 /* ====================================================================
  * Extractor state

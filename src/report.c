@@ -133,60 +133,6 @@ void cc_fmt_figure(cc_buf *b, const cc_obs *o)
     unit_suffix(b, o);
 }
 
-void cc_json_bound(cc_buf *b, const cc_dec *v, int inf)
-{
-    char s[CC_DEC_BUFSZ];
-    if (inf)
-        cc_buf_puts(b, "null");
-    else
-        cc_buf_puts(b, cc_dec_format(s, *v));
-}
-
-/* The fields every observation object has, without braces. */
-static void obs_fields(cc_buf *b, const cc_obs *o)
-{
-    char s[CC_DEC_BUFSZ];
-    cc_buf_puts(b, "\"file\": ");
-    cc_json_cstr(b, o->file);
-    cc_buf_printf(b, ", \"line\": %u, \"column\": %u, \"start\": %llu, \"end\": %llu, \"lang\": ",
-                  (unsigned)o->line, (unsigned)o->column, (unsigned long long)o->start,
-                  (unsigned long long)o->end);
-    cc_json_cstr(b, o->lang);
-    cc_buf_puts(b, ", \"text\": ");
-    cc_json_cstr(b, o->text);
-    cc_buf_printf(b, ", \"value\": %s, \"low\": ", cc_dec_format(s, o->value));
-    cc_json_bound(b, &o->iv.lo, o->iv.lo_inf);
-    cc_buf_puts(b, ", \"high\": ");
-    cc_json_bound(b, &o->iv.hi, o->iv.hi_inf);
-    cc_buf_printf(b, ", \"low_open\": %s, \"high_open\": %s, \"qualifier\": \"%s\", \"unit\": ",
-                  o->iv.lo_open ? "true" : "false", o->iv.hi_open ? "true" : "false",
-                  cc_qualifier_name(o->qual));
-    cc_json_cstr(b, o->unit);
-    cc_buf_printf(b, ", \"kind\": \"%s\"", cc_kind_name(o->kind));
-}
-
-void cc_json_obs(cc_buf *b, const cc_obs *o)
-{
-    cc_buf_putc(b, '{');
-    obs_fields(b, o);
-    cc_buf_putc(b, '}');
-}
-
-void cc_json_obs_record(cc_buf *b, const cc_obs *o)
-{
-    cc_buf_puts(b, "{\"type\": \"observation\", \"claim\": ");
-    cc_json_cstr(b, o->claim);
-    cc_buf_puts(b, ", \"scope\": ");
-    cc_json_cstr(b, o->scope);
-    cc_buf_puts(b, ", ");
-    obs_fields(b, o);
-    cc_buf_puts(b, ", \"context\": ");
-    cc_json_cstr(b, o->context);
-    cc_buf_printf(b, ", \"context_start\": %llu, \"date\": ", (unsigned long long)o->context_start);
-    cc_json_cstr(b, o->date);
-    cc_buf_putc(b, '}');
-}
-
 void cc_fmt_camps(cc_buf *b, const cc_claimres *c)
 {
     size_t k;

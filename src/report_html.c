@@ -14,7 +14,6 @@
 
 #include "alloc.h"
 #include "escape.h"
-#include "utf8.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -26,29 +25,7 @@ static const char *const PALETTE[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd"
 
 static void h(cc_buf *b, const char *s, size_t n)
 {
-    const char *p = s, *end = s + n;
-    while (p < end) {
-        uint32_t cp;
-        int k = cc_utf8_decode(p, end, &cp);
-        if (k < 0) {
-            cc_buf_puts(b, "&#xFFFD;");
-            p++;
-            continue;
-        }
-        switch (cp) {
-        case '&': cc_buf_puts(b, "&amp;"); break;
-        case '<': cc_buf_puts(b, "&lt;"); break;
-        case '>': cc_buf_puts(b, "&gt;"); break;
-        case '"': cc_buf_puts(b, "&quot;"); break;
-        case '\'': cc_buf_puts(b, "&#39;"); break;
-        default:
-            if (cc_is_dangerous_cp(cp) || cp == 0xFFFE || cp == 0xFFFF)
-                cc_buf_printf(b, "<span class=\"ctl\">U+%04X</span>", (unsigned)cp);
-            else
-                cc_buf_append(b, p, (size_t)k);
-        }
-        p += k;
-    }
+    cc_escape_markup(b, s, n, CC_MARKUP_HTML);
 }
 
 static void hs(cc_buf *b, const char *s)

@@ -6,6 +6,7 @@
 #include "report_priv.h"
 
 #include "escape.h"
+#include "obs_priv.h"
 
 #include <string.h>
 
@@ -70,8 +71,7 @@ static void write_claim(cc_buf *b, const cc_claimres *c)
         const cc_robs *ro = &c->obs[i];
         uint32_t j;
         cc_buf_puts(b, "        ");
-        cc_json_obs(b, ro->o);
-        b->len--; /* reopen the object */
+        cc_obs_write_json(b, ro->o, CC_OBS_JSON_OPEN);
         cc_buf_printf(b, ", \"camp\": %u, \"deviates\": %s, \"repeats\": [", (unsigned)ro->camp,
                       ro->deviates ? "true" : "false");
         for (j = 0; j < ro->nrepeats; j++)
@@ -171,8 +171,7 @@ int cc_report_jsonl(cc_buf *b, const cc_report *r)
             continue;
         for (j = 0; j < c->nobs; j++) {
             const cc_robs *ro = &c->obs[j];
-            cc_json_obs_record(b, ro->o);
-            b->len--; /* reopen the object */
+            cc_obs_write_json(b, ro->o, CC_OBS_JSON_RECORD | CC_OBS_JSON_OPEN);
             cc_buf_printf(b, ", \"status\": \"%s\", \"camp\": %u, \"deviates\": %s, \"repeats\": %u}\n",
                           cc_verdict_name(c->verdict), (unsigned)ro->camp,
                           ro->deviates ? "true" : "false", (unsigned)ro->nrepeats);

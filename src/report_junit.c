@@ -8,37 +8,12 @@
 #include "report_priv.h"
 
 #include "escape.h"
-#include "utf8.h"
 
 #include <string.h>
 
 static void xml(cc_buf *b, const char *s)
 {
-    const char *p = s, *end = s + strlen(s);
-    while (p < end) {
-        uint32_t cp;
-        int n = cc_utf8_decode(p, end, &cp);
-        if (n < 0) {
-            cc_buf_puts(b, "\xEF\xBF\xBD");
-            p++;
-            continue;
-        }
-        switch (cp) {
-        case '&': cc_buf_puts(b, "&amp;"); break;
-        case '<': cc_buf_puts(b, "&lt;"); break;
-        case '>': cc_buf_puts(b, "&gt;"); break;
-        case '"': cc_buf_puts(b, "&quot;"); break;
-        case '\'': cc_buf_puts(b, "&apos;"); break;
-        default:
-            if (cp == 0xFFFE || cp == 0xFFFF)
-                cc_buf_puts(b, "\xEF\xBF\xBD");
-            else if (cp != '\t' && cp != '\n' && cp != '\r' && (cp < 0x20 || cc_is_dangerous_cp(cp)))
-                cc_buf_printf(b, "[U+%04X]", (unsigned)cp); /* visible, not applied */
-            else
-                cc_buf_append(b, p, (size_t)n);
-        }
-        p += n;
-    }
+    cc_escape_markup(b, s, strlen(s), CC_MARKUP_XML);
 }
 
 int cc_report_junit(cc_buf *b, const cc_report *r)

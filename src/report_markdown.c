@@ -6,7 +6,6 @@
 #include "report_priv.h"
 
 #include "escape.h"
-#include "utf8.h"
 
 #include <string.h>
 
@@ -14,32 +13,7 @@
  * and dangerous code points made harmless. */
 static void md(cc_buf *b, const char *s)
 {
-    const char *p = s, *end = s + strlen(s);
-    while (p < end) {
-        uint32_t cp;
-        int n = cc_utf8_decode(p, end, &cp);
-        if (n < 0) {
-            cc_buf_puts(b, "\xEF\xBF\xBD");
-            p++;
-            continue;
-        }
-        if (cp == '\n' || cp == '\r' || cp == '\t')
-            cc_buf_putc(b, ' ');
-        else if (cc_is_dangerous_cp(cp))
-            cc_buf_printf(b, "\\[U+%04X\\]", (unsigned)cp); /* visible, not applied */
-        else if (cp == '<')
-            cc_buf_puts(b, "&lt;");
-        else if (cp == '>')
-            cc_buf_puts(b, "&gt;");
-        else if (cp == '&')
-            cc_buf_puts(b, "&amp;");
-        else if (strchr("|\\`*_[]#!", (int)cp) && cp < 0x80) {
-            cc_buf_putc(b, '\\');
-            cc_buf_putc(b, (char)cp);
-        } else
-            cc_buf_append(b, p, (size_t)n);
-        p += n;
-    }
+    cc_escape_markup(b, s, strlen(s), CC_MARKUP_MARKDOWN);
 }
 
 static void table(cc_buf *b, const cc_claimres *c, bool camps)

@@ -31,12 +31,5 @@ void cc_camp_bounds(const cc_claimres *c, const cc_camp *cp, const cc_interval *
 
 /* "13e9 USD", "≥ 650e6 USD", "about 10e9 USD", "5e9–7e9 USD". */
 void cc_fmt_figure(cc_buf *b, const cc_obs *o);
-/* JSON number for a bound, or null when unbounded. */
-void cc_json_bound(cc_buf *b, const cc_dec *v, int inf);
-/* One observation as a JSON object (the schema's observation). */
-void cc_json_obs(cc_buf *b, const cc_obs *o);
-/* One observation as an archive record: type, claim, scope, the fields
- * above, context, context_start and date. */
-void cc_json_obs_record(cc_buf *b, const cc_obs *o);
 
 #endif

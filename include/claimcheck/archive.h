@@ -14,7 +14,7 @@
 
 #include <stdio.h>
 
-#include "extract.h"
+#include "obs.h"
 #include "run.h"
 
 #ifdef __cplusplus

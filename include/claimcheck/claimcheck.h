@@ -6,6 +6,7 @@
  *   doc.h              read an article
  *   detect.h           detect its language
  *   extract.h          extract observations (num.h: exact normalization)
+ *   obs.h              observations and the table that holds them
  *   run.h              the above over many articles, on threads
  *   archive.h          observations as JSON Lines (extract, compare, archives)
  *   compare.h          compare observations across articles
@@ -23,6 +24,7 @@
 #include "doc.h"
 #include "detect.h"
 #include "extract.h"
+#include "obs.h"
 #include "run.h"
 #include "compare.h"
 #include "archive.h"

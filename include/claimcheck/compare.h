@@ -15,7 +15,7 @@
 #ifndef CLAIMCHECK_COMPARE_H
 #define CLAIMCHECK_COMPARE_H
 
-#include "extract.h"
+#include "obs.h"
 #include "rules.h"
 
 #ifdef __cplusplus

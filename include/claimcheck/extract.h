@@ -4,8 +4,9 @@
  * For one article in one language: find the sentences, scan every quantity
  * the language pack recognizes (cc_scan), then run that language's claim
  * extractors only on sentences holding a quantity, and normalize each hit
- * into an observation (cc_extract). Observations go into a table that owns
- * all their strings, so articles can be freed as soon as they are read.
+ * into an observation (cc_extract). Observations go into a table (obs.h)
+ * that owns all their strings, so articles can be freed as soon as they are
+ * read.
  *
  * A cc_extractor holds one thread's matching state; the ruleset is shared
  * read-only between threads.
@@ -14,6 +15,7 @@
 #define CLAIMCHECK_EXTRACT_H
 
 #include "doc.h"
+#include "obs.h"
 #include "rules.h"
 
 #ifdef __cplusplus
@@ -49,41 +51,6 @@ void cc_qlist_free(cc_qlist *q);
  * CC_ERR_NOMEM, or CC_ERR_LIMIT after a diagnostic when a match limit or
  * the time budget stopped the scan early. */
 int cc_scan(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_qlist *out, cc_diags *d);
-
-/* One observation of a claim in an article. */
-typedef struct cc_obs {
-    const char *claim;     /* claim id */
-    const char *scope;     /* "" when the claim has no scope */
-    const char *file;      /* article path as given */
-    const char *lang;      /* language pack code */
-    const char *text;      /* the figure as written */
-    const char *unit;      /* ISO code, "percent", count noun, or "" */
-    uint64_t start, end;   /* byte offsets in the file */
-    uint32_t line, column; /* 1-based; column counted in code points */
-    cc_kind kind;
-    cc_qualifier qual;
-    cc_dec value;          /* as stated (a range's low end) */
-    cc_interval iv;        /* what it means after the qualifier */
-    const char *context;   /* the sentence holding the figure (at most about
-                              300 characters each side of it), or "" */
-    uint64_t context_start; /* byte offset of context in the file */
-    const char *date;      /* the article's front-matter date, or "" */
-} cc_obs;
-
-typedef struct cc_obstab cc_obstab;
-
-/* Owned: cc_obstab_free. */
-int cc_obstab_new(cc_obstab **out);
-void cc_obstab_free(cc_obstab *t);
-size_t cc_obstab_count(const cc_obstab *t);
-/* Borrowed: valid until the table changes or is freed. */
-const cc_obs *cc_obstab_get(const cc_obstab *t, size_t i);
-/* Appends a copy of o (its strings are copied into the table). */
-int cc_obstab_add(cc_obstab *t, const cc_obs *o);
-/* Moves every observation of src to the end of dst; src is left empty. */
-int cc_obstab_move(cc_obstab *dst, cc_obstab *src);
-/* Bytes the table holds, for the memory budget (docs/scale.md). */
-size_t cc_obstab_bytes(const cc_obstab *t);
 
 /* Runs the claim extractors of pack l over doc and appends observations to
  * out. Returns 0, CC_ERR_NOMEM, or CC_ERR_LIMIT after a diagnostic naming
