@@ -1,5 +1,7 @@
 /*
- * report_priv.h: helpers shared by the report writers.
+ * report_priv.h: inside the report stage: the writers, which only the
+ * dispatcher (report.c) calls, and the helpers they share
+ * (report_common.c), which call no writer and not the dispatcher.
  */
 #ifndef CC_REPORT_PRIV_H
 #define CC_REPORT_PRIV_H
@@ -8,7 +10,7 @@
 
 #include "buf.h"
 
-/* Writers: append the whole report to b. */
+/* Writers, one file each (report_<name>.c): append the whole report to b. */
 int cc_report_text(cc_buf *b, const cc_report *r);
 int cc_report_json(cc_buf *b, const cc_report *r);
 int cc_report_jsonl(cc_buf *b, const cc_report *r);
@@ -17,6 +19,8 @@ int cc_report_sarif(cc_buf *b, const cc_report *r);
 int cc_report_junit(cc_buf *b, const cc_report *r);
 int cc_report_github(cc_buf *b, const cc_report *r);
 int cc_report_html(cc_buf *b, const cc_report *r);
+
+/* ---- report_common.c ---- */
 
 /* Is the claim in the report (a baseline's accepted conflicts are not)? */
 bool cc_report_shows(const cc_report *r, const cc_claimres *c);

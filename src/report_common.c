@@ -1,0 +1,158 @@
+/*
+ * report_common.c: what every report writer shares (stage 7): which claims
+ * a report shows, counts, figures and camps for people, observations as
+ * JSON. The layer below the writers: nothing here calls a writer or the
+ * dispatcher (report.c).
+ */
+#include "report_priv.h"
+
+#include "escape.h"
+
+#include <string.h>
+
+bool cc_report_shows(const cc_report *r, const cc_claimres *c)
+{
+    return !(r->baseline && c->baseline == CC_BASELINE_ACCEPTED);
+}
+
+size_t cc_report_conflicts(const cc_report *r)
+{
+    size_t i, n = 0;
+    for (i = 0; i < cc_result_count(r->result); i++) {
+        const cc_claimres *c = cc_result_get(r->result, i);
+        n += (c->verdict == CC_VERDICT_CONFLICT || c->verdict == CC_VERDICT_DEVIATES) &&
+             cc_report_shows(r, c);
+    }
+    return n;
+}
+
+size_t cc_report_count(const cc_report *r, cc_verdict v)
+{
+    size_t i, n = 0;
+    for (i = 0; i < cc_result_count(r->result); i++) {
+        const cc_claimres *c = cc_result_get(r->result, i);
+        n += c->verdict == v && cc_report_shows(r, c);
+    }
+    return n;
+}
+
+size_t cc_report_accepted(const cc_report *r)
+{
+    size_t i, n = 0;
+    for (i = 0; i < cc_result_count(r->result); i++)
+        n += !cc_report_shows(r, cc_result_get(r->result, i));
+    return n;
+}
+
+void cc_camp_bounds(const cc_claimres *c, const cc_camp *cp, const cc_interval **lo,
+                    const cc_interval **hi)
+{
+    size_t i;
+    *lo = *hi = NULL;
+    for (i = 0; i < cp->count; i++) {
+        const cc_interval *iv = &c->obs[cp->first + i].o->iv;
+        if (!iv->lo_inf && (!*lo || cc_dec_cmp(iv->lo, (*lo)->lo) > 0))
+            *lo = iv;
+        if (!iv->hi_inf && (!*hi || cc_dec_cmp(iv->hi, (*hi)->hi) < 0))
+            *hi = iv;
+    }
+}
+
+static void unit_suffix(cc_buf *b, const cc_obs *o)
+{
+    if (o->unit && *o->unit) {
+        if (strcmp(o->unit, "percent") == 0) {
+            cc_buf_puts(b, "%");
+        } else {
+            cc_buf_putc(b, ' ');
+            cc_escape_term(b, o->unit, strlen(o->unit), false);
+        }
+    }
+}
+
+void cc_fmt_figure(cc_buf *b, const cc_obs *o)
+{
+    char v[CC_DEC_BUFSZ], w[CC_DEC_BUFSZ];
+    const cc_interval *iv = &o->iv;
+    switch (o->qual) {
+    case CC_Q_AT_LEAST: cc_buf_puts(b, "at least "); break;
+    case CC_Q_MORE_THAN: cc_buf_puts(b, "more than "); break;
+    case CC_Q_UP_TO: cc_buf_puts(b, "up to "); break;
+    case CC_Q_LESS_THAN: cc_buf_puts(b, "less than "); break;
+    case CC_Q_ABOUT: cc_buf_puts(b, "about "); break;
+    case CC_Q_ALMOST: cc_buf_puts(b, "almost "); break;
+    default: break;
+    }
+    if (o->qual == CC_Q_RANGE) {
+        cc_buf_printf(b, "%s to %s", cc_dec_format_short(v, iv->lo), cc_dec_format_short(w, iv->hi));
+    } else {
+        cc_buf_puts(b, cc_dec_format_short(v, o->value));
+    }
+    unit_suffix(b, o);
+}
+
+void cc_json_bound(cc_buf *b, const cc_dec *v, int inf)
+{
+    char s[CC_DEC_BUFSZ];
+    if (inf)
+        cc_buf_puts(b, "null");
+    else
+        cc_buf_puts(b, cc_dec_format(s, *v));
+}
+
+/* The fields every observation object has, without braces. */
+static void obs_fields(cc_buf *b, const cc_obs *o)
+{
+    char s[CC_DEC_BUFSZ];
+    cc_buf_puts(b, "\"file\": ");
+    cc_json_cstr(b, o->file);
+    cc_buf_printf(b, ", \"line\": %u, \"column\": %u, \"start\": %llu, \"end\": %llu, \"lang\": ",
+                  (unsigned)o->line, (unsigned)o->column, (unsigned long long)o->start,
+                  (unsigned long long)o->end);
+    cc_json_cstr(b, o->lang);
+    cc_buf_puts(b, ", \"text\": ");
+    cc_json_cstr(b, o->text);
+    cc_buf_printf(b, ", \"value\": %s, \"low\": ", cc_dec_format(s, o->value));
+    cc_json_bound(b, &o->iv.lo, o->iv.lo_inf);
+    cc_buf_puts(b, ", \"high\": ");
+    cc_json_bound(b, &o->iv.hi, o->iv.hi_inf);
+    cc_buf_printf(b, ", \"low_open\": %s, \"high_open\": %s, \"qualifier\": \"%s\", \"unit\": ",
+                  o->iv.lo_open ? "true" : "false", o->iv.hi_open ? "true" : "false",
+                  cc_qualifier_name(o->qual));
+    cc_json_cstr(b, o->unit);
+    cc_buf_printf(b, ", \"kind\": \"%s\"", cc_kind_name(o->kind));
+}
+
+void cc_json_obs(cc_buf *b, const cc_obs *o)
+{
+    cc_buf_putc(b, '{');
+    obs_fields(b, o);
+    cc_buf_putc(b, '}');
+}
+
+void cc_json_obs_record(cc_buf *b, const cc_obs *o)
+{
+    cc_buf_puts(b, "{\"type\": \"observation\", \"claim\": ");
+    cc_json_cstr(b, o->claim);
+    cc_buf_puts(b, ", \"scope\": ");
+    cc_json_cstr(b, o->scope);
+    cc_buf_puts(b, ", ");
+    obs_fields(b, o);
+    cc_buf_puts(b, ", \"context\": ");
+    cc_json_cstr(b, o->context);
+    cc_buf_printf(b, ", \"context_start\": %llu, \"date\": ", (unsigned long long)o->context_start);
+    cc_json_cstr(b, o->date);
+    cc_buf_putc(b, '}');
+}
+
+void cc_fmt_camps(cc_buf *b, const cc_claimres *c)
+{
+    size_t k;
+    for (k = 0; k < c->ncamps; k++) {
+        const cc_camp *cp = &c->camps[k];
+        if (k)
+            cc_buf_puts(b, " vs ");
+        cc_fmt_figure(b, c->obs[cp->first].o);
+        cc_buf_printf(b, " (%zu article%s)", cp->narticles, cp->narticles == 1 ? "" : "s");
+    }
+}
