@@ -10,6 +10,70 @@
 
 #include <string.h>
 
+const cc_verdict_info CC_VERDICTS[CC_VERDICT__COUNT] = {
+    {.verdict = CC_VERDICT_CONFLICT,
+     .name = "conflict",
+     .label = "CONFLICT",
+     .color = "\033[1;31m", /* bold red */
+     .count = "conflict",
+     .count_short = "conflict",
+     .plural = true,
+     .fails = true,
+     .disagree = true,
+     .sarif_level = "error",
+     .github_level = "error",
+     .github_title = "conflict in",
+     .markdown_section = "Conflicts"},
+    {.verdict = CC_VERDICT_DEVIATES,
+     .name = "deviates",
+     .label = "DEVIATES",
+     .color = "\033[1;31m", /* bold red */
+     .count = "deviating from the reference",
+     .count_short = "deviating",
+     .count_if_any = true,
+     .fails = true,
+     .sarif_level = "warning",
+     .github_level = "warning",
+     .github_title = "deviation in",
+     .markdown_section = "Deviations from the reference"},
+    {.verdict = CC_VERDICT_AGREE,
+     .name = "agree",
+     .label = "AGREE",
+     .color = "\033[32m", /* green */
+     .count = "agree",
+     .count_short = "agree",
+     .markdown_section = "Agreements",
+     .markdown_fold = true},
+    {.verdict = CC_VERDICT_SINGLE,
+     .name = "single",
+     .label = "SINGLE",
+     .color = "\033[33m", /* yellow */
+     .count = "single-source",
+     .count_short = "single-source",
+     .markdown_section = "Single-source claims",
+     .markdown_fold = true},
+};
+
+const cc_verdict_info *cc_verdict_info_of(cc_verdict v)
+{
+    return &CC_VERDICTS[(unsigned)v < CC_VERDICT__COUNT ? v : CC_VERDICT_SINGLE];
+}
+
+void cc_fmt_counts(cc_buf *b, const cc_report *r, bool brief)
+{
+    size_t i, n;
+    bool first = true;
+    for (i = 0; i < CC_VERDICT__COUNT; i++) {
+        const cc_verdict_info *vi = &CC_VERDICTS[i];
+        n = cc_report_count(r, vi->verdict);
+        if (!brief && vi->count_if_any && !n)
+            continue;
+        cc_buf_printf(b, "%s%zu %s%s", first ? "" : ", ", n, brief ? vi->count_short : vi->count,
+                      vi->plural && n != 1 ? "s" : "");
+        first = false;
+    }
+}
+
 bool cc_report_shows(const cc_report *r, const cc_claimres *c)
 {
     return !(r->baseline && c->baseline == CC_BASELINE_ACCEPTED);
@@ -20,8 +84,7 @@ size_t cc_report_conflicts(const cc_report *r)
     size_t i, n = 0;
     for (i = 0; i < cc_result_count(r->result); i++) {
         const cc_claimres *c = cc_result_get(r->result, i);
-        n += (c->verdict == CC_VERDICT_CONFLICT || c->verdict == CC_VERDICT_DEVIATES) &&
-             cc_report_shows(r, c);
+        n += cc_verdict_info_of(c->verdict)->fails && cc_report_shows(r, c);
     }
     return n;
 }
