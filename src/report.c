@@ -1,21 +1,44 @@
 /*
- * report.c: report dispatch and shared formatting (stage 7).
+ * report.c: report dispatch (stage 7): the table of formats and their
+ * writers. cc_format_from_name, cc_format_name, cc_format_needs_context,
+ * the CLI's lists of formats and cc_report_write all read FORMATS; a new
+ * format is a value of cc_format, a row here and its writer file. The
+ * writers share report_common.c and never call back in here.
  */
 #include "report_priv.h"
 
-#include "escape.h"
-
 #include <string.h>
 
-static const char *const FORMAT_NAMES[CC_FMT__COUNT] = {
-    "text", "json", "jsonl", "markdown", "sarif", "junit", "github", "html"};
+typedef struct format_row {
+    cc_format_info info;
+    int (*write)(cc_buf *b, const cc_report *r); /* appends the whole report */
+} format_row;
+
+/* In the order of cc_format: row i describes format i. */
+static const format_row FORMATS[CC_FMT__COUNT] = {
+    {{CC_FMT_TEXT, "text", "for people (colour on a terminal)", false}, cc_report_text},
+    {{CC_FMT_JSON, "json", "docs/report-schema.md", false}, cc_report_json},
+    {{CC_FMT_JSONL, "jsonl", "one observation per line, with its claim's status", true},
+     cc_report_jsonl},
+    {{CC_FMT_MARKDOWN, "markdown", "a pull-request comment", false}, cc_report_markdown},
+    {{CC_FMT_SARIF, "sarif", "SARIF 2.1.0, for code scanning", false}, cc_report_sarif},
+    {{CC_FMT_JUNIT, "junit", "JUnit XML: one test case per claim", false}, cc_report_junit},
+    {{CC_FMT_GITHUB, "github", "GitHub Actions workflow commands (annotations)", false},
+     cc_report_github},
+    {{CC_FMT_HTML, "html", "one self-contained page with number lines", true}, cc_report_html},
+};
+
+const cc_format_info *cc_format_info_get(cc_format f)
+{
+    return (unsigned)f < CC_FMT__COUNT ? &FORMATS[f].info : NULL;
+}
 
 int cc_format_from_name(cc_format *out, const char *name)
 {
     int i;
     for (i = 0; i < CC_FMT__COUNT; i++)
-        if (strcmp(FORMAT_NAMES[i], name) == 0) {
-            *out = (cc_format)i;
+        if (strcmp(FORMATS[i].info.name, name) == 0) {
+            *out = FORMATS[i].info.format;
             return CC_OK;
         }
     return CC_ERR_NOTFOUND;
@@ -23,7 +46,12 @@ int cc_format_from_name(cc_format *out, const char *name)
 
 const char *cc_format_name(cc_format f)
 {
-    return (unsigned)f < CC_FMT__COUNT ? FORMAT_NAMES[f] : "text";
+    return (unsigned)f < CC_FMT__COUNT ? FORMATS[f].info.name : "text";
+}
+
+bool cc_format_needs_context(cc_format f)
+{
+    return (unsigned)f < CC_FMT__COUNT && FORMATS[f].info.needs_context;
 }
 
 int cc_report_write(FILE *out, cc_format fmt, const cc_report *r)
@@ -32,16 +60,7 @@ int cc_report_write(FILE *out, cc_format fmt, const cc_report *r)
     int rc;
     b.limit = (size_t)1 << 34;
     b.sink = out; /* writers spill between claims */
-    switch (fmt) {
-    case CC_FMT_JSON: rc = cc_report_json(&b, r); break;
-    case CC_FMT_JSONL: rc = cc_report_jsonl(&b, r); break;
-    case CC_FMT_MARKDOWN: rc = cc_report_markdown(&b, r); break;
-    case CC_FMT_SARIF: rc = cc_report_sarif(&b, r); break;
-    case CC_FMT_JUNIT: rc = cc_report_junit(&b, r); break;
-    case CC_FMT_GITHUB: rc = cc_report_github(&b, r); break;
-    case CC_FMT_HTML: rc = cc_report_html(&b, r); break;
-    default: rc = cc_report_text(&b, r); break;
-    }
+    rc = FORMATS[(unsigned)fmt < CC_FMT__COUNT ? fmt : CC_FMT_TEXT].write(&b, r);
     if (b.err)
         rc = b.err == -3 ? CC_ERR_IO : CC_ERR_NOMEM;
     if (rc == 0 && b.len && fwrite(b.p, 1, b.len, out) != b.len)
@@ -50,97 +69,4 @@ int cc_report_write(FILE *out, cc_format fmt, const cc_report *r)
         rc = CC_ERR_IO;
     cc_buf_free(&b);
     return rc;
-}
-
-bool cc_report_shows(const cc_report *r, const cc_claimres *c)
-{
-    return !(r->baseline && c->baseline == CC_BASELINE_ACCEPTED);
-}
-
-size_t cc_report_conflicts(const cc_report *r)
-{
-    size_t i, n = 0;
-    for (i = 0; i < cc_result_count(r->result); i++) {
-        const cc_claimres *c = cc_result_get(r->result, i);
-        n += (c->verdict == CC_VERDICT_CONFLICT || c->verdict == CC_VERDICT_DEVIATES) &&
-             cc_report_shows(r, c);
-    }
-    return n;
-}
-
-size_t cc_report_count(const cc_report *r, cc_verdict v)
-{
-    size_t i, n = 0;
-    for (i = 0; i < cc_result_count(r->result); i++) {
-        const cc_claimres *c = cc_result_get(r->result, i);
-        n += c->verdict == v && cc_report_shows(r, c);
-    }
-    return n;
-}
-
-size_t cc_report_accepted(const cc_report *r)
-{
-    size_t i, n = 0;
-    for (i = 0; i < cc_result_count(r->result); i++)
-        n += !cc_report_shows(r, cc_result_get(r->result, i));
-    return n;
-}
-
-void cc_camp_bounds(const cc_claimres *c, const cc_camp *cp, const cc_interval **lo,
-                    const cc_interval **hi)
-{
-    size_t i;
-    *lo = *hi = NULL;
-    for (i = 0; i < cp->count; i++) {
-        const cc_interval *iv = &c->obs[cp->first + i].o->iv;
-        if (!iv->lo_inf && (!*lo || cc_dec_cmp(iv->lo, (*lo)->lo) > 0))
-            *lo = iv;
-        if (!iv->hi_inf && (!*hi || cc_dec_cmp(iv->hi, (*hi)->hi) < 0))
-            *hi = iv;
-    }
-}
-
-static void unit_suffix(cc_buf *b, const cc_obs *o)
-{
-    if (o->unit && *o->unit) {
-        if (strcmp(o->unit, "percent") == 0) {
-            cc_buf_puts(b, "%");
-        } else {
-            cc_buf_putc(b, ' ');
-            cc_escape_term(b, o->unit, strlen(o->unit), false);
-        }
-    }
-}
-
-void cc_fmt_figure(cc_buf *b, const cc_obs *o)
-{
-    char v[CC_DEC_BUFSZ], w[CC_DEC_BUFSZ];
-    const cc_interval *iv = &o->iv;
-    switch (o->qual) {
-    case CC_Q_AT_LEAST: cc_buf_puts(b, "at least "); break;
-    case CC_Q_MORE_THAN: cc_buf_puts(b, "more than "); break;
-    case CC_Q_UP_TO: cc_buf_puts(b, "up to "); break;
-    case CC_Q_LESS_THAN: cc_buf_puts(b, "less than "); break;
-    case CC_Q_ABOUT: cc_buf_puts(b, "about "); break;
-    case CC_Q_ALMOST: cc_buf_puts(b, "almost "); break;
-    default: break;
-    }
-    if (o->qual == CC_Q_RANGE) {
-        cc_buf_printf(b, "%s to %s", cc_dec_format_short(v, iv->lo), cc_dec_format_short(w, iv->hi));
-    } else {
-        cc_buf_puts(b, cc_dec_format_short(v, o->value));
-    }
-    unit_suffix(b, o);
-}
-
-void cc_fmt_camps(cc_buf *b, const cc_claimres *c)
-{
-    size_t k;
-    for (k = 0; k < c->ncamps; k++) {
-        const cc_camp *cp = &c->camps[k];
-        if (k)
-            cc_buf_puts(b, " vs ");
-        cc_fmt_figure(b, c->obs[cp->first].o);
-        cc_buf_printf(b, " (%zu article%s)", cp->narticles, cp->narticles == 1 ? "" : "s");
-    }
 }

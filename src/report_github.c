@@ -60,23 +60,22 @@ int cc_report_github(cc_buf *b, const cc_report *r)
     size_t i, j, n = cc_result_count(r->result);
     for (i = 0; i < n; i++) {
         const cc_claimres *c = cc_result_get(r->result, i);
-        bool conflict = c->verdict == CC_VERDICT_CONFLICT;
+        const cc_verdict_info *vi = cc_verdict_info_of(c->verdict);
+        bool conflict = vi->disagree;
         cc_buf camps = CC_BUF_INIT, title = CC_BUF_INIT;
-        if ((!conflict && c->verdict != CC_VERDICT_DEVIATES) || !cc_report_shows(r, c))
+        if (!vi->github_level || !cc_report_shows(r, c))
             continue;
         long maj = conflict ? majority(c) : -1;
         cc_fmt_camps(&camps, c);
-        cc_buf_printf(&title, "claimcheck: %s %s", conflict ? "conflict in" : "deviation in",
-                      c->id);
+        cc_buf_printf(&title, "claimcheck: %s %s", vi->github_title, c->id);
         for (j = 0; j < c->nobs; j++) {
             const cc_robs *ro = &c->obs[j];
             cc_buf fig = CC_BUF_INIT;
             if (!conflict && !ro->deviates)
                 continue;
             cc_fmt_figure(&fig, ro->o);
-            cc_buf_puts(b, !conflict                       ? "::warning file="
-                           : maj >= 0 && (long)ro->camp == maj ? "::notice file="
-                                                           : "::error file=");
+            cc_buf_printf(b, "::%s file=",
+                          maj >= 0 && (long)ro->camp == maj ? "notice" : vi->github_level);
             esc(b, ro->o->file, true);
             cc_buf_printf(b, ",line=%u,col=%u,title=", (unsigned)ro->o->line,
                           (unsigned)ro->o->column);
@@ -107,10 +106,8 @@ int cc_report_github(cc_buf *b, const cc_report *r)
         esc(b, r->inputs[i].reason ? r->inputs[i].reason : "not read", false);
         cc_buf_putc(b, '\n');
     }
-    cc_buf_printf(b, "::notice title=claimcheck::%zu conflict%s, %zu deviating, %zu agree, %zu single-source\n",
-                  cc_report_count(r, CC_VERDICT_CONFLICT),
-                  cc_report_count(r, CC_VERDICT_CONFLICT) == 1 ? "" : "s",
-                  cc_report_count(r, CC_VERDICT_DEVIATES), cc_report_count(r, CC_VERDICT_AGREE),
-                  cc_report_count(r, CC_VERDICT_SINGLE));
+    cc_buf_puts(b, "::notice title=claimcheck::");
+    cc_fmt_counts(b, r, true);
+    cc_buf_putc(b, '\n');
     return b->err ? CC_ERR_NOMEM : CC_OK;
 }

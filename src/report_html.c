@@ -219,7 +219,8 @@ static void sentence(cc_buf *b, const cc_obs *o)
 static void write_claim(cc_buf *b, const cc_claimres *c)
 {
     size_t i;
-    const char *st = cc_verdict_name(c->verdict);
+    const cc_verdict_info *vi = cc_verdict_info_of(c->verdict);
+    const char *st = vi->name;
     cc_buf fig = CC_BUF_INIT;
     cc_buf_printf(b, "<section class=\"claim %s\" data-status=\"%s\" id=\"", st, st);
     hs(b, c->id);
@@ -242,7 +243,7 @@ static void write_claim(cc_buf *b, const cc_claimres *c)
         hs(b, c->claim->description);
         cc_buf_puts(b, "</div>");
     }
-    if (c->verdict == CC_VERDICT_CONFLICT) {
+    if (vi->disagree) {
         cc_fmt_camps(&fig, c);
         cc_buf_puts(b, "<div class=\"camps\">");
         hs(b, fig.p);
@@ -286,8 +287,6 @@ int cc_report_html(cc_buf *b, const cc_report *r)
 {
     size_t i, j, n = cc_result_count(r->result), shown = 0, nl = 0, cap = 0, scanned = 0;
     const char **langs = NULL;
-    static const cc_verdict order[] = {CC_VERDICT_CONFLICT, CC_VERDICT_DEVIATES, CC_VERDICT_AGREE,
-                                       CC_VERDICT_SINGLE};
 
     /* the languages present, for the filters */
     for (i = 0; i < n; i++) {
@@ -322,25 +321,24 @@ int cc_report_html(cc_buf *b, const cc_report *r)
                    "<title>claimcheck report</title><style>");
     cc_buf_puts(b, CSS);
     cc_buf_puts(b, "</style></head><body>\n<header><h1>claimcheck report</h1><div class=\"counts\">");
-    cc_buf_printf(b, "<span id=\"n-conflict\">%zu conflict%s</span>",
-                  cc_report_count(r, CC_VERDICT_CONFLICT),
-                  cc_report_count(r, CC_VERDICT_CONFLICT) == 1 ? "" : "s");
-    if (cc_report_count(r, CC_VERDICT_DEVIATES))
-        cc_buf_printf(b, "<span id=\"n-deviates\">%zu deviating</span>",
-                      cc_report_count(r, CC_VERDICT_DEVIATES));
-    cc_buf_printf(b, "<span id=\"n-agree\">%zu agree</span><span id=\"n-single\">%zu single-source</span>"
-                     "<span>%zu article%s scanned, %zu skipped</span>",
-                  cc_report_count(r, CC_VERDICT_AGREE), cc_report_count(r, CC_VERDICT_SINGLE),
-                  scanned, scanned == 1 ? "" : "s", r->ninputs - scanned);
+    for (i = 0; i < CC_VERDICT__COUNT; i++) {
+        const cc_verdict_info *vi = &CC_VERDICTS[i];
+        size_t k = cc_report_count(r, vi->verdict);
+        if (!vi->count_if_any || k)
+            cc_buf_printf(b, "<span id=\"n-%s\">%zu %s%s</span>", vi->name, k, vi->count_short,
+                          vi->plural && k != 1 ? "s" : "");
+    }
+    cc_buf_printf(b, "<span>%zu article%s scanned, %zu skipped</span>", scanned,
+                  scanned == 1 ? "" : "s", r->ninputs - scanned);
     if (r->baseline)
         cc_buf_printf(b, "<span>baseline: %zu accepted, %zu stale</span>", cc_report_accepted(r),
                       r->nstale);
     cc_buf_printf(b, "<span><b id=\"shown\">%zu</b> of %zu claims shown</span></div></header>\n",
                   shown, shown);
     cc_buf_puts(b, "<div id=\"filters\"><b>status:</b> ");
-    for (i = 0; i < sizeof order / sizeof order[0]; i++)
+    for (i = 0; i < CC_VERDICT__COUNT; i++)
         cc_buf_printf(b, "<label><input type=\"checkbox\" data-kind=\"status\" value=\"%s\" checked> %s</label>",
-                      cc_verdict_name(order[i]), cc_verdict_name(order[i]));
+                      CC_VERDICTS[i].name, CC_VERDICTS[i].name);
     cc_buf_puts(b, " <b>language:</b> ");
     for (i = 0; i < nl; i++) {
         cc_buf_puts(b, "<label><input type=\"checkbox\" data-kind=\"lang\" value=\"");

@@ -48,7 +48,7 @@ static void write_claim(cc_buf *b, const cc_claimres *c)
         cc_json_cstr(b, c->scope);
     else
         cc_buf_puts(b, "null");
-    cc_buf_printf(b, ", \"status\": \"%s\", \"unit\": ", cc_verdict_name(c->verdict));
+    cc_buf_printf(b, ", \"status\": \"%s\", \"unit\": ", cc_verdict_info_of(c->verdict)->name);
     cc_json_cstr(b, c->unit);
     cc_buf_puts(b, ", \"description\": ");
     cc_json_cstr(b, c->claim ? c->claim->description : NULL);
@@ -95,13 +95,14 @@ int cc_report_json(cc_buf *b, const cc_report *r)
     cc_buf_printf(b, "{\n  \"schema_version\": %d,\n  \"tool\": {\"name\": \"claimcheck\", \"version\": ",
                   CC_JSON_SCHEMA_VERSION);
     cc_json_cstr(b, cc_version());
+    cc_buf_printf(b, "},\n  \"summary\": {\"claims\": %zu", shown);
+    for (i = 0; i < CC_VERDICT__COUNT; i++)
+        cc_buf_printf(b, ", \"%s\": %zu", CC_VERDICTS[i].name,
+                      cc_report_count(r, CC_VERDICTS[i].verdict));
     cc_buf_printf(b,
-                  "},\n  \"summary\": {\"claims\": %zu, \"conflict\": %zu, \"deviates\": %zu, "
-                  "\"agree\": %zu, \"single\": %zu, \"observations\": %zu, \"articles_scanned\": %zu, "
-                  "\"articles_skipped\": %zu},\n  \"baseline\": ",
-                  shown, cc_report_count(r, CC_VERDICT_CONFLICT),
-                  cc_report_count(r, CC_VERDICT_DEVIATES), cc_report_count(r, CC_VERDICT_AGREE),
-                  cc_report_count(r, CC_VERDICT_SINGLE), nobs, scanned, r->ninputs - scanned);
+                  ", \"observations\": %zu, \"articles_scanned\": %zu, \"articles_skipped\": %zu},"
+                  "\n  \"baseline\": ",
+                  nobs, scanned, r->ninputs - scanned);
     if (!r->baseline) {
         cc_buf_puts(b, "null");
     } else {
@@ -173,7 +174,7 @@ int cc_report_jsonl(cc_buf *b, const cc_report *r)
             const cc_robs *ro = &c->obs[j];
             cc_obs_write_json(b, ro->o, CC_OBS_JSON_RECORD | CC_OBS_JSON_OPEN);
             cc_buf_printf(b, ", \"status\": \"%s\", \"camp\": %u, \"deviates\": %s, \"repeats\": %u}\n",
-                          cc_verdict_name(c->verdict), (unsigned)ro->camp,
+                          cc_verdict_info_of(c->verdict)->name, (unsigned)ro->camp,
                           ro->deviates ? "true" : "false", (unsigned)ro->nrepeats);
         }
         cc_buf_spill(b);

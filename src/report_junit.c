@@ -24,7 +24,7 @@ int cc_report_junit(cc_buf *b, const cc_report *r)
         if (!cc_report_shows(r, c))
             continue;
         tests++;
-        failures += c->verdict == CC_VERDICT_CONFLICT || c->verdict == CC_VERDICT_DEVIATES;
+        failures += cc_verdict_info_of(c->verdict)->fails;
     }
     for (i = 0; i < r->ninputs; i++)
         errors += r->inputs[i].status == CC_INPUT_SKIPPED;
@@ -35,6 +35,7 @@ int cc_report_junit(cc_buf *b, const cc_report *r)
                   tests, failures, errors, tests, failures, errors);
     for (i = 0; i < n; i++) {
         const cc_claimres *c = cc_result_get(r->result, i);
+        const cc_verdict_info *vi = cc_verdict_info_of(c->verdict);
         cc_buf name = CC_BUF_INIT, msg = CC_BUF_INIT;
         if (!cc_report_shows(r, c))
             continue;
@@ -45,21 +46,21 @@ int cc_report_junit(cc_buf *b, const cc_report *r)
         cc_buf_puts(b, "    <testcase classname=\"claimcheck.claims\" name=\"");
         xml(b, name.p);
         cc_buf_puts(b, "\"");
-        if (c->verdict != CC_VERDICT_CONFLICT && c->verdict != CC_VERDICT_DEVIATES) {
+        if (!vi->fails) {
             cc_buf_puts(b, ">\n      <system-out>");
-            cc_buf_printf(&msg, "%s: %zu article%s", cc_verdict_name(c->verdict), c->narticles,
+            cc_buf_printf(&msg, "%s: %zu article%s", vi->name, c->narticles,
                           c->narticles == 1 ? "" : "s");
             xml(b, msg.p);
             cc_buf_puts(b, "</system-out>\n    </testcase>\n");
         } else {
-            if (c->verdict == CC_VERDICT_CONFLICT) {
+            if (vi->disagree) {
                 cc_buf_puts(&msg, "the sources disagree: ");
                 cc_fmt_camps(&msg, c);
             } else {
                 cc_buf_printf(&msg, "%zu figure%s outside the reference", c->ndeviating,
                               c->ndeviating == 1 ? "" : "s");
             }
-            cc_buf_printf(b, ">\n      <failure type=\"%s\" message=\"", cc_verdict_name(c->verdict));
+            cc_buf_printf(b, ">\n      <failure type=\"%s\" message=\"", vi->name);
             xml(b, msg.p);
             cc_buf_puts(b, "\">");
             for (j = 0; j < c->nobs; j++) {

@@ -68,13 +68,14 @@ static void heading(cc_buf *b, const cc_claimres *c)
     cc_buf_putc(b, '\n');
 }
 
-static void section(cc_buf *b, const cc_report *r, cc_verdict v, const char *title, bool fold)
+static void section(cc_buf *b, const cc_report *r, const cc_verdict_info *vi)
 {
+    cc_verdict v = vi->verdict;
     size_t i, n = cc_result_count(r->result), count = cc_report_count(r, v);
     if (!count)
         return;
-    cc_buf_printf(b, "### %s (%zu)\n\n", title, count);
-    if (fold)
+    cc_buf_printf(b, "### %s (%zu)\n\n", vi->markdown_section, count);
+    if (vi->markdown_fold)
         cc_buf_puts(b, "<details><summary>show</summary>\n\n");
     for (i = 0; i < n; i++) {
         const cc_claimres *c = cc_result_get(r->result, i);
@@ -82,7 +83,7 @@ static void section(cc_buf *b, const cc_report *r, cc_verdict v, const char *tit
             continue;
         cc_buf_spill(b);
         heading(b, c);
-        if (v == CC_VERDICT_CONFLICT) {
+        if (vi->disagree) {
             cc_buf fc = CC_BUF_INIT;
             cc_fmt_camps(&fc, c);
             cc_buf_puts(b, "\n**");
@@ -92,9 +93,9 @@ static void section(cc_buf *b, const cc_report *r, cc_verdict v, const char *tit
         } else {
             cc_buf_putc(b, '\n');
         }
-        table(b, c, v == CC_VERDICT_CONFLICT);
+        table(b, c, vi->disagree);
     }
-    if (fold)
+    if (vi->markdown_fold)
         cc_buf_puts(b, "</details>\n\n");
 }
 
@@ -107,17 +108,12 @@ int cc_report_markdown(cc_buf *b, const cc_report *r)
         else
             skipped++;
     }
-    cc_buf_printf(b, "## claimcheck: %zu conflict%s", cc_report_count(r, CC_VERDICT_CONFLICT),
-                  cc_report_count(r, CC_VERDICT_CONFLICT) == 1 ? "" : "s");
-    if (cc_report_count(r, CC_VERDICT_DEVIATES))
-        cc_buf_printf(b, ", %zu deviating from the reference", cc_report_count(r, CC_VERDICT_DEVIATES));
-    cc_buf_printf(b, ", %zu agree, %zu single-source (%zu article%s scanned, %zu skipped)\n\n",
-                  cc_report_count(r, CC_VERDICT_AGREE), cc_report_count(r, CC_VERDICT_SINGLE),
-                  scanned, scanned == 1 ? "" : "s", skipped);
-    section(b, r, CC_VERDICT_CONFLICT, "Conflicts", false);
-    section(b, r, CC_VERDICT_DEVIATES, "Deviations from the reference", false);
-    section(b, r, CC_VERDICT_AGREE, "Agreements", true);
-    section(b, r, CC_VERDICT_SINGLE, "Single-source claims", true);
+    cc_buf_puts(b, "## claimcheck: ");
+    cc_fmt_counts(b, r, false);
+    cc_buf_printf(b, " (%zu article%s scanned, %zu skipped)\n\n", scanned, scanned == 1 ? "" : "s",
+                  skipped);
+    for (i = 0; i < CC_VERDICT__COUNT; i++)
+        section(b, r, &CC_VERDICTS[i]);
     if (skipped) {
         cc_buf_puts(b, "### Skipped articles\n\n");
         for (i = 0; i < r->ninputs; i++)

@@ -1,5 +1,7 @@
 /*
- * report_priv.h: helpers shared by the report writers.
+ * report_priv.h: inside the report stage: the writers, which only the
+ * dispatcher (report.c) calls, and the helpers they share
+ * (report_common.c), which call no writer and not the dispatcher.
  */
 #ifndef CC_REPORT_PRIV_H
 #define CC_REPORT_PRIV_H
@@ -8,7 +10,7 @@
 
 #include "buf.h"
 
-/* Writers: append the whole report to b. */
+/* Writers, one file each (report_<name>.c): append the whole report to b. */
 int cc_report_text(cc_buf *b, const cc_report *r);
 int cc_report_json(cc_buf *b, const cc_report *r);
 int cc_report_jsonl(cc_buf *b, const cc_report *r);
@@ -17,6 +19,48 @@ int cc_report_sarif(cc_buf *b, const cc_report *r);
 int cc_report_junit(cc_buf *b, const cc_report *r);
 int cc_report_github(cc_buf *b, const cc_report *r);
 int cc_report_html(cc_buf *b, const cc_report *r);
+
+/* ---- report_common.c ---- */
+
+/* One verdict as the writers show it: a row of CC_VERDICTS, in the order
+ * of cc_verdict (the order reports list verdicts in). Every writer takes
+ * its words and its choices from here, not from CC_VERDICT_* values, so a
+ * new verdict is a value of cc_verdict and one row. */
+typedef struct cc_verdict_info {
+    cc_verdict verdict;
+    const char *name;  /* cc_verdict_name: JSON and JSONL status, the JSON
+                          summary's key, HTML class, filter and count id,
+                          JUnit failure type */
+    const char *label; /* text: the claim's heading, "CONFLICT" */
+    const char *color; /* text: the label's ANSI colour */
+    const char *count; /* text and markdown summaries: "1 deviating from
+                          the reference" */
+    const char *count_short; /* GitHub and HTML summaries: "1 deviating" */
+    bool plural;       /* counts take an s: "2 conflicts" */
+    bool count_if_any; /* text, markdown and HTML summaries leave out a
+                          count of none */
+    bool fails;        /* a finding: cc_report_conflicts counts it, JUnit
+                          fails it, SARIF and GitHub report it */
+    bool disagree;     /* the sources disagree: findings show the camps;
+                          other findings, the figures outside the
+                          reference */
+    const char *sarif_level;  /* SARIF result level; NULL: no result */
+    const char *github_level; /* annotation of its figures (the majority
+                                 camp's of a disagreement: notice); NULL:
+                                 none */
+    const char *github_title; /* annotation title: "conflict in" CLAIM */
+    const char *markdown_section; /* "Conflicts" */
+    bool markdown_fold;       /* the section is folded (<details>) */
+} cc_verdict_info;
+
+extern const cc_verdict_info CC_VERDICTS[CC_VERDICT__COUNT];
+
+/* The row of v; a value out of range is shown as single-source. */
+const cc_verdict_info *cc_verdict_info_of(cc_verdict v);
+/* The verdicts' counts for people, joined by ", ": "2 conflicts, 1
+ * deviating from the reference, 3 agree, 1 single-source" (a count_if_any
+ * of none left out); brief: the short words, and every count. */
+void cc_fmt_counts(cc_buf *b, const cc_report *r, bool brief);
 
 /* Is the claim in the report (a baseline's accepted conflicts are not)? */
 bool cc_report_shows(const cc_report *r, const cc_claimres *c);

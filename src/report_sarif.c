@@ -153,10 +153,11 @@ int cc_report_sarif(cc_buf *b, const cc_report *r)
     cc_buf_puts(b, "]}},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [");
     for (i = 0; i < n; i++) {
         const cc_claimres *c = cc_result_get(r->result, i);
-        bool conflict = c->verdict == CC_VERDICT_CONFLICT;
+        const cc_verdict_info *vi = cc_verdict_info_of(c->verdict);
+        bool conflict = vi->disagree;
         const cc_robs *primary = NULL;
         size_t smallest = 0;
-        if (!cc_report_shows(r, c) || (!conflict && c->verdict != CC_VERDICT_DEVIATES))
+        if (!cc_report_shows(r, c) || !vi->sarif_level)
             continue;
         rule_of(r, i, &rule);
         if (conflict) {
@@ -184,7 +185,7 @@ int cc_report_sarif(cc_buf *b, const cc_report *r)
         cc_buf_printf(b, "%s\n      {\"ruleId\": ", nres++ ? "," : "");
         cc_json_cstr(b, c->id);
         cc_buf_printf(b, ", \"ruleIndex\": %zu, \"level\": \"%s\", \"message\": {\"text\": ", rule,
-                      conflict ? "error" : "warning");
+                      vi->sarif_level);
         cc_json_cstr(b, msg.p);
         cc_buf_puts(b, "},\n       \"locations\": [");
         location(b, primary->o, -1, NULL);

@@ -16,8 +16,6 @@
 #define C_RESET "\033[0m"
 #define C_BOLD "\033[1m"
 #define C_RED "\033[1;31m"
-#define C_GREEN "\033[32m"
-#define C_YELLOW "\033[33m"
 #define C_DIM "\033[2m"
 
 static void col(cc_buf *b, const cc_report *r, const char *c)
@@ -69,14 +67,9 @@ static void write_obs(cc_buf *b, const cc_report *r, const cc_robs *ro)
 static void write_claim(cc_buf *b, const cc_report *r, const cc_claimres *c)
 {
     size_t k, i;
-    const char *label = c->verdict == CC_VERDICT_CONFLICT   ? "CONFLICT"
-                        : c->verdict == CC_VERDICT_DEVIATES ? "DEVIATES"
-                        : c->verdict == CC_VERDICT_AGREE    ? "AGREE"
-                                                            : "SINGLE";
-    col(b, r, c->verdict == CC_VERDICT_CONFLICT || c->verdict == CC_VERDICT_DEVIATES ? C_RED
-              : c->verdict == CC_VERDICT_AGREE                                       ? C_GREEN
-                                                                                     : C_YELLOW);
-    cc_buf_puts(b, label);
+    const cc_verdict_info *vi = cc_verdict_info_of(c->verdict);
+    col(b, r, vi->color);
+    cc_buf_puts(b, vi->label);
     col(b, r, C_RESET);
     if (c->baseline == CC_BASELINE_NEW)
         cc_buf_puts(b, " (new)");
@@ -141,8 +134,6 @@ static void write_claim(cc_buf *b, const cc_report *r, const cc_claimres *c)
 int cc_report_text(cc_buf *b, const cc_report *r)
 {
     size_t i, n = cc_result_count(r->result), shown = 0, scanned = 0, skipped = 0;
-    size_t nconf = cc_report_count(r, CC_VERDICT_CONFLICT);
-    size_t ndev = cc_report_count(r, CC_VERDICT_DEVIATES);
     for (i = 0; i < n; i++) {
         const cc_claimres *c = cc_result_get(r->result, i);
         if (!cc_report_shows(r, c))
@@ -193,12 +184,8 @@ int cc_report_text(cc_buf *b, const cc_report *r)
         cc_buf_putc(b, '\n');
     }
     col(b, r, C_BOLD);
-    cc_buf_printf(b, "%zu claim%s: %zu conflict%s, ", shown, shown == 1 ? "" : "s", nconf,
-                  nconf == 1 ? "" : "s");
-    if (ndev)
-        cc_buf_printf(b, "%zu deviating from the reference, ", ndev);
-    cc_buf_printf(b, "%zu agree, %zu single-source", cc_report_count(r, CC_VERDICT_AGREE),
-                  cc_report_count(r, CC_VERDICT_SINGLE));
+    cc_buf_printf(b, "%zu claim%s: ", shown, shown == 1 ? "" : "s");
+    cc_fmt_counts(b, r, false);
     if (r->inputs)
         cc_buf_printf(b, "; %zu article%s scanned, %zu skipped", scanned,
                       scanned == 1 ? "" : "s", skipped);

@@ -58,10 +58,28 @@ int cc_report_write(FILE *out, cc_format fmt, const cc_report *r);
  * CC_ERR_IO. */
 int cc_write_quantities(FILE *out, cc_doc *doc, const cc_qlist *q);
 
+/* The formats, one row each of the table in src/report.c, in the order of
+ * cc_format (the order --help and error messages list them in). A new
+ * format is a value of cc_format, a row and its writer. */
+typedef struct cc_format_info {
+    cc_format format;
+    const char *name;        /* "text", "json", ...: --format, --report NAME=PATH */
+    const char *description; /* a short phrase for people: "SARIF 2.1.0, for code scanning" */
+    bool needs_context;      /* the writer shows each observation's sentence, so
+                                extraction must keep it (html, jsonl) */
+} cc_format_info;
+
+/* The row of f, or NULL when f is not a format. Borrowed: static. */
+const cc_format_info *cc_format_info_get(cc_format f);
+
 /* "text", "json", "jsonl", "markdown", "sarif", "junit", "github", "html".
  * Returns 0 or CC_ERR_NOTFOUND. */
 int cc_format_from_name(cc_format *out, const char *name);
+/* The name of f; "text" when f is not a format. Borrowed: static. */
 const char *cc_format_name(cc_format f);
+/* Does the writer of f need each observation's sentence (cc_format_info's
+ * needs_context)? False when f is not a format. */
+bool cc_format_needs_context(cc_format f);
 
 #ifdef __cplusplus
 }

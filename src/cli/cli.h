@@ -57,9 +57,20 @@ int cli_start(cli_opts *o, int argc, char **argv, const char *cmd, const char *k
               void (*help)(FILE *), cc_diags **d, cc_ruleset **rs);
 void cli_finish(cli_opts *o, cc_diags *d, cc_ruleset *rs);
 bool cli_color(const cli_opts *o, FILE *f);
-/* Whether the requested outputs show the observations' sentences (html,
- * jsonl, an archive). */
+/* Whether the requested outputs show the observations' sentences (the
+ * formats whose cc_format_needs_context is true, an archive). */
 bool cli_wants_context(const cli_opts *o);
+/* The report formats for people, from the library's table of formats:
+ * "text, json, ..., html", mark after the first (the default), e.g.
+ * " (default)". Writes to out (CLI_FORMATS_SIZE is enough) and returns it. */
+#define CLI_FORMATS_SIZE 512
+const char *cli_formats(char *out, size_t size, const char *mark);
+/* The widest line of the help texts. */
+#define CLI_HELP_WIDTH 83
+/* One help item: lead ("  --format FORMAT        report on stdout: "),
+ * then the words of text, wrapped at CLI_HELP_WIDTH to lines indented by
+ * indent spaces, and a newline. */
+void cli_help_wrap(FILE *f, const char *lead, size_t indent, const char *text);
 /* cli_stage for a run of articles: their number, size and observations. */
 void cli_stage_run(const cli_opts *o, cc_run *run);
 /* --stats: the end of a stage ("rules", "articles", "compare", "report"),

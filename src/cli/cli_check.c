@@ -11,6 +11,7 @@
 
 static void help(FILE *f)
 {
+    char formats[CLI_FORMATS_SIZE];
     fprintf(f,
             "usage: claimcheck check [options] PATH...\n"
             "\n"
@@ -22,9 +23,10 @@ static void help(FILE *f)
             "  --rules DIR            rule directory with lang/ and claims/ (repeatable;\n"
             "                         default ./rules, then the installed rules)\n"
             "  --lang CODE            read every article with this language pack\n"
-            "                         (default: front matter lang:, else detected)\n"
-            "  --format FORMAT        report on stdout: text (default), json, jsonl, markdown,\n"
-            "                         sarif, junit, github, html\n"
+            "                         (default: front matter lang:, else detected)\n");
+    cli_help_wrap(f, "  --format FORMAT        report on stdout: ", 25,
+                  cli_formats(formats, sizeof formats, " (default)"));
+    fprintf(f,
             "  --report FORMAT=PATH   also write a report to PATH (repeatable; written to a\n"
             "                         temporary file and renamed)\n"
             "  --fail-on WHAT         conflict (default: conflicts and deviations from a\n"

@@ -354,10 +354,9 @@ int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *o
     size_t i, failing;
 
     if (o->format && cc_format_from_name(&fmt, o->format) != CC_OK) {
-        fprintf(stderr,
-                "claimcheck: unknown format '%s' (text, json, jsonl, markdown, sarif, junit, "
-                "github, html)\n",
-                o->format);
+        char list[CLI_FORMATS_SIZE];
+        fprintf(stderr, "claimcheck: unknown format '%s' (%s)\n", o->format,
+                cli_formats(list, sizeof list, ""));
         return CC_EXIT_ERROR;
     }
     if (cli_check_outputs(o, in, nin) != 0)

@@ -93,10 +93,9 @@ static int set_option(cli_opts *o, const char *cmd, const char *name, char *val)
         }
         *eq = '\0';
         if (cc_format_from_name(&f, val) != CC_OK) {
-            fprintf(stderr,
-                    "claimcheck %s: unknown report format '%s' (text, json, jsonl, markdown, "
-                    "sarif, junit, github, html)\n",
-                    cmd, val);
+            char list[CLI_FORMATS_SIZE];
+            fprintf(stderr, "claimcheck %s: unknown report format '%s' (%s)\n", cmd, val,
+                    cli_formats(list, sizeof list, ""));
             return 2;
         }
         if (o->nreports == CLI_MAX_REPORTS) {
@@ -388,12 +387,54 @@ void cli_stage(const cli_opts *o, const char *name, const char *fmt, ...)
 bool cli_wants_context(const cli_opts *o)
 {
     size_t i;
-    if (o->archive || (o->format && (strcmp(o->format, "html") == 0 || strcmp(o->format, "jsonl") == 0)))
+    cc_format f;
+    if (o->archive || (o->format && cc_format_from_name(&f, o->format) == CC_OK &&
+                       cc_format_needs_context(f)))
         return true;
     for (i = 0; i < o->nreports; i++)
-        if (o->reports[i].fmt == CC_FMT_HTML || o->reports[i].fmt == CC_FMT_JSONL)
+        if (cc_format_needs_context(o->reports[i].fmt))
             return true;
     return false;
+}
+
+const char *cli_formats(char *out, size_t size, const char *mark)
+{
+    size_t len = 0;
+    int f, n;
+    out[0] = '\0';
+    for (f = 0; f < CC_FMT__COUNT && len < size; f++) {
+        n = snprintf(out + len, size - len, "%s%s%s", f ? ", " : "", cc_format_name((cc_format)f),
+                     f ? "" : mark);
+        if (n < 0)
+            break;
+        len += (size_t)n;
+    }
+    return out;
+}
+
+void cli_help_wrap(FILE *f, const char *lead, size_t indent, const char *text)
+{
+    size_t col = strlen(lead), n;
+    bool first = true;
+    fputs(lead, f);
+    while (*text) {
+        n = strcspn(text, " ");
+        if (n) {
+            if (!first && col + 1 + n > CLI_HELP_WIDTH) {
+                fprintf(f, "\n%*s", (int)indent, "");
+                col = indent;
+            } else if (!first) {
+                fputc(' ', f);
+                col++;
+            }
+            fwrite(text, 1, n, f);
+            col += n;
+            first = false;
+        }
+        text += n;
+        text += strspn(text, " ");
+    }
+    fputc('\n', f);
 }
 
 void cli_stage_run(const cli_opts *o, cc_run *run)

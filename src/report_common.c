@@ -1,0 +1,167 @@
+/*
+ * report_common.c: what every report writer shares (stage 7): which claims
+ * a report shows, counts, figures and camps for people, observations as
+ * JSON. The layer below the writers: nothing here calls a writer or the
+ * dispatcher (report.c).
+ */
+#include "report_priv.h"
+
+#include "escape.h"
+
+#include <string.h>
+
+const cc_verdict_info CC_VERDICTS[CC_VERDICT__COUNT] = {
+    {.verdict = CC_VERDICT_CONFLICT,
+     .name = "conflict",
+     .label = "CONFLICT",
+     .color = "\033[1;31m", /* bold red */
+     .count = "conflict",
+     .count_short = "conflict",
+     .plural = true,
+     .fails = true,
+     .disagree = true,
+     .sarif_level = "error",
+     .github_level = "error",
+     .github_title = "conflict in",
+     .markdown_section = "Conflicts"},
+    {.verdict = CC_VERDICT_DEVIATES,
+     .name = "deviates",
+     .label = "DEVIATES",
+     .color = "\033[1;31m", /* bold red */
+     .count = "deviating from the reference",
+     .count_short = "deviating",
+     .count_if_any = true,
+     .fails = true,
+     .sarif_level = "warning",
+     .github_level = "warning",
+     .github_title = "deviation in",
+     .markdown_section = "Deviations from the reference"},
+    {.verdict = CC_VERDICT_AGREE,
+     .name = "agree",
+     .label = "AGREE",
+     .color = "\033[32m", /* green */
+     .count = "agree",
+     .count_short = "agree",
+     .markdown_section = "Agreements",
+     .markdown_fold = true},
+    {.verdict = CC_VERDICT_SINGLE,
+     .name = "single",
+     .label = "SINGLE",
+     .color = "\033[33m", /* yellow */
+     .count = "single-source",
+     .count_short = "single-source",
+     .markdown_section = "Single-source claims",
+     .markdown_fold = true},
+};
+
+const cc_verdict_info *cc_verdict_info_of(cc_verdict v)
+{
+    return &CC_VERDICTS[(unsigned)v < CC_VERDICT__COUNT ? v : CC_VERDICT_SINGLE];
+}
+
+void cc_fmt_counts(cc_buf *b, const cc_report *r, bool brief)
+{
+    size_t i, n;
+    bool first = true;
+    for (i = 0; i < CC_VERDICT__COUNT; i++) {
+        const cc_verdict_info *vi = &CC_VERDICTS[i];
+        n = cc_report_count(r, vi->verdict);
+        if (!brief && vi->count_if_any && !n)
+            continue;
+        cc_buf_printf(b, "%s%zu %s%s", first ? "" : ", ", n, brief ? vi->count_short : vi->count,
+                      vi->plural && n != 1 ? "s" : "");
+        first = false;
+    }
+}
+
+bool cc_report_shows(const cc_report *r, const cc_claimres *c)
+{
+    return !(r->baseline && c->baseline == CC_BASELINE_ACCEPTED);
+}
+
+size_t cc_report_conflicts(const cc_report *r)
+{
+    size_t i, n = 0;
+    for (i = 0; i < cc_result_count(r->result); i++) {
+        const cc_claimres *c = cc_result_get(r->result, i);
+        n += cc_verdict_info_of(c->verdict)->fails && cc_report_shows(r, c);
+    }
+    return n;
+}
+
+size_t cc_report_count(const cc_report *r, cc_verdict v)
+{
+    size_t i, n = 0;
+    for (i = 0; i < cc_result_count(r->result); i++) {
+        const cc_claimres *c = cc_result_get(r->result, i);
+        n += c->verdict == v && cc_report_shows(r, c);
+    }
+    return n;
+}
+
+size_t cc_report_accepted(const cc_report *r)
+{
+    size_t i, n = 0;
+    for (i = 0; i < cc_result_count(r->result); i++)
+        n += !cc_report_shows(r, cc_result_get(r->result, i));
+    return n;
+}
+
+void cc_camp_bounds(const cc_claimres *c, const cc_camp *cp, const cc_interval **lo,
+                    const cc_interval **hi)
+{
+    size_t i;
+    *lo = *hi = NULL;
+    for (i = 0; i < cp->count; i++) {
+        const cc_interval *iv = &c->obs[cp->first + i].o->iv;
+        if (!iv->lo_inf && (!*lo || cc_dec_cmp(iv->lo, (*lo)->lo) > 0))
+            *lo = iv;
+        if (!iv->hi_inf && (!*hi || cc_dec_cmp(iv->hi, (*hi)->hi) < 0))
+            *hi = iv;
+    }
+}
+
+static void unit_suffix(cc_buf *b, const cc_obs *o)
+{
+    if (o->unit && *o->unit) {
+        if (strcmp(o->unit, "percent") == 0) {
+            cc_buf_puts(b, "%");
+        } else {
+            cc_buf_putc(b, ' ');
+            cc_escape_term(b, o->unit, strlen(o->unit), false);
+        }
+    }
+}
+
+void cc_fmt_figure(cc_buf *b, const cc_obs *o)
+{
+    char v[CC_DEC_BUFSZ], w[CC_DEC_BUFSZ];
+    const cc_interval *iv = &o->iv;
+    switch (o->qual) {
+    case CC_Q_AT_LEAST: cc_buf_puts(b, "at least "); break;
+    case CC_Q_MORE_THAN: cc_buf_puts(b, "more than "); break;
+    case CC_Q_UP_TO: cc_buf_puts(b, "up to "); break;
+    case CC_Q_LESS_THAN: cc_buf_puts(b, "less than "); break;
+    case CC_Q_ABOUT: cc_buf_puts(b, "about "); break;
+    case CC_Q_ALMOST: cc_buf_puts(b, "almost "); break;
+    default: break;
+    }
+    if (o->qual == CC_Q_RANGE) {
+        cc_buf_printf(b, "%s to %s", cc_dec_format_short(v, iv->lo), cc_dec_format_short(w, iv->hi));
+    } else {
+        cc_buf_puts(b, cc_dec_format_short(v, o->value));
+    }
+    unit_suffix(b, o);
+}
+
+void cc_fmt_camps(cc_buf *b, const cc_claimres *c)
+{
+    size_t k;
+    for (k = 0; k < c->ncamps; k++) {
+        const cc_camp *cp = &c->camps[k];
+        if (k)
+            cc_buf_puts(b, " vs ");
+        cc_fmt_figure(b, c->obs[cp->first].o);
+        cc_buf_printf(b, " (%zu article%s)", cp->narticles, cp->narticles == 1 ? "" : "s");
+    }
+}
