@@ -1,5 +1,5 @@
 # Allocation failures: the Nth allocation fails (CC_FAIL_ALLOC=N, the hook
-# in src/alloc.c), for every N from the first allocation to the last of a
+# in src/util/alloc.c), for every N from the first allocation to the last of a
 # small run: loading a pack and a claim file, reading and checking two
 # articles, a JSON report on stdout and an HTML one in a file. Each run
 # must end with exit status 2 and "out of memory", said once by the program
