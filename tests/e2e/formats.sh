@@ -3,8 +3,9 @@
 # Jenkins' JUnit XSD (tests/schemas, see its README); skipped inputs in
 # SARIF and GitHub annotations; several reports from one run with
 # --report, written atomically.
-# Regenerate a golden file after a deliberate change with:
-#   build/claimcheck check --format F fixtures/articles >tests/golden/seeds.EXT
+# Regenerate the golden files after a deliberate change with
+# UPDATE_GOLDEN=1 (ctest -R e2e.formats, or sh tests/e2e/formats.sh
+# build/claimcheck .), then read the diff.
 . "$(dirname "$0")/../lib/e2e.sh"
 
 for f in markdown:md sarif:sarif junit:junit.xml github:github jsonl:jsonl html:html; do

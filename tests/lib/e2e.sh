@@ -17,8 +17,18 @@ expect_status() {
     [ "$1" = "$2" ] || fail "$3: exit status $2, expected $1"
 }
 
-# expect_same EXPECTED_FILE ACTUAL_FILE WHAT: byte-identical, with a diff
+# expect_same EXPECTED_FILE ACTUAL_FILE WHAT: byte-identical, with a diff.
+# With UPDATE_GOLDEN=1, an expected file under tests/golden/ or tests/cases/
+# is rewritten from the actual one instead (read the diff before committing).
 expect_same() {
+    if [ -n "${UPDATE_GOLDEN:-}" ] && ! cmp -s "$1" "$2"; then
+        case $1 in
+        tests/golden/* | tests/cases/*)
+            cp "$2" "$1"
+            echo "updated $1"
+            return ;;
+        esac
+    fi
     if ! cmp -s "$1" "$2"; then
         fail "$3 differs from $1:"
         diff -u "$1" "$2" | head -60
