@@ -6,6 +6,7 @@
  * a caret and a hint.
  */
 #include "claimcheck/diag.h"
+#include "diag_priv.h"
 
 #include "alloc.h"
 #include "buf.h"
@@ -296,4 +297,19 @@ void cc_diags_print(const cc_diags *d, FILE *out, bool color)
     if (d->dropped)
         fprintf(out, "claimcheck: error: %zu more diagnostics were lost: out of memory\n",
                 d->dropped);
+}
+
+int cc_diag_write_json(cc_buf *b, const cc_diag *g, unsigned flags)
+{
+    cc_buf_puts(b, flags & CC_JSON_RECORD ? "{\"type\": \"diagnostic\", \"file\": " : "{\"file\": ");
+    cc_json_cstr(b, g->file);
+    cc_buf_printf(b, ", \"line\": %u, \"column\": %u, \"severity\": \"%s\", \"code\": \"%s\", "
+                     "\"message\": ",
+                  (unsigned)g->line, (unsigned)g->column, cc_severity_name(g->severity),
+                  cc_diag_code_name(g->code));
+    cc_json_cstr(b, g->message);
+    cc_buf_puts(b, ", \"hint\": ");
+    cc_json_cstr(b, g->hint);
+    cc_buf_putc(b, '}');
+    return b->err;
 }

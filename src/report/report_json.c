@@ -7,6 +7,7 @@
 
 #include "escape.h"
 #include "obs_priv.h"
+#include "run_priv.h"
 
 #include <string.h>
 
@@ -132,32 +133,17 @@ int cc_report_json(cc_buf *b, const cc_report *r)
     }
     cc_buf_puts(b, "  ],\n  \"inputs\": [\n");
     for (i = 0; i < r->ninputs; i++) {
-        const cc_input *in = &r->inputs[i];
-        cc_buf_puts(b, "    {\"file\": ");
-        cc_json_cstr(b, in->path);
-        cc_buf_printf(b, ", \"status\": \"%s\", \"lang\": ",
-                      in->status == CC_INPUT_SCANNED ? "scanned" : "skipped");
-        cc_json_cstr(b, in->lang);
-        cc_buf_puts(b, ", \"lang_source\": ");
-        cc_json_cstr(b, in->lang_source);
-        cc_buf_puts(b, ", \"reason\": ");
-        cc_json_cstr(b, in->reason);
-        cc_buf_printf(b, ", \"observations\": %zu}%s\n", in->nobs, i + 1 < r->ninputs ? "," : "");
+        cc_buf_puts(b, "    ");
+        cc_input_write_json(b, &r->inputs[i], 0);
+        cc_buf_puts(b, i + 1 < r->ninputs ? ",\n" : "\n");
         cc_buf_spill(b);
     }
     cc_buf_puts(b, "  ],\n  \"diagnostics\": [\n");
     nd = r->diags ? cc_diags_count(r->diags) : 0;
     for (i = 0; i < nd; i++) {
-        const cc_diag *g = cc_diags_get(r->diags, i);
-        cc_buf_puts(b, "    {\"file\": ");
-        cc_json_cstr(b, g->file);
-        cc_buf_printf(b, ", \"line\": %u, \"column\": %u, \"severity\": \"%s\", \"code\": \"%s\", \"message\": ",
-                      (unsigned)g->line, (unsigned)g->column, cc_severity_name(g->severity),
-                      cc_diag_code_name(g->code));
-        cc_json_cstr(b, g->message);
-        cc_buf_puts(b, ", \"hint\": ");
-        cc_json_cstr(b, g->hint);
-        cc_buf_printf(b, "}%s\n", i + 1 < nd ? "," : "");
+        cc_buf_puts(b, "    ");
+        cc_diag_write_json(b, cc_diags_get(r->diags, i), 0);
+        cc_buf_puts(b, i + 1 < nd ? ",\n" : "\n");
     }
     cc_buf_puts(b, "  ]\n}\n");
     return b->err ? CC_ERR_NOMEM : CC_OK;

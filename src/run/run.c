@@ -9,12 +9,13 @@
  * articles do not hold up the others; results are merged after the join
  * and ordered by path, so they do not depend on the number of threads.
  */
-#include "claimcheck/run.h"
+#include "run_priv.h"
 
 #include "claimcheck/detect.h"
 
 #include "alloc.h"
 #include "buf.h"
+#include "escape.h"
 #include "rules_priv.h"
 
 #include <errno.h>
@@ -333,4 +334,22 @@ size_t cc_run_nskipped(const cc_run *r)
 cc_obstab *cc_run_obs(cc_run *r)
 {
     return r->obs;
+}
+
+int cc_input_write_json(cc_buf *b, const cc_input *in, unsigned flags)
+{
+    cc_buf_puts(b, flags & CC_JSON_RECORD ? "{\"type\": \"input\", \"file\": " : "{\"file\": ");
+    cc_json_cstr(b, in->path);
+    cc_buf_printf(b, ", \"status\": \"%s\", \"lang\": ",
+                  in->status == CC_INPUT_SCANNED ? "scanned" : "skipped");
+    cc_json_cstr(b, in->lang);
+    cc_buf_puts(b, ", \"lang_source\": ");
+    cc_json_cstr(b, in->lang_source);
+    cc_buf_puts(b, ", \"reason\": ");
+    cc_json_cstr(b, in->reason);
+    cc_buf_printf(b, ", \"observations\": %zu", in->nobs);
+    if (flags & CC_JSON_RECORD)
+        cc_buf_printf(b, ", \"bytes\": %zu", in->bytes);
+    cc_buf_putc(b, '}');
+    return b->err;
 }

@@ -17,6 +17,7 @@
 #include "escape.h"
 #include "json.h"
 #include "obs_priv.h"
+#include "run_priv.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -84,34 +85,6 @@ static int cmp_inp(const void *pa, const void *pb)
     return strcmp(((const cc_input *)pa)->path, ((const cc_input *)pb)->path);
 }
 
-static void write_input(cc_buf *b, const cc_input *in)
-{
-    cc_buf_puts(b, "{\"type\": \"input\", \"file\": ");
-    cc_json_cstr(b, in->path);
-    cc_buf_printf(b, ", \"status\": \"%s\", \"lang\": ",
-                  in->status == CC_INPUT_SCANNED ? "scanned" : "skipped");
-    cc_json_cstr(b, in->lang);
-    cc_buf_puts(b, ", \"lang_source\": ");
-    cc_json_cstr(b, in->lang_source);
-    cc_buf_puts(b, ", \"reason\": ");
-    cc_json_cstr(b, in->reason);
-    cc_buf_printf(b, ", \"observations\": %zu, \"bytes\": %zu}\n", in->nobs, in->bytes);
-}
-
-static void write_diag(cc_buf *b, const cc_diag *g)
-{
-    cc_buf_puts(b, "{\"type\": \"diagnostic\", \"file\": ");
-    cc_json_cstr(b, g->file);
-    cc_buf_printf(b, ", \"line\": %u, \"column\": %u, \"severity\": \"%s\", \"code\": \"%s\", "
-                     "\"message\": ",
-                  (unsigned)g->line, (unsigned)g->column, cc_severity_name(g->severity),
-                  cc_diag_code_name(g->code));
-    cc_json_cstr(b, g->message);
-    cc_buf_puts(b, ", \"hint\": ");
-    cc_json_cstr(b, g->hint);
-    cc_buf_puts(b, "}\n");
-}
-
 int cc_write_jsonl(FILE *out, const cc_obstab *t, const cc_input *in, size_t nin,
                    const cc_diags *d)
 {
@@ -132,8 +105,10 @@ int cc_write_jsonl(FILE *out, const cc_obstab *t, const cc_input *in, size_t nin
         memcpy(inputs, in, nin * sizeof(cc_input));
     qsort(inputs, nin, sizeof(cc_input), cmp_inp);
     b.limit = (size_t)1 << 34;
-    for (i = 0; i < nin && !b.err; i++)
-        write_input(&b, &inputs[i]);
+    for (i = 0; i < nin && !b.err; i++) {
+        cc_input_write_json(&b, &inputs[i], CC_JSON_RECORD);
+        cc_buf_putc(&b, '\n');
+    }
     for (i = 0; i < n && rc == CC_OK; i++) {
         cc_obs_write_json(&b, v[i], CC_OBS_JSON_RECORD);
         cc_buf_putc(&b, '\n');
@@ -143,8 +118,10 @@ int cc_write_jsonl(FILE *out, const cc_obstab *t, const cc_input *in, size_t nin
             cc_buf_reset(&b);
         }
     }
-    for (i = 0; i < nd && !b.err; i++)
-        write_diag(&b, cc_diags_get(d, i));
+    for (i = 0; i < nd && !b.err; i++) {
+        cc_diag_write_json(&b, cc_diags_get(d, i), CC_JSON_RECORD);
+        cc_buf_putc(&b, '\n');
+    }
     if (rc == CC_OK && b.err)
         rc = CC_ERR_NOMEM;
     if (rc == CC_OK && b.len && fwrite(b.p, 1, b.len, out) != b.len)
