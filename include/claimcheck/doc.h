@@ -22,13 +22,16 @@ typedef struct cc_doc cc_doc;
 /* Largest article read by default: 256 MiB. */
 #define CC_DOC_MAX_BYTES ((size_t)256 << 20)
 
-/* Reads and validates the file at path. On success *out is owned
- * (cc_doc_free). On failure returns CC_ERR_INPUT (or CC_ERR_NOMEM) after
- * adding a diagnostic saying why the article is skipped. */
+/* Reads and validates the file at path, with the opener of its input kind
+ * (known by the end of its name: *.txt text, *.md Markdown; any other name
+ * is read as text). On success *out is owned (cc_doc_free). On failure
+ * returns CC_ERR_INPUT (or CC_ERR_NOMEM) after adding a diagnostic saying
+ * why the article is skipped. */
 int cc_doc_open(cc_doc **out, const char *path, cc_diags *d);
 
 /* The same for bytes in memory (data is copied); name is used in reports
- * and diagnostics ("-" for standard input). */
+ * and diagnostics ("-" for standard input), and picks the kind as a path
+ * does. */
 int cc_doc_from_buffer(cc_doc **out, const char *name, const char *data, size_t len,
                        cc_diags *d);
 
@@ -57,7 +60,8 @@ int cc_doc_year(const cc_doc *doc);
 cc_loc cc_doc_loc(cc_doc *doc, size_t off);
 /* Text of a 1-based line, without its line end. */
 cc_span cc_doc_line(const cc_doc *doc, uint32_t line);
-/* Byte offset in the file as read of text offset off (differs only by a
+/* Byte offset in the file as read of text offset off, through the offset
+ * map its opener made (for text and Markdown the two differ only by a
  * skipped byte-order mark). */
 size_t cc_doc_file_offset(const cc_doc *doc, size_t off);
 

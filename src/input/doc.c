@@ -4,7 +4,9 @@
  * In: a path or bytes. Out: a cc_doc with validated UTF-8 text, its line
  * map and front matter, or a diagnostic saying why the article is skipped
  * (unreadable, not a regular file, too large, binary, not UTF-8, bad front
- * matter). Nothing is skipped silently.
+ * matter). Nothing is skipped silently. The opener of the file's kind
+ * (kinds.c) turns the bytes as read into the text and its offset map; what
+ * is common to every kind is here.
  */
 #include "claimcheck/doc.h"
 
@@ -12,6 +14,7 @@
 #include "arena.h"
 #include "date.h"
 #include "io.h"
+#include "kinds.h"
 #include "linemap.h"
 #include "utf8.h"
 #include "ysink.h"
@@ -23,9 +26,10 @@
 struct cc_doc {
     char *path;
     char *data;     /* as read (owned) */
-    const char *text; /* data, or data + 3 after a BOM */
+    const char *text; /* from the opener: into data or into owned */
     size_t len;
-    size_t bom;     /* bytes skipped at the start */
+    char *owned;    /* the opener's text buffer, or NULL */
+    cc_offmap map;  /* text offsets back to offsets in data */
     size_t body;
     char *meta_lang, *meta_date;
     cc_linemap lm;
@@ -120,31 +124,43 @@ static int read_front_matter(cc_doc *doc, cc_diags *d)
     return rc == CC_OK ? 0 : -1;
 }
 
+/* The kind whose opener reads a file (or bytes) of this name. */
+static const cc_doc_kind *kind_for(const char *name)
+{
+    const cc_doc_kind *k = cc_doc_kind_of(name);
+    return k ? k : cc_doc_kind_default();
+}
+
+/* doc->data and doc->len hold the bytes as read: the opener of the kind
+ * makes the text of them, then what every article needs is checked. */
 static int finish(cc_doc *doc, cc_doc **out, cc_diags *d)
 {
     size_t bad, nul;
     const char *t;
     cc_loc loc;
+    cc_doc_conv c;
+    int rc;
 
-    /* byte-order marks */
-    if (doc->len >= 2 && (((unsigned char)doc->data[0] == 0xFF && (unsigned char)doc->data[1] == 0xFE) ||
-                          ((unsigned char)doc->data[0] == 0xFE && (unsigned char)doc->data[1] == 0xFF))) {
-        skip_diag(d, doc->path, CC_D_ENCODING, 0, 0, 0,
-                  "convert it first, e.g. iconv -f UTF-16 -t UTF-8",
-                  "UTF-16 text (byte-order mark); claimcheck reads UTF-8");
+    memset(&c, 0, sizeof c);
+    c.name = doc->path;
+    c.data = doc->data;
+    c.data_len = doc->len;
+    rc = kind_for(doc->path)->open(&c, d);
+    doc->owned = c.owned;
+    doc->map = c.map;
+    if (rc == CC_ERR_NOMEM)
+        goto nomem;
+    if (rc != CC_OK)
         goto fail;
-    }
-    if (doc->len >= 3 && memcmp(doc->data, "\xEF\xBB\xBF", 3) == 0)
-        doc->bom = 3;
-    doc->text = doc->data + doc->bom;
-    doc->len -= doc->bom;
+    doc->text = c.text;
+    doc->len = c.len;
     t = doc->text;
 
     /* binary: a NUL byte in the first 8 KiB */
     nul = doc->len < 8192 ? doc->len : 8192;
     if (memchr(t, '\0', nul)) {
         size_t off = (size_t)((const char *)memchr(t, '\0', nul) - t);
-        skip_diag(d, doc->path, CC_D_ENCODING, 0, 0, off + doc->bom, NULL,
+        skip_diag(d, doc->path, CC_D_ENCODING, 0, 0, cc_doc_file_offset(doc, off), NULL,
                   "binary file (NUL byte in the first 8 KiB)");
         goto fail;
     }
@@ -153,16 +169,16 @@ static int finish(cc_doc *doc, cc_doc **out, cc_diags *d)
     if (cc_utf8_validate(t, doc->len, &bad) != 0) {
         char why[96];
         loc = cc_doc_loc(doc, bad);
-        snprintf(why, sizeof why, "not valid UTF-8 at byte %zu (0x%02X)", bad + doc->bom,
+        snprintf(why, sizeof why, "not valid UTF-8 at byte %zu (0x%02X)", cc_doc_file_offset(doc, bad),
                  (unsigned char)t[bad]);
-        skip_diag(d, doc->path, CC_D_ENCODING, loc.line, loc.column, bad + doc->bom,
+        skip_diag(d, doc->path, CC_D_ENCODING, loc.line, loc.column, cc_doc_file_offset(doc, bad),
                   "convert the file to UTF-8, e.g. iconv -f LATIN2 -t UTF-8", why);
         goto fail;
     }
     if (memchr(t, '\0', doc->len)) {
         size_t off = (size_t)((const char *)memchr(t, '\0', doc->len) - t);
         loc = cc_doc_loc(doc, off);
-        skip_diag(d, doc->path, CC_D_ENCODING, loc.line, loc.column, off + doc->bom, NULL,
+        skip_diag(d, doc->path, CC_D_ENCODING, loc.line, loc.column, cc_doc_file_offset(doc, off), NULL,
                   "NUL byte in the text");
         goto fail;
     }
@@ -230,6 +246,8 @@ void cc_doc_free(cc_doc *doc)
     cc_linemap_free(&doc->lm);
     cc_free(doc->path);
     cc_free(doc->data);
+    cc_free(doc->owned);
+    cc_offmap_free(&doc->map);
     cc_free(doc->meta_lang);
     cc_free(doc->meta_date);
     cc_free(doc);
@@ -272,7 +290,7 @@ cc_span cc_doc_line(const cc_doc *doc, uint32_t line)
 
 size_t cc_doc_file_offset(const cc_doc *doc, size_t off)
 {
-    return off + doc->bom;
+    return cc_offmap_file(&doc->map, off);
 }
 
 int cc_doc_from_stream(cc_doc **out, const char *name, FILE *f, cc_diags *d)

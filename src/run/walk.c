@@ -1,8 +1,9 @@
 /*
  * walk.c: turning command-line paths into article files (stage 2 helper).
  *
- * Directories are searched recursively for *.txt and *.md, entries in byte
- * order, hidden entries skipped. Each directory is opened relative to its
+ * Directories are searched recursively for the files of an input kind
+ * (src/input/kinds.c: *.txt and *.md), entries in byte order, hidden
+ * entries skipped. Each directory is opened relative to its
  * parent (openat, fdopendir), so depth is not bounded by PATH_MAX; paths
  * longer than that are listed like any other and read the same way (see
  * cc_read_file). Files and directories are known by device and inode: a
@@ -17,6 +18,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "kinds.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -175,13 +177,6 @@ static void add_article(walker *w, const char *path, const struct stat *st)
     }
 }
 
-static bool article_name(const char *name)
-{
-    size_t n = strlen(name);
-    return (n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
-           (n > 3 && strcmp(name + n - 3, ".md") == 0);
-}
-
 typedef struct entry {
     char *name;
 } entry;
@@ -316,7 +311,7 @@ static void walk_dir(walker *w, int parent, const char *name, const char *path, 
              * examined is reported; a dangling link to something else
              * is no input */
             int e = errno;
-            if (article_name(v[i].name) || e != ENOENT) {
+            if (cc_doc_is_article_name(v[i].name) || e != ENOENT) {
                 char why[128];
                 snprintf(why, sizeof why, "%s", e == ENOENT ? "broken symbolic link"
                                                 : e == ELOOP ? "symbolic link loop"
@@ -332,7 +327,7 @@ static void walk_dir(walker *w, int parent, const char *name, const char *path, 
             } else {
                 walk_dir(w, fd, v[i].name, p.p, depth + 1);
             }
-        } else if (article_name(v[i].name)) {
+        } else if (cc_doc_is_article_name(v[i].name)) {
             add_article(w, p.p, &st);
         }
         cc_buf_free(&p);
