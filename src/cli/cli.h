@@ -15,10 +15,27 @@
 /* --fail-on: which verdicts make the exit status 1. */
 enum { CLI_FAIL_CONFLICT = 0, CLI_FAIL_SINGLE, CLI_FAIL_NEVER };
 
-/* Options shared by the subcommands. */
+/* The subcommands, as bits of the set of commands an option is for. */
+enum {
+    CLI_CHECK = 1u << 0,
+    CLI_EXTRACT = 1u << 1,
+    CLI_COMPARE = 1u << 2,
+    CLI_SCAN = 1u << 3,
+    CLI_TEST = 1u << 4,
+    CLI_PATTERNS = 1u << 5,
+    CLI_DETECT = 1u << 6,
+    CLI_ALL = (1u << 7) - 1
+};
+
+/* A repeatable option's values, in the order given. */
+typedef struct cli_list {
+    const char *v[CLI_MAX_RULE_DIRS];
+    size_t n;
+} cli_list;
+
+/* Options shared by the subcommands; the table in options.c sets them. */
 typedef struct cli_opts {
-    const char *rules[CLI_MAX_RULE_DIRS];
-    size_t nrules;
+    cli_list rules;       /* --rules DIR, repeatable */
     const char *lang;
     const char *format;
     const char *trials; /* claimcheck test --trials DIR */
@@ -35,25 +52,83 @@ typedef struct cli_opts {
     int stats;            /* --stats: time per stage on stderr */
     long cut;             /* detect --cut N */
     unsigned time_budget_ms; /* --time-budget SECONDS; 0: the default */
-    unsigned jobs;
+    long jobs;            /* -j N; 0: the default */
     int color;          /* -1 auto, 0 never, 1 always */
     int verbose;
     const char **paths; /* positional arguments */
     size_t npaths;
 } cli_opts;
 
-/* Parses argv (after the subcommand). known: the option names this
- * subcommand accepts, e.g. "rules lang format jobs color verbose". Returns
- * 0, or 2 after printing a usage error. Prints help and returns 1 for -h. */
-int cli_parse(cli_opts *o, int argc, char **argv, const char *cmd, const char *known,
+/* ===== The options table (options.c) ===============================
+ *
+ * One row per option drives both the parsing and every command's list of
+ * options in --help (pcre2grep's optionlist[]). Adding an option is a row
+ * in options.c, a field in cli_opts, and the code that uses its value.
+ */
+
+/* What an option's argument is: how it is read and what it sets. */
+typedef enum cli_arg {
+    CLI_ARG_NONE,    /* a flag: sets the int field to 1 */
+    CLI_ARG_COUNT,   /* -v: adds 1 to the int field */
+    CLI_ARG_HELP,    /* -h: prints the command's help */
+    CLI_ARG_STRING,  /* sets the const char * field */
+    CLI_ARG_LIST,    /* repeatable: adds to the cli_list field */
+    CLI_ARG_CHOICE,  /* one of the row's words: sets the int field to its value */
+    CLI_ARG_NUMBER,  /* a decimal integer from min to max: sets the long field */
+    CLI_ARG_SECONDS, /* seconds, up to three decimals: the unsigned field in ms */
+    CLI_ARG_REPORT   /* FORMAT=PATH: adds to reports[] */
+} cli_arg;
+
+/* A word of a CLI_ARG_CHOICE option and the value it sets. */
+typedef struct cli_choice {
+    const char *word;
+    int value;
+} cli_choice;
+
+/* A line of the options in some commands' --help: "  --name ARG", padded
+ * to the command's column, then text. */
+typedef struct cli_help_line {
+    unsigned cmds;    /* the commands whose --help shows it */
+    const char *arg;  /* the argument's name there, if not the row's */
+    const char *text; /* lines separated by \n, each indented to the column */
+    bool formats;     /* text is followed by the report formats, wrapped */
+} cli_help_line;
+
+#define CLI_HELP_LINES 3
+
+typedef struct cli_option {
+    const char *name;          /* the long name, without "--" */
+    char short_name;           /* -j; 0 if none */
+    cli_arg arg;
+    const char *metavar;       /* the argument's name in help: "DIR" */
+    size_t field;              /* offsetof(cli_opts, the field it sets) */
+    unsigned cmds;             /* the commands that accept it (CLI_CHECK...) */
+    const cli_choice *choices; /* CLI_ARG_CHOICE: ends with {NULL, 0} */
+    long min, max;             /* CLI_ARG_NUMBER; max 0: no upper bound */
+    const char *bad;           /* NUMBER, SECONDS: the complaint about a bad
+                                * value; %s stands for the value */
+    cli_help_line help[CLI_HELP_LINES];
+} cli_option;
+
+/* The table, ended by a row with a NULL name. */
+extern const cli_option cli_options[];
+
+/* Parses argv (after the subcommand) for the command cmd (its name) whose
+ * bit is cmd_bit (CLI_CHECK...): the options of the table that are for it.
+ * Returns 0, or 2 after printing a usage error. Prints help and returns 1
+ * for -h. */
+int cli_parse(cli_opts *o, int argc, char **argv, const char *cmd, unsigned cmd_bit,
               void (*help)(FILE *));
+/* The options lines of the --help of the command cmd_bit, from the table,
+ * their text at column (or two spaces after a longer "  --name ARG"). */
+void cli_help_options(FILE *f, unsigned cmd_bit, size_t column);
 /* Loads the ruleset from --rules (default ./rules, then the installed data
  * directory). Prints diagnostics; returns NULL on errors. */
 cc_ruleset *cli_load_rules(const cli_opts *o, cc_diags *d);
 /* The start shared by the subcommands: parse the options, make the
  * diagnostics list, load the rules. Returns -1 to go on, or the exit status
  * to return (everything is cleaned up then). */
-int cli_start(cli_opts *o, int argc, char **argv, const char *cmd, const char *known,
+int cli_start(cli_opts *o, int argc, char **argv, const char *cmd, unsigned cmd_bit,
               void (*help)(FILE *), cc_diags **d, cc_ruleset **rs);
 void cli_finish(cli_opts *o, cc_diags *d, cc_ruleset *rs);
 bool cli_color(const cli_opts *o, FILE *f);

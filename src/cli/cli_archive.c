@@ -17,13 +17,9 @@ static void extract_help(FILE *f)
             "input, as JSON Lines on stdout (docs/report-schema.md, \"Archive records\").\n"
             "Stateless: run it on shards of an archive anywhere, then claimcheck compare.\n"
             "\n"
-            "options:\n"
-            "  --rules DIR        rule directory (repeatable)\n"
-            "  --lang CODE        read every article with this language pack\n"
-            "  --format jsonl     the only format (the default)\n"
-            "  -j N, --jobs N     worker threads (default: online CPUs)\n"
-            "  --time-budget S    seconds one rule may run per article and MiB (default 10)\n"
-            "  --stats            time, throughput and peak memory per stage on stderr\n"
+            "options:\n");
+    cli_help_options(f, CLI_EXTRACT, 21);
+    fprintf(f,
             "\n"
             "exit status: 0, or 2 when an input or the rules had errors (the records of\n"
             "the usable inputs are still written).\n");
@@ -36,8 +32,7 @@ int cmd_extract(int argc, char **argv)
     cc_ruleset *rs;
     cc_run *run = NULL;
     cc_run_opts ro;
-    int rc = cli_start(&o, argc, argv, "extract", "rules lang format jobs color stats time-budget", extract_help,
-                       &d, &rs);
+    int rc = cli_start(&o, argc, argv, "extract", CLI_EXTRACT, extract_help, &d, &rs);
     int status = CC_EXIT_ERROR;
     if (rc >= 0)
         return rc;
@@ -51,7 +46,7 @@ int cmd_extract(int argc, char **argv)
     }
     memset(&ro, 0, sizeof ro);
     ro.lang = o.lang;
-    ro.jobs = o.jobs;
+    ro.jobs = (unsigned)o.jobs;
     ro.time_budget_ms = o.time_budget_ms;
     rc = cc_run_paths(&run, rs, o.paths, o.npaths, &ro, d);
     cli_print_diags(d, &o);
@@ -96,10 +91,7 @@ int cmd_compare(int argc, char **argv)
     cc_archive *a = NULL;
     size_t i;
     int status = CC_EXIT_ERROR, bad = 0;
-    int rc = cli_start(&o, argc, argv, "compare",
-                       "rules format color report fail-on baseline write-baseline stats",
-                       compare_help,
-                       &d, &rs);
+    int rc = cli_start(&o, argc, argv, "compare", CLI_COMPARE, compare_help, &d, &rs);
     if (rc >= 0)
         return rc;
     if (o.npaths == 0) {

@@ -11,7 +11,6 @@
 
 static void help(FILE *f)
 {
-    char formats[CLI_FORMATS_SIZE];
     fprintf(f,
             "usage: claimcheck check [options] PATH...\n"
             "\n"
@@ -19,33 +18,9 @@ static void help(FILE *f)
             "the claims of the rules, and reports which agree and which conflict, with\n"
             "file:line:column and the text as written for every figure.\n"
             "\n"
-            "options:\n"
-            "  --rules DIR            rule directory with lang/ and claims/ (repeatable;\n"
-            "                         default ./rules, then the installed rules)\n"
-            "  --lang CODE            read every article with this language pack\n"
-            "                         (default: front matter lang:, else detected)\n");
-    cli_help_wrap(f, "  --format FORMAT        report on stdout: ", 25,
-                  cli_formats(formats, sizeof formats, " (default)"));
+            "options:\n");
+    cli_help_options(f, CLI_CHECK, 25);
     fprintf(f,
-            "  --report FORMAT=PATH   also write a report to PATH (repeatable; written to a\n"
-            "                         temporary file and renamed)\n"
-            "  --fail-on WHAT         conflict (default: conflicts and deviations from a\n"
-            "                         reference fail), single (single-source claims too), never\n"
-            "  --baseline FILE        report only conflicts not accepted in FILE; list stale\n"
-            "                         entries\n"
-            "  --write-baseline FILE  record the current conflicts in FILE\n"
-            "  --archive OBS.jsonl    compare the articles with the observations of an archive\n"
-            "                         (claimcheck extract) and report only the claims they touch\n"
-            "  --update-archive       with --archive: add the articles' observations to it,\n"
-            "                         replacing those of the same files (concurrent runs\n"
-            "                         take turns: a lock on OBS.jsonl.lock)\n"
-            "  -j N, --jobs N         worker threads (default: online CPUs)\n"
-            "  --time-budget SECONDS  how long one rule may run over one article, per MiB\n"
-            "                         of it (default 10); past it the rule stops there\n"
-            "                         with a diagnostic and the other rules go on\n"
-            "  --stats                time, throughput and peak memory per stage on stderr\n"
-            "  --color WHEN           auto (default), always or never; NO_COLOR is honoured\n"
-            "  -h, --help             this help\n"
             "\n"
             "exit status:\n"
             "  0  no conflicts (or none that --fail-on counts)\n"
@@ -73,10 +48,7 @@ int cmd_check(int argc, char **argv)
     size_t i, nf = 0;
     int rc, status = CC_EXIT_ERROR, lock = -1;
 
-    rc = cli_start(&o, argc, argv, "check",
-                   "rules lang format jobs color report fail-on baseline write-baseline archive "
-                   "update-archive stats time-budget",
-                   help, &d, &rs);
+    rc = cli_start(&o, argc, argv, "check", CLI_CHECK, help, &d, &rs);
     if (rc >= 0)
         return rc;
     if (o.npaths == 0) {
@@ -95,7 +67,7 @@ int cmd_check(int argc, char **argv)
     }
     memset(&ro, 0, sizeof ro);
     ro.lang = o.lang;
-    ro.jobs = o.jobs;
+    ro.jobs = (unsigned)o.jobs;
     ro.time_budget_ms = o.time_budget_ms;
     ro.no_context = !cli_wants_context(&o);
     rc = cc_run_paths(&run, rs, o.paths, o.npaths, &ro, d);

@@ -16,9 +16,8 @@ static void help(FILE *f)
             "Prints the language each text is detected as, one JSON object per line:\n"
             "file, line (with --lines), lang (null when nothing scored), score and\n"
             "runner_up (hits per token of the best and second best pack), tokens.\n"
-            "\n"
-            "  --lines   detect every line of the input on its own\n"
-            "  --cut N   look only at the first N characters of each text\n");
+            "\n");
+    cli_help_options(f, CLI_DETECT, 12);
 }
 
 /* Length in bytes of the first n code points of p[0..len) (all when n <= 0). */
@@ -69,7 +68,7 @@ int cmd_detect(int argc, char **argv)
     const char *const *paths;
     size_t np, i;
     int status = CC_EXIT_OK, rc;
-    rc = cli_start(&o, argc, argv, "detect", "rules lines cut", help, &d, &rs);
+    rc = cli_start(&o, argc, argv, "detect", CLI_DETECT, help, &d, &rs);
     if (rc >= 0)
         return rc;
     paths = o.npaths ? (const char *const *)o.paths : stdin_only;

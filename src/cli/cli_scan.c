@@ -19,11 +19,9 @@ static void help(FILE *f)
             "kind, qualifier, vague and conversion_of (the start offset of the amount a\n"
             "bracketed conversion converts). Without FILE, reads standard input.\n"
             "\n"
-            "options:\n"
-            "  --rules DIR    rule directory (default ./rules, then the installed rules)\n"
-            "  --lang CODE    language pack to use (default: front matter, else detected)\n"
-            "  --time-budget S  seconds the scan may take per article and MiB (default 10)\n"
-            "  -h, --help     this help\n"
+            "options:\n");
+    cli_help_options(f, CLI_SCAN, 17);
+    fprintf(f,
             "\n"
             "exit status: 0 when every input was read, 2 otherwise.\n");
 }
@@ -81,7 +79,7 @@ int cmd_scan(int argc, char **argv)
     int status = CC_EXIT_OK, rc;
     size_t i;
 
-    rc = cli_start(&o, argc, argv, "scan", "rules lang time-budget", help, &d, &rs);
+    rc = cli_start(&o, argc, argv, "scan", CLI_SCAN, help, &d, &rs);
     if (rc >= 0)
         return rc;
     if (o.lang && !cc_ruleset_find_lang(rs, o.lang)) {
@@ -154,7 +152,7 @@ int cmd_patterns(int argc, char **argv)
     cc_diags *d;
     cc_ruleset *rs;
     struct pctx c;
-    int rc = cli_start(&o, argc, argv, "patterns", "rules lang", phelp, &d, &rs);
+    int rc = cli_start(&o, argc, argv, "patterns", CLI_PATTERNS, phelp, &d, &rs);
     if (rc >= 0)
         return rc;
     c.lang = o.lang;

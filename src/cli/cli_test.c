@@ -17,10 +17,9 @@ static void help(FILE *f)
             "must produce, or none). Each failure is reported at the example's\n"
             "file:line:col with what was expected and what was found; then a table of\n"
             "examples per language.\n"
-            "\n"
-            "  --trials DIR   also run the trial paragraphs in DIR/*.yaml (every quantity\n"
-            "                 a paragraph holds, as written) and print precision and\n"
-            "                 recall per language\n"
+            "\n");
+    cli_help_options(f, CLI_TEST, 17);
+    fprintf(f,
             "\n"
             "exit status: 0 all examples pass, 1 some fail, 2 errors in the rules.\n");
 }
@@ -34,7 +33,7 @@ int cmd_test(int argc, char **argv)
     size_t n = 0, i;
     long failures;
     size_t tp = 0, tn = 0, cp = 0, cn = 0;
-    int rc = cli_start(&o, argc, argv, "test", "rules lang color trials", help, &d, &rs);
+    int rc = cli_start(&o, argc, argv, "test", CLI_TEST, help, &d, &rs);
     if (rc >= 0)
         return rc;
     failures = cc_selftest(rs, o.lang, d, &st, &n);

@@ -1,6 +1,6 @@
 /*
- * main.c: the claimcheck program: subcommand dispatch, option parsing and
- * loading the rules. Each subcommand lives in its own file.
+ * main.c: the claimcheck program: subcommand dispatch and loading the
+ * rules. Each subcommand lives in its own file; the options in options.c.
  */
 #include "cli.h"
 
@@ -47,217 +47,6 @@ static void usage(FILE *f)
             "  2  errors in the rules or the input, or bad usage\n");
 }
 
-/* Options that take no value. */
-static const char *const FLAGS[] = {"update-archive", "lines", "stats", NULL};
-
-static bool is_flag(const char *name)
-{
-    const char *const *f;
-    for (f = FLAGS; *f; f++)
-        if (strcmp(*f, name) == 0)
-            return true;
-    return false;
-}
-
-/* Is name one of the space-separated words of known? */
-static bool known_option(const char *known, const char *name)
-{
-    const char *k = strstr(known, name);
-    size_t n = strlen(name);
-    while (k && !((k == known || k[-1] == ' ') && (k[n] == ' ' || k[n] == '\0')))
-        k = strstr(k + 1, name);
-    return k != NULL;
-}
-
-static int set_option(cli_opts *o, const char *cmd, const char *name, char *val)
-{
-    if (strcmp(name, "rules") == 0) {
-        if (o->nrules == CLI_MAX_RULE_DIRS) {
-            fprintf(stderr, "claimcheck %s: at most %d --rules\n", cmd, CLI_MAX_RULE_DIRS);
-            return 2;
-        }
-        o->rules[o->nrules++] = val;
-    } else if (strcmp(name, "lang") == 0) {
-        o->lang = val;
-    } else if (strcmp(name, "format") == 0) {
-        o->format = val;
-    } else if (strcmp(name, "trials") == 0) {
-        o->trials = val;
-    } else if (strcmp(name, "report") == 0) {
-        char *eq = strchr(val, '=');
-        cc_format f;
-        if (!eq || eq == val || !eq[1]) {
-            fprintf(stderr, "claimcheck %s: --report wants FORMAT=PATH, e.g. sarif=report.sarif\n",
-                    cmd);
-            return 2;
-        }
-        *eq = '\0';
-        if (cc_format_from_name(&f, val) != CC_OK) {
-            char list[CLI_FORMATS_SIZE];
-            fprintf(stderr, "claimcheck %s: unknown report format '%s' (%s)\n", cmd, val,
-                    cli_formats(list, sizeof list, ""));
-            return 2;
-        }
-        if (o->nreports == CLI_MAX_REPORTS) {
-            fprintf(stderr, "claimcheck %s: at most %d --report\n", cmd, CLI_MAX_REPORTS);
-            return 2;
-        }
-        o->reports[o->nreports].fmt = f;
-        o->reports[o->nreports++].path = eq + 1;
-    } else if (strcmp(name, "fail-on") == 0) {
-        if (strcmp(val, "conflict") == 0)
-            o->fail_on = CLI_FAIL_CONFLICT;
-        else if (strcmp(val, "single") == 0)
-            o->fail_on = CLI_FAIL_SINGLE;
-        else if (strcmp(val, "never") == 0)
-            o->fail_on = CLI_FAIL_NEVER;
-        else {
-            fprintf(stderr, "claimcheck %s: --fail-on is conflict, single or never\n", cmd);
-            return 2;
-        }
-    } else if (strcmp(name, "baseline") == 0) {
-        o->baseline = val;
-    } else if (strcmp(name, "write-baseline") == 0) {
-        o->write_baseline = val;
-    } else if (strcmp(name, "archive") == 0) {
-        o->archive = val;
-    } else if (strcmp(name, "cut") == 0) {
-        char *end;
-        o->cut = strtol(val, &end, 10);
-        if (*val == '\0' || *end || o->cut < 1) {
-            fprintf(stderr, "claimcheck %s: --cut wants a positive number\n", cmd);
-            return 2;
-        }
-    } else if (strcmp(name, "time-budget") == 0) {
-        /* seconds, with up to three decimals: no strtod (locale) */
-        unsigned long ms = 0;
-        int frac = -1;
-        const char *c;
-        for (c = val; *c; c++) {
-            if (*c == '.' && frac < 0) {
-                frac = 0;
-            } else if (*c < '0' || *c > '9') {
-                ms = 0;
-                break;
-            } else if (frac < 3 && ms < 100000000ul) {
-                /* digits past these are dropped decimals, or over the bound */
-                ms = ms * 10 + (unsigned long)(*c - '0');
-                if (frac >= 0)
-                    frac++;
-            }
-        }
-        for (frac = frac < 0 ? 0 : frac; frac < 3; frac++)
-            ms *= 10;
-        if (ms == 0 || ms > 86400000ul) {
-            fprintf(stderr,
-                    "claimcheck %s: --time-budget wants seconds per rule and MiB of article, "
-                    "e.g. 10 or 0.5 (at most a day), not '%s'\n",
-                    cmd, val);
-            return 2;
-        }
-        o->time_budget_ms = (unsigned)ms;
-    } else if (strcmp(name, "jobs") == 0) {
-        char *end;
-        long n = strtol(val, &end, 10);
-        if (*val == '\0' || *end || n < 1 || n > 256) {
-            fprintf(stderr, "claimcheck %s: -j wants a number from 1 to 256, not '%s'\n", cmd,
-                    val);
-            return 2;
-        }
-        o->jobs = (unsigned)n;
-    } else if (strcmp(name, "color") == 0 || strcmp(name, "colour") == 0) {
-        if (strcmp(val, "auto") == 0)
-            o->color = -1;
-        else if (strcmp(val, "always") == 0)
-            o->color = 1;
-        else if (strcmp(val, "never") == 0)
-            o->color = 0;
-        else {
-            fprintf(stderr, "claimcheck %s: --color is auto, always or never\n", cmd);
-            return 2;
-        }
-    }
-    return 0;
-}
-
-int cli_parse(cli_opts *o, int argc, char **argv, const char *cmd, const char *known,
-              void (*help)(FILE *))
-{
-    int i, only_paths = 0;
-    memset(o, 0, sizeof *o);
-    o->color = -1;
-    o->paths = calloc((size_t)argc + 1, sizeof(char *));
-    if (!o->paths) {
-        cli_oom(NULL);
-        return 2;
-    }
-    for (i = 0; i < argc; i++) {
-        char *a = argv[i], *val = NULL, name[32];
-        const char *eq;
-        size_t nl;
-        int rc;
-        if (only_paths || a[0] != '-' || strcmp(a, "-") == 0) {
-            o->paths[o->npaths++] = a;
-            continue;
-        }
-        if (strcmp(a, "--") == 0) {
-            only_paths = 1;
-            continue;
-        }
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            help(stdout);
-            return 1;
-        }
-        if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
-            o->verbose++;
-            continue;
-        }
-        if (a[1] == 'j') { /* -j N, -jN */
-            val = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
-            strcpy(name, "jobs");
-        } else if (a[1] == '-') {
-            eq = strchr(a + 2, '=');
-            nl = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
-            if (nl >= sizeof name) {
-                fprintf(stderr, "claimcheck %s: unknown option '%s'\n", cmd, a);
-                return 2;
-            }
-            memcpy(name, a + 2, nl);
-            name[nl] = '\0';
-            if (eq)
-                val = (char *)eq + 1;
-        } else {
-            fprintf(stderr, "claimcheck %s: unknown option '%s' (see claimcheck %s --help)\n",
-                    cmd, a, cmd);
-            return 2;
-        }
-        if (!known_option(known, name)) {
-            fprintf(stderr, "claimcheck %s: unknown option '%s' (see claimcheck %s --help)\n",
-                    cmd, a, cmd);
-            return 2;
-        }
-        if (is_flag(name)) {
-            if (strcmp(name, "update-archive") == 0)
-                o->update_archive = 1;
-            else if (strcmp(name, "lines") == 0)
-                o->lines = 1;
-            else if (strcmp(name, "stats") == 0)
-                o->stats = 1;
-            continue;
-        }
-        if (!val) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "claimcheck %s: option '%s' needs a value\n", cmd, a);
-                return 2;
-            }
-            val = argv[++i];
-        }
-        if ((rc = set_option(o, cmd, name, val)) != 0)
-            return rc;
-    }
-    return 0;
-}
-
 static bool is_dir(const char *p)
 {
     struct stat st;
@@ -290,13 +79,13 @@ cc_ruleset *cli_load_rules(const cli_opts *o, cc_diags *d)
     size_t n = 0, i;
     cc_ruleset *rs = NULL;
     int rc;
-    if (o->nrules) {
-        for (i = 0; i < o->nrules; i++) {
-            if (!is_dir(o->rules[i])) {
-                fprintf(stderr, "claimcheck: --rules %s: not a directory\n", o->rules[i]);
+    if (o->rules.n) {
+        for (i = 0; i < o->rules.n; i++) {
+            if (!is_dir(o->rules.v[i])) {
+                fprintf(stderr, "claimcheck: --rules %s: not a directory\n", o->rules.v[i]);
                 return NULL;
             }
-            dirs[n++] = o->rules[i];
+            dirs[n++] = o->rules.v[i];
         }
     } else if (is_dir("rules/lang")) {
         dirs[n++] = "rules";
@@ -333,10 +122,10 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int cli_start(cli_opts *o, int argc, char **argv, const char *cmd, const char *known,
+int cli_start(cli_opts *o, int argc, char **argv, const char *cmd, unsigned cmd_bit,
               void (*help)(FILE *), cc_diags **d, cc_ruleset **rs)
 {
-    int rc = cli_parse(o, argc, argv, cmd, known, help);
+    int rc = cli_parse(o, argc, argv, cmd, cmd_bit, help);
     *d = NULL;
     *rs = NULL;
     if (rc) {
