@@ -7,7 +7,7 @@
  * The pack's %{quantity} scanner runs once over the article; it is also the
  * prefilter: claim patterns run only on sentences that hold a quantity, so
  * most of the text is seen by one regex pass. Matches are normalized by the
- * pack (lang.c) into exact values and intervals; vague amounts and currency
+ * pack (lang_numeral.c) into exact values and intervals; vague amounts and currency
  * conversions in brackets never become observations of their own.
  */
 #include "claimcheck/extract.h"
