@@ -457,6 +457,59 @@ static int cmp_hit_start(const void *a, const void *b)
     return x->x->claim_idx < y->x->claim_idx ? -1 : x->x->claim_idx > y->x->claim_idx;
 }
 
+/* Marks the sentences that hold a scanned figure (not a vague amount, not
+ * a conversion in brackets): claim patterns only run on those. */
+static void mark_candidates(cc_extractor *x)
+{
+    size_t i;
+    for (i = 0; i < x->q.n; i++) {
+        long s;
+        if (x->q.v[i].vague || x->q.v[i].conversion_of >= 0)
+            continue;
+        s = cc_sent_of(&x->ss, x->q.v[i].start);
+        if (s >= 0)
+            x->ss.v[s].candidate = 1;
+    }
+}
+
+/* One hit per claim and figure; in text order. */
+static void dedupe_hits(cc_extractor *x)
+{
+    size_t i;
+    if (x->nh > 1) {
+        size_t k = 0;
+        qsort(x->h, x->nh, sizeof(hit), cmp_hit_figure);
+        for (i = 0; i < x->nh; i++)
+            if (k == 0 || x->h[k - 1].x->claim_idx != x->h[i].x->claim_idx ||
+                x->h[k - 1].q.figure != x->h[i].q.figure)
+                x->h[k++] = x->h[i];
+        x->nh = k;
+        qsort(x->h, x->nh, sizeof(hit), cmp_hit_start);
+    }
+}
+
+/* The context of hit h in text t: its sentence, cut to about 300
+ * characters each side (nothing with no_context); *start gets where it
+ * begins. Owned: free with cc_free; NULL when out of memory. */
+static char *hit_context(const cc_extractor *x, const char *t, const hit *h, size_t *start)
+{
+    long si = cc_sent_of(&x->ss, h->q.start);
+    size_t ca = si >= 0 ? x->ss.v[si].start : h->q.start;
+    size_t cb = si >= 0 && x->ss.v[si].end > h->q.end ? x->ss.v[si].end : h->q.end;
+    size_t k, a = h->q.start, b = h->q.end;
+    for (k = 0; k < CONTEXT_CHARS && a > ca; k++) {
+        a--;
+        while (a > ca && ((unsigned char)t[a] & 0xC0) == 0x80)
+            a--;
+    }
+    for (k = 0; k < CONTEXT_CHARS && b < cb; k++)
+        b = cc_utf8_next(t, b, cb);
+    if (x->no_context)
+        a = b = h->q.start;
+    *start = a;
+    return cc_strndup(t + a, b - a);
+}
+
 int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, cc_diags *d)
 {
     const char *t = cc_doc_text(doc);
@@ -482,14 +535,7 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         return rc;
     if (rc != CC_OK)
         worst = rc;
-    for (i = 0; i < x->q.n; i++) {
-        long s;
-        if (x->q.v[i].vague || x->q.v[i].conversion_of >= 0)
-            continue;
-        s = cc_sent_of(&x->ss, x->q.v[i].start);
-        if (s >= 0)
-            x->ss.v[s].candidate = 1;
-    }
+    mark_candidates(x);
     for (i = 0; i < xl->n; i++) {
         const cc_xrule *r = xl->v[i];
         cc_extract_start_budget(x, doc);
@@ -500,17 +546,7 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         if (rc != CC_OK)
             worst = rc;
     }
-    /* one observation per claim and figure; in text order */
-    if (x->nh > 1) {
-        size_t k = 0;
-        qsort(x->h, x->nh, sizeof(hit), cmp_hit_figure);
-        for (i = 0; i < x->nh; i++)
-            if (k == 0 || x->h[k - 1].x->claim_idx != x->h[i].x->claim_idx ||
-                x->h[k - 1].q.figure != x->h[i].q.figure)
-                x->h[k++] = x->h[i];
-        x->nh = k;
-        qsort(x->h, x->nh, sizeof(hit), cmp_hit_start);
-    }
+    dedupe_hits(x);
     for (i = 0; i < x->nh; i++) {
         const hit *h = &x->h[i];
         cc_obs o;
@@ -543,21 +579,8 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         o.iv = h->q.iv;
         o.date = cc_doc_meta_date(doc) ? cc_doc_meta_date(doc) : "";
         {
-            /* the sentence, cut to about 300 characters each side */
-            long si = cc_sent_of(&x->ss, h->q.start);
-            size_t ca = si >= 0 ? x->ss.v[si].start : h->q.start;
-            size_t cb = si >= 0 && x->ss.v[si].end > h->q.end ? x->ss.v[si].end : h->q.end;
-            size_t k, a = h->q.start, b = h->q.end;
-            for (k = 0; k < CONTEXT_CHARS && a > ca; k++) {
-                a--;
-                while (a > ca && ((unsigned char)t[a] & 0xC0) == 0x80)
-                    a--;
-            }
-            for (k = 0; k < CONTEXT_CHARS && b < cb; k++)
-                b = cc_utf8_next(t, b, cb);
-            if (x->no_context)
-                a = b = h->q.start;
-            context = cc_strndup(t + a, b - a);
+            size_t a;
+            context = hit_context(x, t, h, &a);
             o.context = context;
             o.context_start = cc_doc_file_offset(doc, a);
         }

@@ -46,22 +46,133 @@ static bool valid_lang_code(const char *s)
     return true;
 }
 
-int cc_lang_load(cc_lang **out, const char *file, const char *text, size_t len, cc_diags *d)
+/* Checks the keys of the pack at root and reads its lang, name and
+ * word_spacing. */
+static void read_header(ydoc *doc, const ynode *root, cc_lang *l)
 {
     static const char *const keys[] = {"lang",     "name",       "word_spacing", "numbers",
                                        "scales",   "currencies", "percent",      "counts",
                                        "qualifiers", "ranges",   "vague",        "unit_join",
                                        "percent_join", "macros", "abbreviations", "detect",
                                        "years", "shared_unit", "examples", NULL};
+    const ynode *n;
+    y_check_keys(doc, root, keys, "a language pack");
+    if ((n = y_require(doc, root, "lang", "a language pack"))) {
+        l->code = y_str(doc, n, "lang");
+        if (l->code && !valid_lang_code(l->code)) {
+            y_error(doc, n, CC_D_VALUE, "use an ISO 639-1 code such as en, hu or zh",
+                    "'%s' is not a language code", l->code);
+            l->code = NULL;
+        }
+    }
+    if ((n = y_get(root, "name")))
+        l->name = y_str(doc, n, "name");
+    if (!l->name)
+        l->name = l->code;
+    if ((n = y_get(root, "word_spacing"))) {
+        bool b;
+        if (y_bool(n, &b))
+            l->spacing = b;
+        else
+            y_error(doc, n, CC_D_TYPE, NULL, "word_spacing must be true or false");
+    }
+}
+
+/* The pack's word lists, joins, abbreviations and detection words; the
+ * decimal separator is '.' when the pack names none. */
+static void read_lists(loader *L, const ynode *root, lists *ls)
+{
+    cc_lang *l = L->l;
+    const ynode *n;
+    cc_lang_read_numbers(L, y_get(root, "numbers"), ls);
+    cc_lang_read_scales(L, y_get(root, "scales"), ls);
+    cc_lang_read_units(L, root, ls);
+    cc_lang_read_qualifiers(L, y_get(root, "qualifiers"), ls);
+    cc_lang_read_ranges(L, y_get(root, "ranges"), ls);
+    cc_lang_read_vague(L, y_get(root, "vague"), ls);
+    if ((n = y_get(root, "unit_join")))
+        ls->unit_join = y_str(L->doc, n, "unit_join");
+    if ((n = y_get(root, "percent_join")))
+        ls->percent_join = y_str(L->doc, n, "percent_join");
+    l->abbrevs = cc_lang_read_word_set(L, y_get(root, "abbreviations"), "abbreviations",
+                                       &l->nabbrevs);
+    cc_lang_read_detect(L, y_get(root, "detect"));
+    if (l->ndecimal == 0) {
+        memcpy(l->decimal[0], ".", 2);
+        l->ndecimal = 1;
+    }
+}
+
+/* Word lists for the numeral tokenizer: number words and joiners.
+ * Returns 0, or -1 when out of memory. */
+static int numeral_words(lists *ls)
+{
+    size_t i;
+    for (i = 0; i < ls->words.n; i++)
+        if (cc_lang_push_form(&ls->c_words, ls->words.v[i].re, ls->words.v[i].sortlen,
+                              ls->words.v[i].entry) != 0)
+            return -1;
+    for (i = 0; i < ls->joiners.n; i++)
+        if (cc_lang_push_form(&ls->c_words, ls->joiners.v[i].re, ls->joiners.v[i].sortlen,
+                              ls->joiners.v[i].entry) != 0)
+            return -1;
+    return 0;
+}
+
+/* Compiles the pack's scanner (%{quantity} with its fragments, which also
+ * checks the raw regex of unit_join and percent_join) and its prefilter.
+ * Returns CC_OK, CC_ERR_RULES (reported on doc) or CC_ERR_NOMEM. */
+static int compile_scanner(ydoc *doc, const ynode *root, cc_lang *l, const lists *ls,
+                           const frags *f)
+{
+    cc_buf q = CC_BUF_INIT;
+    char msg[256];
+    size_t off;
+    cc_buf_puts(&q, cc_lang_macro(l, "quantity"));
+    cc_buf_puts(&q, l->defines);
+    if (q.err) {
+        cc_buf_free(&q);
+        return CC_ERR_NOMEM;
+    }
+    if (cc_rx_compile(&l->scanner, q.p, q.len, PCRE2_CASELESS, msg, sizeof msg, &off) != 0) {
+        if (ls->unit_join || ls->percent_join)
+            y_error(doc, y_get(root, ls->unit_join ? "unit_join" : "percent_join"),
+                    CC_D_PATTERN, NULL, "unit_join or percent_join breaks the grammar: %s",
+                    msg);
+        else
+            y_error(doc, root, CC_D_PATTERN, NULL,
+                    "the pack's quantity grammar does not compile: %s", msg);
+        cc_buf_free(&q);
+        return CC_ERR_RULES;
+    }
+    cc_buf_free(&q);
+    /* the prefilter: what any figure worth extracting holds, a digit,
+     * a scale word, a percent word ("двадцать процентов") or, where
+     * numbers are written without spaces, a numeral character */
+    if (l->spacing)
+        cc_buf_printf(&q, "[0-9\\x{FF10}-\\x{FF19}]|(?<![\\p{L}\\p{N}])(?:%s|%s|%s)",
+                      f->scale, f->pctpre, f->pctpost);
+    else
+        cc_buf_printf(&q, "[0-9\\x{FF10}-\\x{FF19}]|%s|%s|%s|%s", f->scale, f->words,
+                      f->pctpre, f->pctpost);
+    if (q.err || cc_rx_compile(&l->prefilter, q.p, q.len, PCRE2_CASELESS, msg, sizeof msg,
+                               &off) != 0) {
+        cc_buf_free(&q);
+        return CC_ERR_NOMEM;
+    }
+    cc_buf_free(&q);
+    return CC_OK;
+}
+
+int cc_lang_load(cc_lang **out, const char *file, const char *text, size_t len, cc_diags *d)
+{
     cc_lang *l;
     ydoc doc;
     loader L;
     lists ls;
     frags f;
-    const ynode *root, *n;
+    const ynode *root;
     int rc;
-    char msg[256];
-    size_t off;
 
     *out = NULL;
     l = cc_calloc(1, sizeof *l);
@@ -85,101 +196,22 @@ int cc_lang_load(cc_lang **out, const char *file, const char *text, size_t len, 
         rc = CC_ERR_RULES;
         goto fail;
     }
-    y_check_keys(&doc, root, keys, "a language pack");
-    if ((n = y_require(&doc, root, "lang", "a language pack"))) {
-        l->code = y_str(&doc, n, "lang");
-        if (l->code && !valid_lang_code(l->code)) {
-            y_error(&doc, n, CC_D_VALUE, "use an ISO 639-1 code such as en, hu or zh",
-                    "'%s' is not a language code", l->code);
-            l->code = NULL;
-        }
-    }
-    if ((n = y_get(root, "name")))
-        l->name = y_str(&doc, n, "name");
-    if (!l->name)
-        l->name = l->code;
-    if ((n = y_get(root, "word_spacing"))) {
-        bool b;
-        if (y_bool(n, &b))
-            l->spacing = b;
-        else
-            y_error(&doc, n, CC_D_TYPE, NULL, "word_spacing must be true or false");
-    }
-    cc_lang_read_numbers(&L, y_get(root, "numbers"), &ls);
-    cc_lang_read_scales(&L, y_get(root, "scales"), &ls);
-    cc_lang_read_units(&L, root, &ls);
-    cc_lang_read_qualifiers(&L, y_get(root, "qualifiers"), &ls);
-    cc_lang_read_ranges(&L, y_get(root, "ranges"), &ls);
-    cc_lang_read_vague(&L, y_get(root, "vague"), &ls);
-    if ((n = y_get(root, "unit_join")))
-        ls.unit_join = y_str(&doc, n, "unit_join");
-    if ((n = y_get(root, "percent_join")))
-        ls.percent_join = y_str(&doc, n, "percent_join");
-    l->abbrevs = cc_lang_read_word_set(&L, y_get(root, "abbreviations"), "abbreviations",
-                                       &l->nabbrevs);
-    cc_lang_read_detect(&L, y_get(root, "detect"));
-    if (l->ndecimal == 0) {
-        memcpy(l->decimal[0], ".", 2);
-        l->ndecimal = 1;
-    }
+    read_header(&doc, root, l);
+    read_lists(&L, root, &ls);
     if (doc.errors) {
         rc = CC_ERR_RULES;
         goto fail;
     }
 
-    /* Word lists for the numeral tokenizer: number words and joiners. */
-    {
-        size_t i;
-        for (i = 0; i < ls.words.n; i++)
-            if (cc_lang_push_form(&ls.c_words, ls.words.v[i].re, ls.words.v[i].sortlen,
-                                  ls.words.v[i].entry) != 0)
-                goto nomem;
-        for (i = 0; i < ls.joiners.n; i++)
-            if (cc_lang_push_form(&ls.c_words, ls.joiners.v[i].re, ls.joiners.v[i].sortlen,
-                                  ls.joiners.v[i].entry) != 0)
-                goto nomem;
-    }
+    if (numeral_words(&ls) != 0)
+        goto nomem;
     if (cc_lang_assemble_macros(&L, &ls, &f) != 0 || cc_lang_builtin_macros(l, &f) != 0)
         goto nomem;
-    {
-        /* the scanner is %{quantity} with its fragments; it also checks the
-         * raw regex of unit_join and percent_join */
-        cc_buf q = CC_BUF_INIT;
-        cc_buf_puts(&q, cc_lang_macro(l, "quantity"));
-        cc_buf_puts(&q, l->defines);
-        if (q.err) {
-            cc_buf_free(&q);
-            goto nomem;
-        }
-        if (cc_rx_compile(&l->scanner, q.p, q.len, PCRE2_CASELESS, msg, sizeof msg, &off) != 0) {
-            if (ls.unit_join || ls.percent_join)
-                y_error(&doc, y_get(root, ls.unit_join ? "unit_join" : "percent_join"),
-                        CC_D_PATTERN, NULL, "unit_join or percent_join breaks the grammar: %s",
-                        msg);
-            else
-                y_error(&doc, root, CC_D_PATTERN, NULL,
-                        "the pack's quantity grammar does not compile: %s", msg);
-            cc_buf_free(&q);
-            rc = CC_ERR_RULES;
-            goto fail;
-        }
-        cc_buf_free(&q);
-        /* the prefilter: what any figure worth extracting holds, a digit,
-         * a scale word, a percent word ("двадцать процентов") or, where
-         * numbers are written without spaces, a numeral character */
-        if (l->spacing)
-            cc_buf_printf(&q, "[0-9\\x{FF10}-\\x{FF19}]|(?<![\\p{L}\\p{N}])(?:%s|%s|%s)",
-                          f.scale, f.pctpre, f.pctpost);
-        else
-            cc_buf_printf(&q, "[0-9\\x{FF10}-\\x{FF19}]|%s|%s|%s|%s", f.scale, f.words,
-                          f.pctpre, f.pctpost);
-        if (q.err || cc_rx_compile(&l->prefilter, q.p, q.len, PCRE2_CASELESS, msg, sizeof msg,
-                                   &off) != 0) {
-            cc_buf_free(&q);
-            goto nomem;
-        }
-        cc_buf_free(&q);
-    }
+    rc = compile_scanner(&doc, root, l, &ls, &f);
+    if (rc == CC_ERR_NOMEM)
+        goto nomem;
+    if (rc != CC_OK)
+        goto fail;
     if (cc_lang_build_classifier(&L, &l->c_words, &ls.c_words) != 0 ||
         cc_lang_build_classifier(&L, &l->c_scales, &ls.scales) != 0 ||
         cc_lang_build_classifier(&L, &l->c_units, &ls.c_units) != 0 ||

@@ -59,6 +59,107 @@ static void read_claim_examples(cloader *C, const cc_claim *cl, const ynode *n)
     }
 }
 
+/* units: of a count claim. */
+static void read_units(cloader *C, cc_claim *cl, const ynode *m, const ynode *n)
+{
+    size_t i;
+    /* count claims: the units that mean the same thing here, the first
+     * being the one reported ("users", "people") */
+    if (n->type == Y_SCALAR)
+        n = NULL, y_error(C->doc, y_get(m, "units"), CC_D_TYPE, "write units: [users, people]",
+                          "units must be a list");
+    else if (y_expect(C->doc, n, Y_SEQ, "units")) {
+        cl->units = cc_arena_alloc(&C->rs->arena, (n->n + 1) * sizeof(char *));
+        for (i = 0; cl->units && i < n->n; i++) {
+            const char *u = y_str(C->doc, n->kids[i], "a unit");
+            if (u)
+                cl->units[cl->nunits++] = u;
+        }
+    }
+}
+
+/* scope: of claim cl. */
+static void read_scope(cloader *C, cc_claim *cl, const ynode *n)
+{
+    /* a fixed scope ("2024"), or {from: date, period: year|quarter|month} */
+    if (n->type == Y_MAP) {
+        static const char *const skeys[] = {"from", "period", NULL};
+        const ynode *f = y_get(n, "from"), *p = y_get(n, "period");
+        y_check_keys(C->doc, n, skeys, "a scope");
+        if (!f || f->type != Y_SCALAR || strcmp(f->s, "date") != 0)
+            y_error(C->doc, f ? f : n, CC_D_VALUE, "write scope: {from: date, period: quarter}",
+                    "a scope mapping takes from: date");
+        else if (!p || p->type != Y_SCALAR)
+            y_error(C->doc, n, CC_D_MISSING_KEY, "add period: year, quarter or month",
+                    "a date scope needs a period");
+        else if (!strcmp(p->s, "year"))
+            cl->scope_period = CC_SCOPE_YEAR;
+        else if (!strcmp(p->s, "quarter"))
+            cl->scope_period = CC_SCOPE_QUARTER;
+        else if (!strcmp(p->s, "month"))
+            cl->scope_period = CC_SCOPE_MONTH;
+        else
+            y_error(C->doc, p, CC_D_VALUE, "use year, quarter or month",
+                    "unknown period '%s'", p->s);
+    } else {
+        cl->scope = y_str(C->doc, n, "scope");
+    }
+}
+
+/* reference: of claim cl. */
+static void read_reference(cloader *C, cc_claim *cl, const ynode *n)
+{
+    /* {value: 13e9} or {low: ..., high: ...}, with source and date */
+    static const char *const rkeys[] = {"value", "low", "high", "source", "date", NULL};
+    const ynode *v;
+    if (y_expect(C->doc, n, Y_MAP, "reference")) {
+        cc_dec lo, hi;
+        bool ok = true;
+        y_check_keys(C->doc, n, rkeys, "a reference");
+        memset(&cl->reference, 0, sizeof cl->reference);
+        if ((v = y_get(n, "value"))) {
+            ok = y_dec(C->doc, v, "value", false, &lo);
+            hi = lo;
+            cl->reference = cc_interval_range(lo, hi);
+        } else if (y_get(n, "low") || y_get(n, "high")) {
+            cl->reference.lo_inf = 1;
+            cl->reference.hi_inf = 1;
+            if ((v = y_get(n, "low"))) {
+                ok = y_dec(C->doc, v, "low", false, &cl->reference.lo) && ok;
+                cl->reference.lo_inf = 0;
+            }
+            if ((v = y_get(n, "high"))) {
+                ok = y_dec(C->doc, v, "high", false, &cl->reference.hi) && ok;
+                cl->reference.hi_inf = 0;
+            }
+            if (ok && !cl->reference.lo_inf && !cl->reference.hi_inf &&
+                cc_dec_cmp(cl->reference.lo, cl->reference.hi) > 0) {
+                y_error(C->doc, n, CC_D_VALUE, NULL, "reference low is above high");
+                ok = false;
+            }
+        } else {
+            y_error(C->doc, n, CC_D_MISSING_KEY, "add value:, or low: and/or high:",
+                    "a reference needs a value or bounds");
+            ok = false;
+        }
+        if ((v = y_get(n, "source")))
+            cl->reference_source = y_str(C->doc, v, "source");
+        if ((v = y_get(n, "date")) && (cl->reference_date = y_str(C->doc, v, "date"))) {
+            char fix[11], why[96], hint[64];
+            const char *bad = cc_date_check(cl->reference_date, fix, why, sizeof why);
+            if (bad) {
+                if (fix[0])
+                    snprintf(hint, sizeof hint, "write date: %s", fix);
+                else
+                    snprintf(hint, sizeof hint, "write a date YYYY-MM-DD, e.g. date: 2024-10-02");
+                y_error(C->doc, v, CC_D_VALUE, hint, "reference date '%s' %s",
+                        cl->reference_date, bad);
+            }
+        }
+        cl->has_reference = ok;
+    }
+}
+
 /* A claim: its definition, extractors and examples. */
 static void read_claim(cloader *C, const ynode *m)
 {
@@ -111,103 +212,18 @@ static void read_claim(cloader *C, const ynode *m)
                     "'%s' is not a currency code", c);
         cl->currency = c;
     }
-    if ((n = y_get(m, "units"))) {
-        /* count claims: the units that mean the same thing here, the first
-         * being the one reported ("users", "people") */
-        if (n->type == Y_SCALAR)
-            n = NULL, y_error(C->doc, y_get(m, "units"), CC_D_TYPE, "write units: [users, people]",
-                              "units must be a list");
-        else if (y_expect(C->doc, n, Y_SEQ, "units")) {
-            cl->units = cc_arena_alloc(&rs->arena, (n->n + 1) * sizeof(char *));
-            for (i = 0; cl->units && i < n->n; i++) {
-                const char *u = y_str(C->doc, n->kids[i], "a unit");
-                if (u)
-                    cl->units[cl->nunits++] = u;
-            }
-        }
-    }
+    if ((n = y_get(m, "units")))
+        read_units(C, cl, m, n);
     if ((n = y_get(m, "tolerance"))) {
         if (y_dec(C->doc, n, "tolerance", true, &cl->tolerance) &&
             (cl->tolerance.neg || cc_dec_cmp(cl->tolerance, cc_dec_from_u64(1)) > 0))
             y_error(C->doc, n, CC_D_VALUE, "write a fraction such as 0.01, or 1%",
                     "tolerance must be between 0 and 1 (100%%)");
     }
-    if ((n = y_get(m, "scope"))) {
-        /* a fixed scope ("2024"), or {from: date, period: year|quarter|month} */
-        if (n->type == Y_MAP) {
-            static const char *const skeys[] = {"from", "period", NULL};
-            const ynode *f = y_get(n, "from"), *p = y_get(n, "period");
-            y_check_keys(C->doc, n, skeys, "a scope");
-            if (!f || f->type != Y_SCALAR || strcmp(f->s, "date") != 0)
-                y_error(C->doc, f ? f : n, CC_D_VALUE, "write scope: {from: date, period: quarter}",
-                        "a scope mapping takes from: date");
-            else if (!p || p->type != Y_SCALAR)
-                y_error(C->doc, n, CC_D_MISSING_KEY, "add period: year, quarter or month",
-                        "a date scope needs a period");
-            else if (!strcmp(p->s, "year"))
-                cl->scope_period = CC_SCOPE_YEAR;
-            else if (!strcmp(p->s, "quarter"))
-                cl->scope_period = CC_SCOPE_QUARTER;
-            else if (!strcmp(p->s, "month"))
-                cl->scope_period = CC_SCOPE_MONTH;
-            else
-                y_error(C->doc, p, CC_D_VALUE, "use year, quarter or month",
-                        "unknown period '%s'", p->s);
-        } else {
-            cl->scope = y_str(C->doc, n, "scope");
-        }
-    }
-    if ((n = y_get(m, "reference"))) {
-        /* {value: 13e9} or {low: ..., high: ...}, with source and date */
-        static const char *const rkeys[] = {"value", "low", "high", "source", "date", NULL};
-        const ynode *v;
-        if (y_expect(C->doc, n, Y_MAP, "reference")) {
-            cc_dec lo, hi;
-            bool ok = true;
-            y_check_keys(C->doc, n, rkeys, "a reference");
-            memset(&cl->reference, 0, sizeof cl->reference);
-            if ((v = y_get(n, "value"))) {
-                ok = y_dec(C->doc, v, "value", false, &lo);
-                hi = lo;
-                cl->reference = cc_interval_range(lo, hi);
-            } else if (y_get(n, "low") || y_get(n, "high")) {
-                cl->reference.lo_inf = 1;
-                cl->reference.hi_inf = 1;
-                if ((v = y_get(n, "low"))) {
-                    ok = y_dec(C->doc, v, "low", false, &cl->reference.lo) && ok;
-                    cl->reference.lo_inf = 0;
-                }
-                if ((v = y_get(n, "high"))) {
-                    ok = y_dec(C->doc, v, "high", false, &cl->reference.hi) && ok;
-                    cl->reference.hi_inf = 0;
-                }
-                if (ok && !cl->reference.lo_inf && !cl->reference.hi_inf &&
-                    cc_dec_cmp(cl->reference.lo, cl->reference.hi) > 0) {
-                    y_error(C->doc, n, CC_D_VALUE, NULL, "reference low is above high");
-                    ok = false;
-                }
-            } else {
-                y_error(C->doc, n, CC_D_MISSING_KEY, "add value:, or low: and/or high:",
-                        "a reference needs a value or bounds");
-                ok = false;
-            }
-            if ((v = y_get(n, "source")))
-                cl->reference_source = y_str(C->doc, v, "source");
-            if ((v = y_get(n, "date")) && (cl->reference_date = y_str(C->doc, v, "date"))) {
-                char fix[11], why[96], hint[64];
-                const char *bad = cc_date_check(cl->reference_date, fix, why, sizeof why);
-                if (bad) {
-                    if (fix[0])
-                        snprintf(hint, sizeof hint, "write date: %s", fix);
-                    else
-                        snprintf(hint, sizeof hint, "write a date YYYY-MM-DD, e.g. date: 2024-10-02");
-                    y_error(C->doc, v, CC_D_VALUE, hint, "reference date '%s' %s",
-                            cl->reference_date, bad);
-                }
-            }
-            cl->has_reference = ok;
-        }
-    }
+    if ((n = y_get(m, "scope")))
+        read_scope(C, cl, n);
+    if ((n = y_get(m, "reference")))
+        read_reference(C, cl, n);
     idx = (uint32_t)rs->nclaims;
     if ((n = y_require(C->doc, m, "extract", "a claim")))
         cc_rules_read_extract(C, cl, idx, n);
