@@ -69,6 +69,7 @@ static bool known_option(const char *known, const char *name)
     return k != NULL;
 }
 
+/* Long on purpose: one flat branch per option, table-like. */
 static int set_option(cli_opts *o, const char *cmd, const char *name, char *val)
 {
     if (strcmp(name, "rules") == 0) {

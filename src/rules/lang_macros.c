@@ -67,6 +67,7 @@ static const char *cat(cc_arena *a, cc_buf *b)
  * quantities. In languages written without spaces (zh, ja) they only look
  * at Latin letters and digits.
  */
+/* Long on purpose: the grammar above, built piece by piece in its order. */
 int cc_lang_assemble_macros(loader *L, lists *ls, frags *f)
 {
     cc_lang *l = L->l;

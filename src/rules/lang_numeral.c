@@ -243,6 +243,7 @@ static void widen(size_t *lo, size_t *hi, const PCRE2_SIZE *ov, uint32_t g)
         *hi = ov[2 * g + 1];
 }
 
+/* Long on purpose: each named group in turn into one cc_quantity. */
 int cc_lang_interpret(const cc_lang *l, cc_rxctx *c, const cc_rx *rx, const char *subj, size_t len,
                       const PCRE2_SIZE *ov, int rc, cc_quantity *q)
 {

@@ -73,6 +73,7 @@ static void lead_amount(cloader *C, const cc_lang *l, const ynode *p, bool casel
 
 /* Expands and compiles pattern node n for lang; reports errors at the right
  * place in the rule file. */
+/* Long on purpose: its steps share the map of error offsets into the file. */
 static bool compile_pattern(cloader *C, const cc_lang *l, const ynode *n, bool caseless,
                             cc_rx *rx, const char **expanded)
 {
@@ -289,6 +290,7 @@ void cc_rules_free_xrule(cc_xrule *x)
     x->nnear = x->nnot = 0;
 }
 
+/* Long on purpose: one extractor's keys in order, with one cleanup. */
 static void read_extractor(cloader *C, cc_claim *cl, uint32_t claim_idx, const cc_lang *l,
                            const ynode *e)
 {
