@@ -36,6 +36,7 @@ static int write_archive(FILE *f, void *ud)
                           cc_archive_diags(a));
 }
 
+/* Long on purpose: its steps in order, sharing the options and the archive. */
 int cmd_check(int argc, char **argv)
 {
     cli_opts o;

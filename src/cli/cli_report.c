@@ -342,6 +342,7 @@ static int write_baseline(FILE *f, void *ud)
     return cc_baseline_write(f, ud);
 }
 
+/* Long on purpose: compare, baseline, reports: one sequence, shared locals. */
 int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *obs,
                            const cc_input *in, size_t nin, cc_diags *d,
                            const char *const *touched, size_t ntouched)

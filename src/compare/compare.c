@@ -309,6 +309,7 @@ static int cmp_robs_file(const void *pa, const void *pb)
 }
 
 /* Builds the result for observations g[0..n) of one group. */
+/* Long on purpose: its three numbered steps share the sweep and the camps. */
 static int build_group(cc_result *res, const cc_ruleset *rs, const cc_obs **g, size_t n,
                        const char *scope, cc_claimres *cr)
 {

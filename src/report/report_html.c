@@ -94,6 +94,7 @@ static void bounds(const cc_interval *iv, double *lo, double *hi)
 
 /* The number line: one row per observation, a dot for a figure, a bar for
  * an interval (an arrow where it is unbounded), the reference as a band. */
+/* Long on purpose: one SVG drawn top to bottom over shared coordinates. */
 static void number_line(cc_buf *b, const cc_claimres *c)
 {
     const int W = 760, L = 170, R = 20, ROW = 20, TOP = 26;
@@ -283,6 +284,7 @@ static int cmp_cstr(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Long on purpose: the page written top to bottom, one straight sequence. */
 int cc_report_html(cc_buf *b, const cc_report *r)
 {
     size_t i, j, n = cc_result_count(r->result), shown = 0, nl = 0, cap = 0, scanned = 0;

@@ -109,7 +109,7 @@ int cc_rx_match(const cc_rx *rx, cc_rxctx *c, pcre2_match_data *md, const char *
 
 /* Callout numbers used in generated patterns. */
 enum {
-    CC_CALLOUT_FORM = 1,  /* after each form of a word classifier (lang.c) */
+    CC_CALLOUT_FORM = 1,  /* after each form of a word classifier (lang_read.c) */
     CC_CALLOUT_AMOUNT = 2, /* at the start of each amount macro (extract.c) */
     CC_CALLOUT_TICK = 255  /* at the start of every pattern (rx.c): the
                               deadline check */

@@ -167,6 +167,7 @@ static int cmp_input(const void *a, const void *b)
     return strcmp(((const cc_input *)a)->path, ((const cc_input *)b)->path);
 }
 
+/* Long on purpose: collect, sort, de-duplicate, run: one straight sequence. */
 int cc_run_paths(cc_run **out, const cc_ruleset *rs, const char *const *paths, size_t npaths,
                  const cc_run_opts *opts, cc_diags *d)
 {

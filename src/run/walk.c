@@ -247,6 +247,7 @@ static void reject_errno(walker *w, const char *path, const char *what, int e)
 
 /* Searches directory name, relative to the directory open as parent (or
  * AT_FDCWD); path is how it is named in the report. */
+/* Long on purpose: a directory's descriptor opened and closed in one place. */
 static void walk_dir(walker *w, int parent, const char *name, const char *path, int depth)
 {
     entry *v = NULL;

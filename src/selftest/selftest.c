@@ -292,6 +292,7 @@ static bool want_matches(const want *w, const cc_doc *doc, const cc_quantity *q)
 
 /* One trial: scan the text, match what was found against what is listed.
  * Mismatches are errors reported through doc. Returns 0 or <0 (no memory). */
+/* Long on purpose: one trial from parsing to tally, freed at one exit. */
 static long run_trial(cc_extractor *x, const cc_lang *l, ydoc *doc, const ynode *t,
                       cc_trial_stats *st, cc_diags *d)
 {
@@ -434,6 +435,7 @@ out:
     return fails;
 }
 
+/* Long on purpose: lists, runs and tallies the trials, one cleanup path. */
 long cc_selftest_trials(const cc_ruleset *rs, const char *dir, const char *lang, cc_diags *d,
                         cc_trial_stats **stats, size_t *nstats)
 {

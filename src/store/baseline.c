@@ -171,6 +171,7 @@ static void where(const char *text, size_t len, size_t off, uint32_t *line, uint
     }
 }
 
+/* Long on purpose: read, parse and check entries, one cleanup on failure. */
 int cc_baseline_load(cc_baseline **out, const char *path, cc_diags *d)
 {
     cc_baseline *bl;

@@ -53,6 +53,7 @@ static int hex4(const char *p, const char *end, unsigned *out)
     return 0;
 }
 
+/* Long on purpose: a validation pass, then a table-like switch on escapes. */
 static jval *string(jp *j)
 {
     const char *q = ++j->p; /* after the quote */

@@ -115,6 +115,7 @@ void y_error(ydoc *doc, const ynode *n, int code, const char *hint, const char *
     va_end(ap);
 }
 
+/* Long on purpose: one cursor walks the source of every YAML scalar style. */
 void y_scalar_pos(const ydoc *doc, const ynode *n, size_t value_off, uint32_t *line,
                   uint32_t *col, size_t *offset)
 {
@@ -390,6 +391,7 @@ static int close_frame(ydoc *doc, frame *f)
     return 0;
 }
 
+/* Long on purpose: libyaml's event loop; its cases share the parser state. */
 int cc_ydoc_parse(ydoc *doc, cc_arena *a, const char *file, const char *text, size_t len,
                   const y_sink *sink)
 {

@@ -1,0 +1,44 @@
+/*
+ * rules_build.h: what the files that load a ruleset share (rules.c,
+ * rules_compile.c, rules_claims.c); no other file includes it.
+ *
+ * In: rule files as they are read. Out: the claim loader's state (cloader),
+ * a parsed claim file (cfile), and the helpers of one file that another
+ * calls. Not part of the public API.
+ */
+#ifndef CC_RULES_BUILD_H
+#define CC_RULES_BUILD_H
+
+#include "rules_priv.h"
+
+/* A claim file being read. */
+typedef struct cloader {
+    cc_ruleset *rs;
+    ydoc *doc;
+} cloader;
+
+/* A parsed claim file, kept until every file's definitions are read so
+ * that extensions can refer to claims of any file. */
+typedef struct cfile {
+    ydoc doc;
+    char *text;
+    int ok;
+} cfile;
+
+/* rules.c */
+int cc_rules_push_ptr(void ***v, size_t *n, size_t *cap, void *p);
+int cc_rules_read_rule_file(const char *path, char **text, size_t *len, cc_diags *d);
+char *cc_rules_join_path(const char *a, const char *b);
+
+/* rules_compile.c */
+bool cc_rules_is_broken(const cc_ruleset *rs, const char *code);
+void cc_rules_free_xrule(cc_xrule *x);
+void cc_rules_read_extract(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n);
+
+/* rules_claims.c */
+int cc_rules_parse_claim_text(cc_ruleset *rs, const char *path, cfile *f, size_t len, cc_diags *d);
+void cc_rules_read_claim_files(cc_ruleset *rs, cfile *files, size_t nfiles, int *errors);
+int cc_rules_load_claims(cc_ruleset *rs, const char *const *dirs, size_t ndirs, cc_diags *d,
+                         int *errors);
+
+#endif
