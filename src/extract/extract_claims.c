@@ -510,6 +510,9 @@ static char *hit_context(const cc_extractor *x, const char *t, const hit *h, siz
     return cc_strndup(t + a, b - a);
 }
 
+/* Slightly long on purpose: the steps of one article in order (segment,
+ * scan, mark, run the claims, dedupe, write observations); each step is a
+ * call already. */
 int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, cc_diags *d)
 {
     const char *t = cc_doc_text(doc);
