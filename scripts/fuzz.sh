@@ -11,7 +11,9 @@
 # two processes of each target on its one corpus (libFuzzer reloads the
 # corpus, so each sees what the other found; the row adds up their
 # executions and rates); extra libFuzzer flags go in FUZZ_FLAGS. kill -INT
-# on a fuzzer stops it early; its row counts what ran.
+# on a fuzzer stops it early; its row counts what ran. FUZZ_ASAN_OPTIONS
+# adds to ASan's options (quarantine_size_mb=16 about doubles fuzz_extract,
+# whose inputs allocate much fresh memory).
 set -eu
 cd "$(dirname "$0")/.."
 TARGETS="fuzz_lang fuzz_rules fuzz_num fuzz_extract fuzz_json"
@@ -58,7 +60,15 @@ seeds() {
             awk -v u="$u" 'BEGIN { for (i = 0; i < 6000; i++) printf "%s", u;
                                   printf "，微软已向OpenAI投资130亿美元。\n" }' \
                 >"$2/run_$(printf '%s' "$u" | od -An -tx1 | tr -d ' \n').txt"
-        done ;;
+        done
+        # whole documents near the 1 MiB limit: a seed article repeated, and
+        # a CJK run with commas only
+        f=fixtures/articles/003_c9c86e45faf40983.txt
+        : >"$2/big_article.txt"
+        while [ "$(wc -c <"$2/big_article.txt")" -lt 1000000 ]; do
+            cat "$f" >>"$2/big_article.txt"
+        done
+        awk 'BEGIN { for (i = 0; i < 110000; i++) printf "中文，"; printf "。\n" }' >"$2/big_cjk.txt" ;;
     fuzz_json)
         # the golden JSON reports and archive records (whole, and a line
         # each), a baseline, and archive records of the other types
@@ -126,7 +136,8 @@ run() {
         log=build-fuzz/$t.log
         [ "$procs" -gt 1 ] && log=build-fuzz/$t.$k.log
         # shellcheck disable=SC2086
-        (ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        (ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1${FUZZ_ASAN_OPTIONS:+:$FUZZ_ASAN_OPTIONS} \
+            UBSAN_OPTIONS=print_stacktrace=1 \
             "build-fuzz/tests/fuzz/$t" -max_total_time="$SECONDS_EACH" -max_len="$maxlen" \
             -timeout=25 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$findings/" \
             $dict ${FUZZ_FLAGS:-} "$corpus" >"$log" 2>&1 || echo "$?" >"$log.rc") &
