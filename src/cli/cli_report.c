@@ -279,6 +279,12 @@ int cli_write_atomic(const char *path, int (*write)(FILE *f, void *ud), void *ud
     return rc != 0 ? -1 : 0;
 }
 
+/* Are a and b one file (same device and inode)? */
+static bool same_id(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
 /* Is st the file of one of the inputs? Returns the input's name or NULL. */
 static const char *input_at(const struct stat *out, const cli_opts *o, const cc_input *in,
                             size_t nin)
@@ -287,8 +293,7 @@ static const char *input_at(const struct stat *out, const cli_opts *o, const cc_
     size_t i;
     for (i = 0; i < nin + o->npaths; i++) {
         const char *p = i < nin ? in[i].path : o->paths[i - nin];
-        if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && st.st_dev == out->st_dev &&
-            st.st_ino == out->st_ino)
+        if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && same_id(&st, out))
             return p;
     }
     return NULL;
@@ -327,8 +332,7 @@ static bool same_file(const char *a, const char *b)
     struct stat sa, sb;
     if (strcmp(a, b) == 0)
         return true;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && same_id(&sa, &sb);
 }
 
 static int write_report(FILE *f, void *ud)

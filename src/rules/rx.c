@@ -132,9 +132,15 @@ int cc_rx_compile(cc_rx *rx, const char *pattern, size_t len, uint32_t opts, cha
                 snprintf(errmsg, errlen, "PCRE2 error %d", errcode);
         }
         /* an offset in what the caller wrote */
-        if (erroff)
-            *erroff = off <= verbs ? off : off < head ? verbs : off - (head - verbs) > len ? len
-                                                                            : off - (head - verbs);
+        if (erroff) {
+            size_t added = head - verbs; /* "(?C255)(?:" */
+            if (off <= verbs)
+                *erroff = off;
+            else if (off < head)
+                *erroff = verbs; /* inside what was added: where it went */
+            else
+                *erroff = off - added > len ? len : off - added; /* past the closing ")" */
+        }
         return -1;
     }
     pcre2_pattern_info(rx->code, PCRE2_INFO_CAPTURECOUNT, &rx->ncap);
