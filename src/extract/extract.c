@@ -75,6 +75,8 @@ void cc_extractor_free(cc_extractor *x)
     cc_qlist_free(&x->q);
     cc_sents_free(&x->ss);
     cc_free(x->h);
+    cc_free(x->terms.v);
+    cc_free(x->ents.v);
     cc_free(x);
 }
 

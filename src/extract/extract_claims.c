@@ -143,7 +143,8 @@ static int year_ok(cc_extractor *x, const cc_xrule *r, cc_doc *doc, const cc_qua
         return 1;
     if (hi < q->end)
         hi = q->end;
-    found = cc_lang_nearest_year(r->lang, &x->ctx, t, lo, hi, q->start, q->end, &year, &rel);
+    found = cc_lang_nearest_year(r->lang, &x->ctx, t, lo, hi, q->start, q->end, &year, &rel,
+                                 NULL, NULL);
     if (found < 0)
         return found;
     if (found && rel) {
@@ -164,8 +165,8 @@ static int year_ok(cc_extractor *x, const cc_xrule *r, cc_doc *doc, const cc_qua
  * bracketed conversions, the wrong kind. A figure in another currency than
  * the claim's is replaced by its bracketed conversion when there is one.
  * Returns 1 added, 0 refused, CC_ERR_NOMEM. */
-static int add_hit(cc_extractor *x, const cc_xrule *r, const cc_quantity *q, size_t ss,
-                   size_t se)
+int cc_extract_add_hit(cc_extractor *x, const cc_xrule *r, const cc_quantity *q, size_t ss,
+                       size_t se)
 {
     const cc_claim *c = r->claim;
     const cc_quantity *use;
@@ -211,6 +212,7 @@ static int add_hit(cc_extractor *x, const cc_xrule *r, const cc_quantity *q, siz
         x->h = p;
     }
     h = &x->h[x->nh++];
+    memset(h, 0, sizeof *h);
     h->x = r;
     h->q = *use;
     if (c->nunits)
@@ -282,7 +284,7 @@ static int keep(cc_extractor *x, const cc_xrule *r, cc_doc *doc, const cc_quanti
         return CC_ERR_LIMIT;
     }
     if (ok == 1)
-        ok = add_hit(x, r, q, tmp.scope_start, tmp.scope_end);
+        ok = cc_extract_add_hit(x, r, q, tmp.scope_start, tmp.scope_end);
     return ok;
 }
 
@@ -427,24 +429,30 @@ static int cmp_hit_figure(const void *a, const void *b)
  * for an undated article (compared within every dated scope of the claim,
  * see compare.c). Dates are checked YYYY-MM-DD when the front matter is
  * read (doc.c). Owned. */
-static char *date_scope(const char *date, cc_scope_period p)
+void cc_extract_date_scope(const char *date, cc_scope_period p, char *out, size_t n)
 {
-    char buf[16];
     int y = 0, m = 0, i;
+    out[0] = '\0';
     if (!date)
-        return cc_strdup("");
+        return;
     for (i = 0; i < 4 && date[i] >= '0' && date[i] <= '9'; i++)
         y = y * 10 + (date[i] - '0');
     if (i < 4)
-        return cc_strdup("");
+        return;
     if (date[4] == '-' && date[5] >= '0' && date[5] <= '9' && date[6] >= '0' && date[6] <= '9')
         m = (date[5] - '0') * 10 + (date[6] - '0');
     if (p == CC_SCOPE_YEAR || m < 1 || m > 12)
-        snprintf(buf, sizeof buf, "%04d", y);
+        snprintf(out, n, "%04d", y);
     else if (p == CC_SCOPE_QUARTER)
-        snprintf(buf, sizeof buf, "%04d-Q%d", y, (m - 1) / 3 + 1);
+        snprintf(out, n, "%04d-Q%d", y, (m - 1) / 3 + 1);
     else
-        snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+        snprintf(out, n, "%04d-%02d", y, m);
+}
+
+static char *date_scope(const char *date, cc_scope_period p)
+{
+    char buf[16];
+    cc_extract_date_scope(date, p, buf, sizeof buf);
     return cc_strdup(buf);
 }
 
@@ -541,6 +549,8 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
     mark_candidates(x);
     for (i = 0; i < xl->n; i++) {
         const cc_xrule *r = xl->v[i];
+        if (r->type == CC_X_FRAME)
+            continue;
         cc_extract_start_budget(x, doc);
         rc = r->type == CC_X_PATTERN ? run_pattern(x, l, r, doc, d) : run_context(x, r, doc, d);
         x->ctx.deadline = 0;
@@ -549,6 +559,13 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         if (rc != CC_OK)
             worst = rc;
     }
+    cc_extract_start_budget(x, doc);
+    rc = cc_extract_frames(x, l, xl, doc, d);
+    x->ctx.deadline = 0;
+    if (rc == CC_ERR_NOMEM)
+        return rc;
+    if (rc != CC_OK)
+        worst = rc;
     dedupe_hits(x);
     for (i = 0; i < x->nh; i++) {
         const hit *h = &x->h[i];
@@ -559,7 +576,9 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         memset(&o, 0, sizeof o);
         loc = cc_doc_loc(doc, h->q.start);
         o.claim = h->x->claim->id;
-        if (h->x->claim->scope)
+        if (h->framed)
+            o.scope = h->fscope;
+        else if (h->x->claim->scope)
             o.scope = h->x->claim->scope;
         else if (h->scope_end > h->scope_start)
             o.scope = scope = cc_strndup(t + h->scope_start, h->scope_end - h->scope_start);

@@ -19,7 +19,20 @@ typedef struct hit {
     const cc_xrule *x;
     cc_quantity q;
     size_t scope_start, scope_end; /* scope text in the article, or equal */
+    int framed;      /* taken by a frame: the scope is fscope */
+    char fscope[16];
 } hit;
+
+/* Where a term (id: concept) or an entity (id: entity) is named. */
+typedef struct cc_occ {
+    uint32_t id;
+    size_t start, end;
+} cc_occ;
+
+typedef struct cc_occs {
+    cc_occ *v;
+    size_t n, cap;
+} cc_occs;
 
 struct cc_extractor {
     const cc_ruleset *rs;
@@ -28,6 +41,7 @@ struct cc_extractor {
     cc_sents ss; /* the article's sentences */
     hit *h;
     size_t nh, caph;
+    cc_occs terms, ents; /* frame.c */
     bool no_context;
     uint64_t budget_ns; /* time per rule and MiB of article */
 };
@@ -37,5 +51,18 @@ void cc_extract_start_budget(cc_extractor *x, const cc_doc *doc);
 void cc_extract_limit_diag(cc_diags *d, cc_doc *doc, size_t off, int rc, const char *what,
                            const char *file, uint32_t line);
 int cc_extract_scan_prefiltered(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_diags *d);
+
+/* extract_claims.c */
+/* Adds a hit of r on q unless the claim refuses it (vague, a conversion,
+ * the wrong kind or unit). Returns 1 added, 0 refused, CC_ERR_NOMEM. */
+int cc_extract_add_hit(cc_extractor *x, const cc_xrule *r, const cc_quantity *q, size_t ss,
+                       size_t se);
+/* The scope a date gives for a period: "2024", "2024-Q4", "2024-10". */
+void cc_extract_date_scope(const char *date, cc_scope_period p, char *out, size_t n);
+
+/* frame.c: the language's frame claims over the scanned quantities, after
+ * the other extractors (whose figures they leave alone). */
+int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_doc *doc,
+                      cc_diags *d);
 
 #endif

@@ -59,6 +59,11 @@ int cc_lang_push_form(formvec *fv, const char *re, size_t sortlen, uint32_t entr
 void cc_lang_add_forms(loader *L, const ynode *list, const char *what, uint32_t entry,
                        formvec *fv, int flags);
 const char *cc_lang_alternation(cc_arena *a, formvec *fv, bool groups);
+void cc_lang_sort_forms(formvec *fv);
+/* "(?:(*MARK:e)f1|...)": every form marked with its entry, longest first,
+ * each starting a word in languages written with spaces. NULL when out of
+ * memory; "(?!)" when fv is empty. */
+const char *cc_lang_marked_alternation(cc_arena *a, formvec *fv, bool spacing);
 int cc_lang_build_classifier(loader *L, cc_classifier *c, formvec *fv);
 void cc_lang_free_classifier(cc_classifier *c);
 long cc_lang_classify(const cc_classifier *c, cc_rxctx *x, const char *s, size_t len,
@@ -76,6 +81,8 @@ int cc_lang_cmp_str(const void *a, const void *b);
 const char **cc_lang_read_word_set(loader *L, const ynode *n, const char *what, size_t *count);
 void cc_lang_read_detect(loader *L, const ynode *n);
 void cc_lang_read_examples(loader *L, const ynode *n);
+/* terms: (terms.c) */
+void cc_lang_read_terms(loader *L, const ynode *n);
 
 /* Macro assembly (lang_macros.c) */
 int cc_lang_assemble_macros(loader *L, lists *ls, frags *f);

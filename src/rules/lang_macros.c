@@ -392,6 +392,7 @@ void cc_lang_jit(cc_lang *l)
     cc_rx_jit(&l->prefilter);
     cc_rx_jit(&l->years);
     cc_rx_jit(&l->shared);
+    cc_rx_jit(&l->termrx);
     for (i = 0; i < sizeof c / sizeof c[0]; i++)
         cc_rx_jit(&c[i]->prefix);
 }
@@ -403,7 +404,7 @@ bool cc_lang_shares_unit(const cc_lang *l, cc_rxctx *c, const char *t, size_t a,
 }
 
 int cc_lang_nearest_year(const cc_lang *l, cc_rxctx *c, const char *t, size_t lo, size_t hi,
-                         size_t a, size_t b, int *year, int *relative)
+                         size_t a, size_t b, int *year, int *relative, size_t *ya, size_t *yb)
 {
     size_t off = lo, best = (size_t)-1;
     int found = 0;
@@ -425,6 +426,8 @@ int cc_lang_nearest_year(const cc_lang *l, cc_rxctx *c, const char *t, size_t lo
             if (dist < best) {
                 best = dist;
                 found = 1;
+                if (ya)
+                    *ya = ov[0], *yb = ov[1];
                 if (rc > 1 && ov[2] != PCRE2_UNSET) {
                     size_t k = ov[2];
                     *year = 0;

@@ -46,6 +46,21 @@ typedef struct cc_macro {
     const char *text;
 } cc_macro;
 
+/* An example of a term: a phrase that must contain one of its forms. */
+typedef struct cc_termex {
+    const char *text;
+    uint32_t line, col;
+} cc_termex;
+
+/* The forms a pack writes for one concept (terms:). The concept is named,
+ * not resolved: the ruleset checks names against rules/concepts.yaml. */
+typedef struct cc_term {
+    const char *concept;
+    uint32_t line, col; /* of its key, for errors */
+    cc_termex *examples;
+    size_t nexamples;
+} cc_term;
+
 /* Detection data: lowercase words and distinctive code points. */
 typedef struct cc_detectdata {
     const char **words; /* sorted; rules.c indexes them (cc_detindex) */
@@ -101,6 +116,12 @@ struct cc_lang {
      * takes the second's scale and unit; anchored at both ends */
     cc_rx shared;
 
+    /* terms: every form of every concept in one pattern; each alternative
+     * sets (*MARK:i), i the index into terms */
+    cc_term *terms;
+    size_t nterms;
+    cc_rx termrx;
+
     /* the pack's and its extractors' patterns are JIT-compiled
      * (cc_ruleset_ready) */
     atomic_int ready;
@@ -153,13 +174,22 @@ bool cc_lang_shares_unit(const cc_lang *l, cc_rxctx *c, const char *t, size_t a,
 /* The year mentioned nearest to [a, b) within [lo, hi): *year gets the
  * year, or the offset from the article's year (0 this year, -1 last, +1
  * next) with *relative set. Returns 1 when there is a mention, 0 when
- * none, <0 on a matching error. */
+ * none, <0 on a matching error. [*ya, *yb) gets the mention's span when ya
+ * is not NULL. */
 int cc_lang_nearest_year(const cc_lang *l, cc_rxctx *c, const char *t, size_t lo, size_t hi,
-                         size_t a, size_t b, int *year, int *relative);
+                         size_t a, size_t b, int *year, int *relative, size_t *ya,
+                         size_t *yb);
 
 /* True when the lowercase form of word (no '.') is one of the pack's
  * sentence abbreviations. */
 bool cc_lang_is_abbrev(const cc_lang *l, const char *word, size_t len);
+
+/* Occurrences of marked alternatives (terms, entities) in t[a, b): calls
+ * fn with the mark's number and the match's span for each, left to right,
+ * longest form first at each position. Returns 0, or a PCRE2 error. */
+typedef void (*cc_mark_fn)(void *ud, uint32_t mark, size_t start, size_t end);
+int cc_rx_each_mark(const cc_rx *rx, cc_rxctx *c, const char *t, size_t a, size_t b,
+                    cc_mark_fn fn, void *ud);
 
 /* The largest capture count of any pattern the pack compiled. */
 uint32_t cc_lang_max_captures(const cc_lang *l);

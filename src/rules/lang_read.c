@@ -126,6 +126,31 @@ static int cmp_form(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+void cc_lang_sort_forms(formvec *fv)
+{
+    if (fv->n > 1)
+        qsort(fv->v, fv->n, sizeof(form), cmp_form);
+}
+
+const char *cc_lang_marked_alternation(cc_arena *a, formvec *fv, bool spacing)
+{
+    cc_buf b = CC_BUF_INIT;
+    size_t i;
+    const char *r;
+    if (fv->n == 0)
+        return "(?!)";
+    cc_lang_sort_forms(fv);
+    cc_buf_puts(&b, "(?:");
+    for (i = 0; i < fv->n; i++) {
+        cc_buf_printf(&b, "%s(*MARK:%u)%s(?:%s)", i ? "|" : "", (unsigned)fv->v[i].entry,
+                      spacing ? "(?<![\\p{L}\\p{N}])" : "", fv->v[i].re);
+    }
+    cc_buf_putc(&b, ')');
+    r = b.err ? NULL : cc_arena_strndup(a, b.p, b.len);
+    cc_buf_free(&b);
+    return r;
+}
+
 /* "(?:f1|f2|...)", longest forms first; "(?!)" when empty (never matches).
  * With groups, each form is its own capture group, followed by a callout
  * that lets the classifier see every form that matches (longest()). */
@@ -136,7 +161,7 @@ const char *cc_lang_alternation(cc_arena *a, formvec *fv, bool groups)
     const char *r;
     if (fv->n == 0)
         return "(?!)";
-    qsort(fv->v, fv->n, sizeof(form), cmp_form);
+    cc_lang_sort_forms(fv);
     cc_buf_puts(&b, "(?:");
     for (i = 0; i < fv->n; i++) {
         if (i)

@@ -263,6 +263,10 @@ static int ruleset_finish(cc_ruleset **out, cc_ruleset *rs, const char *dir, int
                      "no language packs found");
         errors++;
     }
+    if (cc_rules_finish_frames(rs, d, &errors) != CC_OK) {
+        cc_ruleset_free(rs);
+        return CC_ERR_NOMEM;
+    }
     if (errors || cc_diags_dropped(d)) {
         cc_ruleset_free(rs);
         return CC_ERR_RULES;
@@ -307,6 +311,10 @@ int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_
         return CC_ERR_NOMEM;
     for (i = 0; i < ndirs; i++)
         load_packs(rs, dirs[i], d, &errors);
+    for (i = 0; i < ndirs; i++)
+        if (cc_rules_load_concepts(rs, dirs[i], d, &errors) != CC_OK ||
+            cc_rules_load_entities(rs, dirs[i], d, &errors) != CC_OK)
+            errors++;
     cc_rules_load_claims(rs, dirs, ndirs, d, &errors);
     return ruleset_finish(out, rs, ndirs ? dirs[0] : NULL, errors, d);
 }
@@ -355,6 +363,7 @@ void cc_ruleset_free(cc_ruleset *rs)
     cc_free(rs->claims);
     cc_free(rs->xr);
     cc_free(rs->examples);
+    cc_rules_free_frames(rs);
     for (i = 0; i < rs->nbroken; i++)
         cc_free(rs->broken[i]);
     cc_free(rs->broken);
@@ -385,6 +394,8 @@ void cc_ruleset_ready(const cc_ruleset *crs, const cc_lang *cl)
     if (!atomic_load_explicit(&l->ready, memory_order_relaxed)) {
         cc_lang_jit(l);
         li = cc_ruleset_lang_index(rs, l);
+        if (li >= 0 && rs->lf)
+            cc_rx_jit(&rs->lf[li].entrx);
         for (i = 0; li >= 0 && rs->bylang && i < rs->bylang[li].n; i++) {
             cc_xrule *x = rs->bylang[li].v[i];
             /* with a tail, the whole pattern is never matched */

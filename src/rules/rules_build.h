@@ -35,6 +35,19 @@ bool cc_rules_is_broken(const cc_ruleset *rs, const char *code);
 void cc_rules_free_xrule(cc_xrule *x);
 void cc_rules_read_extract(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n);
 
+/* frames.c */
+typedef struct cc_framedef {
+    uint32_t claim_idx;
+    cc_frame frame;
+    const char *file;
+    uint32_t line;
+} cc_framedef;
+int cc_rules_load_concepts(cc_ruleset *rs, const char *dir, cc_diags *d, int *errors);
+int cc_rules_load_entities(cc_ruleset *rs, const char *dir, cc_diags *d, int *errors);
+void cc_rules_read_frame(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n);
+int cc_rules_finish_frames(cc_ruleset *rs, cc_diags *d, int *errors);
+void cc_rules_free_frames(cc_ruleset *rs);
+
 /* rules_claims.c */
 int cc_rules_parse_claim_text(cc_ruleset *rs, const char *path, cfile *f, size_t len, cc_diags *d);
 void cc_rules_read_claim_files(cc_ruleset *rs, cfile *files, size_t nfiles, int *errors);

@@ -165,7 +165,7 @@ static void read_claim(cloader *C, const ynode *m)
 {
     static const char *const keys[] = {"id",       "description", "unit",      "currency",
                                        "units",    "tolerance",   "scope",     "reference",
-                                       "extract",  "examples",    NULL};
+                                       "extract",  "frame",       "examples",    NULL};
     cc_ruleset *rs = C->rs;
     cc_claim *cl;
     const ynode *n, *idn;
@@ -225,8 +225,14 @@ static void read_claim(cloader *C, const ynode *m)
     if ((n = y_get(m, "reference")))
         read_reference(C, cl, n);
     idx = (uint32_t)rs->nclaims;
-    if ((n = y_require(C->doc, m, "extract", "a claim")))
+    if ((n = y_get(m, "extract")))
         cc_rules_read_extract(C, cl, idx, n);
+    if ((n = y_get(m, "frame")))
+        cc_rules_read_frame(C, cl, idx, n);
+    if (!y_get(m, "extract") && !y_get(m, "frame"))
+        y_error(C->doc, m, CC_D_MISSING_KEY,
+                "add frame: {concept: ..., entities: [...]} or extract: per language",
+                "a claim needs a frame or extractors");
     if ((n = y_get(m, "examples")))
         read_claim_examples(C, cl, n);
     cc_rules_push_ptr((void ***)&rs->claims, &rs->nclaims, &rs->capclaims, cl);

@@ -16,8 +16,61 @@
 
 typedef enum cc_xtype {
     CC_X_PATTERN = 0, /* a pattern with a value group (usually via a macro) */
-    CC_X_CONTEXT      /* a quantity of a kind with near/not_near patterns */
+    CC_X_CONTEXT,     /* a quantity of a kind with near/not_near patterns */
+    CC_X_FRAME        /* a frame over the pack's terms (cc_frame) */
 } cc_xtype;
+
+/* Concepts (rules/concepts.yaml): heads govern figures, modifiers qualify
+ * them. */
+typedef enum cc_role { CC_ROLE_HEAD = 0, CC_ROLE_MODIFIER } cc_role;
+
+typedef struct cc_concept {
+    const char *name;
+    cc_role role;
+    unsigned kinds; /* heads: bit (1 << cc_kind) per kind governed; 0 any */
+} cc_concept;
+
+/* Entities (rules/entities/NAME.yaml) and their forms. */
+typedef struct cc_entity {
+    const char *id, *kind;
+} cc_entity;
+
+typedef struct cc_entform {
+    uint32_t entity;
+    const char *lang; /* NULL: every language */
+    const char *re;   /* regular expression text */
+} cc_entform;
+
+/* How a claim's figures are placed in time (docs/rules.md, "Time"). */
+typedef enum cc_timekind {
+    CC_TIME_NONE = 0, /* no time kind: the claim's scope rules alone */
+    CC_TIME_EVENT,    /* a one-off figure: compared across all times */
+    CC_TIME_PERIOD,   /* a flow: compared within its period */
+    CC_TIME_ASOF      /* a stock: compared within a window */
+} cc_timekind;
+
+/* A frame claim, written once for every language. */
+typedef struct cc_frame {
+    uint32_t *heads;   /* concepts, one of which must govern the figure */
+    size_t nheads;
+    uint32_t *with;    /* modifiers required in the figure's clause */
+    size_t nwith;
+    uint32_t *without; /* concepts that exclude the figure from its clause */
+    size_t nwithout;
+    uint32_t *ents;    /* entities that must all be named */
+    size_t nents;
+    bool ent_paragraph;  /* in the paragraph, not only the sentence */
+    cc_timekind time;
+    cc_scope_period period; /* period and as_of: the window */
+    int year;          /* 0, or the year the figure must be about */
+} cc_frame;
+
+/* What the ruleset adds to a pack for frames: its terms resolved to
+ * concepts, and its entity pattern. */
+typedef struct cc_langframe {
+    int32_t *cid;  /* term index -> concept index (-1: none) */
+    cc_rx entrx;   /* every entity form for this language, (*MARK:entity) */
+} cc_langframe;
 
 /* Context window: the sentence of the quantity, its paragraph, or n
  * characters each side (inside the sentence). */
@@ -54,6 +107,7 @@ typedef struct cc_xrule {
     size_t nnot;
     int year;            /* 0, or the year the figure must be about */
     uint8_t year_required; /* a mention of that year must be there */
+    const cc_frame *frame; /* CC_X_FRAME */
     const char *file;
     uint32_t line;
 } cc_xrule;
@@ -97,6 +151,15 @@ struct cc_ruleset {
     cc_detindex detect;
     cc_example *examples;
     size_t nexamples, capexamples;
+    cc_concept *concepts;
+    size_t nconcepts, capconcepts;
+    cc_entity *entities;
+    size_t nentities, capentities;
+    cc_entform *entforms;
+    size_t nentforms, capentforms;
+    struct cc_framedef *frames; /* frame claims, until ruleset_finish */
+    size_t nframes, capframes;
+    cc_langframe *lf;  /* parallel to langs */
     uint32_t maxcap;  /* largest capture count of any pattern */
     char **broken;    /* codes (file names) of packs that failed to load */
     size_t nbroken, capbroken;
@@ -122,6 +185,9 @@ void cc_ruleset_ready(const cc_ruleset *rs, const cc_lang *l);
  * to CC_JIT_MIN_BYTES (CC_JIT=always|never overrides). Off by default. */
 #define CC_JIT_MIN_BYTES ((size_t)1 << 20)
 void cc_ruleset_use_jit(const cc_ruleset *rs, bool on);
+
+/* Index of a concept by name, or -1. */
+long cc_ruleset_concept_index(const cc_ruleset *rs, const char *name);
 
 /* Index of a pack in rs->langs, or -1. */
 long cc_ruleset_lang_index(const cc_ruleset *rs, const cc_lang *l);

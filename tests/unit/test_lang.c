@@ -218,13 +218,16 @@ static void test_lang__nearest_year(void **state)
     cc_rxctx c;
     const char *t = "costs of $5.4bn this year, rising to $37.5bn in 2029";
     int year, rel;
+    size_t ya = 0, yb = 0;
     (void)state;
     assert_int_equal(cc_rxctx_init(&c, 64), 0);
     /* $5.4bn: "this year" is closer than 2029 (behind a comma) */
-    assert_int_equal(cc_lang_nearest_year(en, &c, t, 0, strlen(t), 9, 15, &year, &rel), 1);
+    assert_int_equal(cc_lang_nearest_year(en, &c, t, 0, strlen(t), 9, 15, &year, &rel, &ya, &yb), 1);
     assert_int_equal(rel, 1);
     assert_int_equal(year, 0);
-    assert_int_equal(cc_lang_nearest_year(en, &c, t, 0, strlen(t), 37, 44, &year, &rel), 1);
+    assert_int_equal(ya, 16);
+    assert_int_equal(yb, 25);
+    assert_int_equal(cc_lang_nearest_year(en, &c, t, 0, strlen(t), 37, 44, &year, &rel, NULL, NULL), 1);
     assert_int_equal(rel, 0);
     assert_int_equal(year, 2029);
     cc_rxctx_free(&c);

@@ -1,0 +1,580 @@
+/*
+ * frames.c: concepts, entities and frame claims (rule-loading stage).
+ *
+ * In: a rule directory's concepts.yaml and entities/NAME.yaml, a claim's
+ * frame: mapping, and the packs' terms. Out: the ruleset's concepts and
+ * entities, every pack's terms resolved to concepts and its entity pattern
+ * (cc_langframe), and one CC_X_FRAME extractor per frame claim and
+ * language that has no extractor of its own for the claim (docs/rules.md,
+ * "Frames"). Errors name file:line:column.
+ */
+#include "rules_build.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "io.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int grow(void **v, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    return cc_grow(v, cap, n + 1, size);
+}
+
+long cc_ruleset_concept_index(const cc_ruleset *rs, const char *name)
+{
+    size_t i;
+    for (i = 0; i < rs->nconcepts; i++)
+        if (strcmp(rs->concepts[i].name, name) == 0)
+            return (long)i;
+    return -1;
+}
+
+static long entity_index(const cc_ruleset *rs, const char *id)
+{
+    size_t i;
+    for (i = 0; i < rs->nentities; i++)
+        if (strcmp(rs->entities[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* Reads a YAML file of a rule directory into doc (nodes in the ruleset's
+ * arena); *text must be freed after the document. */
+static int parse_file(cc_ruleset *rs, const char *path, ydoc *doc, char **text, cc_diags *d)
+{
+    size_t len;
+    const char *fpath;
+    int rc = cc_rules_read_rule_file(path, text, &len, d);
+    if (rc != CC_OK)
+        return rc;
+    fpath = cc_arena_strdup(&rs->arena, path);
+    return cc_ydoc_parse_diags(doc, &rs->arena, fpath ? fpath : path, *text, len, d);
+}
+
+/* ====================================================================
+ * Concepts
+ * ==================================================================== */
+
+static void read_concept(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode *v)
+{
+    static const char *const keys[] = {"role", "kind", "description", NULL};
+    const char *name = y_str(doc, k, "a concept name"), *role;
+    const ynode *n;
+    cc_concept c;
+    memset(&c, 0, sizeof c);
+    if (!name || !y_expect(doc, v, Y_MAP, "a concept"))
+        return;
+    y_check_keys(doc, v, keys, "a concept");
+    c.name = name;
+    if (cc_ruleset_concept_index(rs, name) >= 0) {
+        y_error(doc, k, CC_D_DUPLICATE, "define each concept once", "concept '%s' is already defined",
+                name);
+        return;
+    }
+    if ((n = y_require(doc, v, "role", "a concept")) && (role = y_str(doc, n, "role"))) {
+        if (strcmp(role, "head") == 0)
+            c.role = CC_ROLE_HEAD;
+        else if (strcmp(role, "modifier") == 0)
+            c.role = CC_ROLE_MODIFIER;
+        else
+            y_error(doc, n, CC_D_VALUE, "use head or modifier", "unknown role '%s'", role);
+    }
+    if ((n = y_get(v, "kind")) && y_expect(doc, n, Y_SEQ, "kind")) {
+        size_t i;
+        for (i = 0; i < n->n; i++) {
+            const char *kn = y_str(doc, n->kids[i], "a kind");
+            cc_kind kd;
+            if (kn && cc_kind_from_name(&kd, kn) == 0)
+                c.kinds |= 1u << kd;
+            else if (kn)
+                y_error(doc, n->kids[i], CC_D_VALUE, "use money, percent or count",
+                        "unknown kind '%s'", kn);
+        }
+    }
+    if (grow((void **)&rs->concepts, &rs->capconcepts, rs->nconcepts, sizeof(cc_concept)) != 0) {
+        y_error(doc, k, CC_D_NOMEM, NULL, "out of memory");
+        return;
+    }
+    rs->concepts[rs->nconcepts++] = c;
+}
+
+int cc_rules_load_concepts(cc_ruleset *rs, const char *dir, cc_diags *d, int *errors)
+{
+    char *path = cc_rules_join_path(dir, "concepts.yaml"), *text = NULL;
+    struct stat st;
+    ydoc doc;
+    int rc;
+    if (!path)
+        return CC_ERR_NOMEM;
+    if (stat(path, &st) != 0 && errno == ENOENT) {
+        cc_free(path);
+        return CC_OK;
+    }
+    memset(&doc, 0, sizeof doc);
+    rc = parse_file(rs, path, &doc, &text, d);
+    if (rc == CC_OK && doc.root) {
+        static const char *const keys[] = {"concepts", NULL};
+        const ynode *m;
+        if (y_expect(&doc, doc.root, Y_MAP, "a concept file")) {
+            y_check_keys(&doc, doc.root, keys, "a concept file");
+            if ((m = y_require(&doc, doc.root, "concepts", "a concept file")) &&
+                y_expect(&doc, m, Y_MAP, "concepts")) {
+                size_t i;
+                for (i = 0; i < m->n; i++)
+                    read_concept(rs, &doc, y_key(m, i), y_val(m, i));
+            }
+        }
+    }
+    if (rc != CC_OK || doc.errors)
+        (*errors)++;
+    cc_ydoc_free(&doc);
+    cc_free(text);
+    cc_free(path);
+    return rc == CC_ERR_NOMEM ? rc : CC_OK;
+}
+
+/* ====================================================================
+ * Entities
+ * ==================================================================== */
+
+/* The regular expression of one form: a literal, escaped, or /regex/,
+ * checked alone. NULL after reporting an error. */
+static const char *entity_form(cc_ruleset *rs, ydoc *doc, const ynode *f)
+{
+    cc_buf b = CC_BUF_INIT;
+    const char *re;
+    if (!y_expect(doc, f, Y_SCALAR, "an entity form"))
+        return NULL;
+    if (f->len >= 2 && f->s[0] == '/' && f->s[f->len - 1] == '/') {
+        cc_rx rx;
+        char msg[256];
+        size_t off;
+        if (cc_rx_compile(&rx, f->s + 1, f->len - 2, PCRE2_CASELESS, msg, sizeof msg, &off) != 0) {
+            y_error_at(doc, f, off + 1, CC_D_PATTERN, NULL, "bad regular expression: %s", msg);
+            return NULL;
+        }
+        if (rx.ncap) {
+            y_error(doc, f, CC_D_GROUP, "write (?:...) instead of (...)",
+                    "an entity form must not contain capture groups");
+            cc_rx_free(&rx);
+            return NULL;
+        }
+        cc_rx_free(&rx);
+        cc_buf_append(&b, f->s + 1, f->len - 2);
+    } else if (f->len == 0) {
+        y_error(doc, f, CC_D_VALUE, NULL, "empty entity form");
+        return NULL;
+    } else {
+        cc_rx_escape(&b, f->s, f->len);
+    }
+    re = b.err ? NULL : cc_arena_strndup(&rs->arena, b.p, b.len);
+    cc_buf_free(&b);
+    if (!re)
+        y_error(doc, f, CC_D_NOMEM, NULL, "out of memory");
+    return re;
+}
+
+static void add_entity_forms(cc_ruleset *rs, ydoc *doc, const ynode *list, uint32_t ent,
+                             const char *lang)
+{
+    size_t i;
+    if (!y_expect(doc, list, Y_SEQ, "forms"))
+        return;
+    for (i = 0; i < list->n; i++) {
+        const char *re = entity_form(rs, doc, list->kids[i]);
+        if (!re)
+            continue;
+        if (grow((void **)&rs->entforms, &rs->capentforms, rs->nentforms, sizeof(cc_entform))) {
+            y_error(doc, list, CC_D_NOMEM, NULL, "out of memory");
+            return;
+        }
+        rs->entforms[rs->nentforms].entity = ent;
+        rs->entforms[rs->nentforms].lang = lang;
+        rs->entforms[rs->nentforms].re = re;
+        rs->nentforms++;
+    }
+}
+
+static bool valid_id(const char *s)
+{
+    size_t i;
+    if (!*s)
+        return false;
+    for (i = 0; s[i]; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+            return false;
+    return true;
+}
+
+static void read_entity(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode *v)
+{
+    static const char *const keys[] = {"kind", "forms", "lang", "description", NULL};
+    static const char *const kinds[] = {"organisation", "product", "person", "place", NULL};
+    const char *id = y_str(doc, k, "an entity id");
+    const ynode *n;
+    uint32_t idx;
+    size_t i;
+    if (!id || !y_expect(doc, v, Y_MAP, "an entity"))
+        return;
+    y_check_keys(doc, v, keys, "an entity");
+    if (!valid_id(id)) {
+        y_error(doc, k, CC_D_VALUE, "use lowercase letters, digits and _", "bad entity id '%s'", id);
+        return;
+    }
+    if (entity_index(rs, id) >= 0) {
+        y_error(doc, k, CC_D_DUPLICATE, "define each entity once", "entity '%s' is already defined",
+                id);
+        return;
+    }
+    if (grow((void **)&rs->entities, &rs->capentities, rs->nentities, sizeof(cc_entity))) {
+        y_error(doc, k, CC_D_NOMEM, NULL, "out of memory");
+        return;
+    }
+    idx = (uint32_t)rs->nentities++;
+    rs->entities[idx].id = id;
+    rs->entities[idx].kind = NULL;
+    if ((n = y_get(v, "kind")) && (rs->entities[idx].kind = y_str(doc, n, "kind"))) {
+        for (i = 0; kinds[i] && strcmp(kinds[i], rs->entities[idx].kind) != 0; i++)
+            ;
+        if (!kinds[i])
+            y_error(doc, n, CC_D_VALUE, "use organisation, product, person or place",
+                    "unknown entity kind '%s'", rs->entities[idx].kind);
+    }
+    if ((n = y_get(v, "forms")))
+        add_entity_forms(rs, doc, n, idx, NULL);
+    if ((n = y_get(v, "lang")) && y_expect(doc, n, Y_MAP, "lang"))
+        for (i = 0; i < n->n; i++) {
+            const char *code = y_str(doc, y_key(n, i), "a language code");
+            if (code)
+                add_entity_forms(rs, doc, y_val(n, i), idx, code);
+        }
+    if (!y_get(v, "forms") && !y_get(v, "lang"))
+        y_error(doc, v, CC_D_MISSING_KEY, "add forms: [Name, ...]", "an entity needs forms");
+}
+
+int cc_rules_load_entities(cc_ruleset *rs, const char *dir, cc_diags *d, int *errors)
+{
+    char *edir = cc_rules_join_path(dir, "entities");
+    char **names = NULL;
+    long n, i;
+    if (!edir)
+        return CC_ERR_NOMEM;
+    n = cc_list_dir(edir, ".yaml", &names);
+    if (n < 0) {
+        if (errno != ENOENT) {
+            cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, edir, 0, 0, SIZE_MAX, NULL, NULL,
+                         "cannot list entities: %s", strerror(errno));
+            (*errors)++;
+        }
+        cc_free(edir);
+        return CC_OK;
+    }
+    for (i = 0; i < n; i++) {
+        char *path = cc_rules_join_path(edir, names[i]), *text = NULL;
+        ydoc doc;
+        int rc = CC_ERR_NOMEM;
+        memset(&doc, 0, sizeof doc);
+        if (path)
+            rc = parse_file(rs, path, &doc, &text, d);
+        if (rc == CC_OK && doc.root) {
+            static const char *const keys[] = {"entities", NULL};
+            const ynode *m;
+            if (y_expect(&doc, doc.root, Y_MAP, "an entity file")) {
+                y_check_keys(&doc, doc.root, keys, "an entity file");
+                if ((m = y_require(&doc, doc.root, "entities", "an entity file")) &&
+                    y_expect(&doc, m, Y_MAP, "entities")) {
+                    size_t j;
+                    for (j = 0; j < m->n; j++)
+                        read_entity(rs, &doc, y_key(m, j), y_val(m, j));
+                }
+            }
+        }
+        if (rc != CC_OK || doc.errors)
+            (*errors)++;
+        cc_ydoc_free(&doc);
+        cc_free(text);
+        cc_free(path);
+        cc_free(names[i]);
+    }
+    cc_free(names);
+    cc_free(edir);
+    return CC_OK;
+}
+
+/* ====================================================================
+ * Frame claims
+ * ==================================================================== */
+
+/* A list of concept names (or one name) into indices; role says which
+ * role they must have (-1: any). */
+static size_t read_concepts(cloader *C, const ynode *n, const char *what, int role,
+                            uint32_t **out)
+{
+    cc_ruleset *rs = C->rs;
+    const ynode *const *items;
+    const ynode *single[1];
+    size_t count, i, k = 0;
+    if (n->type == Y_SCALAR) {
+        single[0] = n;
+        items = single;
+        count = 1;
+    } else if (y_expect(C->doc, n, Y_SEQ, what)) {
+        items = (const ynode *const *)n->kids;
+        count = n->n;
+    } else {
+        return 0;
+    }
+    *out = cc_arena_alloc(&rs->arena, (count + 1) * sizeof(uint32_t));
+    if (!*out)
+        return 0;
+    for (i = 0; i < count; i++) {
+        const char *name = y_str(C->doc, items[i], "a concept");
+        long ci;
+        if (!name)
+            continue;
+        ci = cc_ruleset_concept_index(rs, name);
+        if (ci < 0) {
+            y_error(C->doc, items[i], CC_D_VALUE,
+                    rs->nconcepts ? "see rules/concepts.yaml for the concepts"
+                                  : "add rules/concepts.yaml to the rule directory",
+                    "unknown concept '%s'", name);
+            continue;
+        }
+        if (role >= 0 && rs->concepts[ci].role != (cc_role)role) {
+            y_error(C->doc, items[i], CC_D_VALUE,
+                    role == CC_ROLE_HEAD ? "a figure is governed by a head concept (invest, "
+                                           "valuation, loss...); put modifiers under with:"
+                                         : NULL,
+                    "'%s' is a %s, not a %s", name,
+                    rs->concepts[ci].role == CC_ROLE_HEAD ? "head" : "modifier",
+                    role == CC_ROLE_HEAD ? "head" : "modifier");
+            continue;
+        }
+        (*out)[k++] = (uint32_t)ci;
+    }
+    return k;
+}
+
+void cc_rules_read_frame(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n)
+{
+    static const char *const keys[] = {"concept", "entities", "within", "with", "not",
+                                       "time", "period", "year", NULL};
+    cc_ruleset *rs = C->rs;
+    cc_framedef fd;
+    const ynode *v;
+    memset(&fd, 0, sizeof fd);
+    if (!y_expect(C->doc, n, Y_MAP, "frame"))
+        return;
+    y_check_keys(C->doc, n, keys, "a frame");
+    fd.claim_idx = idx;
+    fd.file = C->doc->file;
+    fd.line = n->line;
+    if ((v = y_require(C->doc, n, "concept", "a frame")))
+        fd.frame.nheads = read_concepts(C, v, "concept", CC_ROLE_HEAD, &fd.frame.heads);
+    if ((v = y_get(n, "with")))
+        fd.frame.nwith = read_concepts(C, v, "with", -1, &fd.frame.with);
+    if ((v = y_get(n, "not")))
+        fd.frame.nwithout = read_concepts(C, v, "not", -1, &fd.frame.without);
+    if ((v = y_get(n, "entities"))) {
+        const ynode *const *items = (const ynode *const *)v->kids;
+        size_t i, count = v->n;
+        if (v->type == Y_SCALAR) {
+            items = &v;
+            count = 1;
+        } else if (!y_expect(C->doc, v, Y_SEQ, "entities")) {
+            count = 0;
+        }
+        fd.frame.ents = cc_arena_alloc(&rs->arena, (count + 1) * sizeof(uint32_t));
+        for (i = 0; fd.frame.ents && i < count; i++) {
+            const char *id = y_str(C->doc, items[i], "an entity");
+            long ei = id ? entity_index(rs, id) : -1;
+            if (id && ei < 0)
+                y_error(C->doc, items[i], CC_D_VALUE, "define it in rules/entities/NAME.yaml",
+                        "unknown entity '%s'", id);
+            else if (id)
+                fd.frame.ents[fd.frame.nents++] = (uint32_t)ei;
+        }
+    }
+    if ((v = y_get(n, "within"))) {
+        const char *w = y_str(C->doc, v, "within");
+        if (w && strcmp(w, "paragraph") == 0)
+            fd.frame.ent_paragraph = true;
+        else if (w && strcmp(w, "sentence") != 0)
+            y_error(C->doc, v, CC_D_VALUE, "use sentence or paragraph",
+                    "entities are looked for within a sentence or a paragraph, not '%s'", w);
+    }
+    fd.frame.time = CC_TIME_EVENT;
+    if ((v = y_get(n, "time"))) {
+        const char *t = y_str(C->doc, v, "time");
+        if (t && strcmp(t, "event") == 0)
+            fd.frame.time = CC_TIME_EVENT;
+        else if (t && strcmp(t, "period") == 0)
+            fd.frame.time = CC_TIME_PERIOD;
+        else if (t && strcmp(t, "as_of") == 0)
+            fd.frame.time = CC_TIME_ASOF;
+        else if (t)
+            y_error(C->doc, v, CC_D_VALUE, "use event, period or as_of",
+                    "unknown time kind '%s'", t);
+    }
+    fd.frame.period = fd.frame.time == CC_TIME_EVENT ? CC_SCOPE_NONE : CC_SCOPE_YEAR;
+    if ((v = y_get(n, "period"))) {
+        const char *p = y_str(C->doc, v, "period");
+        if (fd.frame.time == CC_TIME_EVENT)
+            y_error(C->doc, v, CC_D_VALUE, "add time: period or time: as_of",
+                    "an event has no period");
+        else if (p && strcmp(p, "year") == 0)
+            fd.frame.period = CC_SCOPE_YEAR;
+        else if (p && strcmp(p, "quarter") == 0)
+            fd.frame.period = CC_SCOPE_QUARTER;
+        else if (p && strcmp(p, "month") == 0)
+            fd.frame.period = CC_SCOPE_MONTH;
+        else if (p)
+            y_error(C->doc, v, CC_D_VALUE, "use year, quarter or month", "unknown period '%s'", p);
+    }
+    if ((v = y_get(n, "year"))) {
+        const char *y = y_str(C->doc, v, "year");
+        char *end = NULL;
+        long yr = y ? strtol(y, &end, 10) : 0;
+        if (!y || *end || yr < 1900 || yr > 2199)
+            y_error(C->doc, v, CC_D_VALUE, "write e.g. year: 2024", "year must be a year");
+        else
+            fd.frame.year = (int)yr;
+    }
+    if (cl->scope || cl->scope_period)
+        y_error(C->doc, n, CC_D_VALUE, "drop scope: or the frame's time:",
+                "a frame claim takes its scope from its time kind, not from scope:");
+    if (grow((void **)&rs->frames, &rs->capframes, rs->nframes, sizeof(cc_framedef))) {
+        y_error(C->doc, n, CC_D_NOMEM, NULL, "out of memory");
+        return;
+    }
+    rs->frames[rs->nframes++] = fd;
+}
+
+/* ====================================================================
+ * Finishing: packs' terms, entity patterns, frame extractors
+ * ==================================================================== */
+
+static int resolve_terms(cc_ruleset *rs, size_t li, cc_diags *d, int *errors)
+{
+    const cc_lang *l = rs->langs[li];
+    size_t t;
+    rs->lf[li].cid = cc_arena_alloc(&rs->arena, (l->nterms + 1) * sizeof(int32_t));
+    if (!rs->lf[li].cid)
+        return CC_ERR_NOMEM;
+    for (t = 0; t < l->nterms; t++) {
+        long ci = cc_ruleset_concept_index(rs, l->terms[t].concept);
+        rs->lf[li].cid[t] = (int32_t)ci;
+        if (ci < 0 && rs->nconcepts) {
+            cc_diags_add(d, CC_SEV_ERROR, CC_D_VALUE, l->file, l->terms[t].line, l->terms[t].col,
+                         SIZE_MAX, NULL, "use a concept of rules/concepts.yaml, or add it there",
+                         "unknown concept '%s'", l->terms[t].concept);
+            (*errors)++;
+        }
+    }
+    return CC_OK;
+}
+
+static int compile_entities(cc_ruleset *rs, size_t li, cc_diags *d, int *errors)
+{
+    const cc_lang *l = rs->langs[li];
+    cc_buf b = CC_BUF_INIT;
+    size_t i, n = 0;
+    char msg[256];
+    size_t off;
+    int rc = CC_OK;
+    cc_buf_puts(&b, "(?:");
+    for (i = 0; i < rs->nentforms; i++) {
+        const cc_entform *f = &rs->entforms[i];
+        if (f->lang && strcmp(f->lang, l->code) != 0)
+            continue;
+        cc_buf_printf(&b, "%s(*MARK:%u)%s(?:%s)", n++ ? "|" : "", (unsigned)f->entity,
+                      l->spacing ? "(?<![\\p{L}\\p{N}])" : "", f->re);
+    }
+    cc_buf_putc(&b, ')');
+    if (b.err)
+        rc = CC_ERR_NOMEM;
+    else if (n && cc_rx_compile(&rs->lf[li].entrx, b.p, b.len, PCRE2_CASELESS, msg, sizeof msg,
+                                &off) != 0) {
+        cc_diags_add(d, CC_SEV_ERROR, CC_D_PATTERN, l->file, 0, 0, SIZE_MAX, NULL, NULL,
+                     "the entity forms for '%s' do not compile together: %s", l->code, msg);
+        (*errors)++;
+    }
+    cc_buf_free(&b);
+    return rc;
+}
+
+/* Has the pack a term for one of the frame's heads? */
+static bool speaks(const cc_ruleset *rs, size_t li, const cc_frame *f)
+{
+    const cc_lang *l = rs->langs[li];
+    size_t t, h;
+    for (t = 0; t < l->nterms; t++)
+        for (h = 0; h < f->nheads; h++)
+            if (rs->lf[li].cid[t] == (int32_t)f->heads[h])
+                return true;
+    return false;
+}
+
+static bool has_extractor(const cc_ruleset *rs, uint32_t claim, const cc_lang *l)
+{
+    size_t i;
+    for (i = 0; i < rs->nxr; i++)
+        if (rs->xr[i]->claim_idx == claim && rs->xr[i]->lang == l)
+            return true;
+    return false;
+}
+
+int cc_rules_finish_frames(cc_ruleset *rs, cc_diags *d, int *errors)
+{
+    size_t li, i;
+    rs->lf = cc_arena_alloc(&rs->arena, (rs->nlangs + 1) * sizeof(cc_langframe));
+    if (!rs->lf)
+        return CC_ERR_NOMEM;
+    memset(rs->lf, 0, (rs->nlangs + 1) * sizeof(cc_langframe));
+    for (li = 0; li < rs->nlangs; li++)
+        if (resolve_terms(rs, li, d, errors) != CC_OK ||
+            compile_entities(rs, li, d, errors) != CC_OK)
+            return CC_ERR_NOMEM;
+    for (i = 0; i < rs->nframes; i++) {
+        const cc_framedef *fd = &rs->frames[i];
+        cc_claim *cl = rs->claims[fd->claim_idx];
+        for (li = 0; li < rs->nlangs; li++) {
+            cc_xrule *x;
+            if (has_extractor(rs, fd->claim_idx, rs->langs[li]) || !speaks(rs, li, &fd->frame))
+                continue;
+            x = cc_calloc(1, sizeof *x);
+            if (!x || cc_rules_push_ptr((void ***)&rs->xr, &rs->nxr, &rs->capxr, x) != 0) {
+                cc_free(x);
+                return CC_ERR_NOMEM;
+            }
+            x->claim = cl;
+            x->claim_idx = fd->claim_idx;
+            x->lang = rs->langs[li];
+            x->type = CC_X_FRAME;
+            x->frame = &fd->frame;
+            x->year = fd->frame.year;
+            x->file = fd->file;
+            x->line = fd->line;
+            cl->nextractors++;
+        }
+    }
+    return CC_OK;
+}
+
+void cc_rules_free_frames(cc_ruleset *rs)
+{
+    size_t i;
+    for (i = 0; rs->lf && i < rs->nlangs; i++)
+        cc_rx_free(&rs->lf[i].entrx);
+    cc_free(rs->concepts);
+    cc_free(rs->entities);
+    cc_free(rs->entforms);
+    cc_free(rs->frames);
+}

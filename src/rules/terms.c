@@ -1,0 +1,105 @@
+/*
+ * terms.c: a language pack's terms (rule-loading stage).
+ *
+ * In: the pack's terms: mapping, concept name -> forms and examples
+ * (docs/language-packs.md, "Terms"). Out: the pack's cc_terms and one
+ * pattern over every form (termrx) whose alternatives mark the term they
+ * belong to, so that one search finds every concept in a stretch of text.
+ * Concept names are checked against the ruleset's concepts later
+ * (frames.c), since a pack is loaded on its own.
+ */
+#include "lang_build.h"
+
+#include "alloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void read_term_examples(loader *L, cc_term *tm, const ynode *n)
+{
+    size_t i;
+    if (!n)
+        return;
+    if (!y_expect(L->doc, n, Y_SEQ, "examples"))
+        return;
+    tm->examples = cc_arena_alloc(&L->l->arena, (n->n + 1) * sizeof(cc_termex));
+    for (i = 0; tm->examples && i < n->n; i++) {
+        const ynode *e = n->kids[i];
+        const char *s = y_str(L->doc, e, "an example");
+        if (!s)
+            continue;
+        tm->examples[tm->nexamples].text = s;
+        tm->examples[tm->nexamples].line = e->line;
+        tm->examples[tm->nexamples].col = e->col;
+        tm->nexamples++;
+    }
+}
+
+void cc_lang_read_terms(loader *L, const ynode *n)
+{
+    static const char *const keys[] = {"forms", "examples", NULL};
+    cc_lang *l = L->l;
+    formvec fv = {0};
+    const char *alt;
+    char msg[256];
+    size_t i, off;
+
+    if (!n || !y_expect(L->doc, n, Y_MAP, "terms"))
+        return;
+    l->terms = cc_arena_alloc(&l->arena, (n->n + 1) * sizeof(cc_term));
+    if (!l->terms) {
+        y_error(L->doc, n, CC_D_NOMEM, NULL, "out of memory");
+        return;
+    }
+    for (i = 0; i < n->n; i++) {
+        const ynode *k = y_key(n, i), *v = y_val(n, i), *forms = v;
+        cc_term *tm = &l->terms[l->nterms];
+        memset(tm, 0, sizeof *tm);
+        if (!(tm->concept = y_str(L->doc, k, "a concept name")))
+            continue;
+        tm->line = k->line;
+        tm->col = k->col;
+        if (v->type == Y_MAP) {
+            y_check_keys(L->doc, v, keys, "a term");
+            forms = y_require(L->doc, v, "forms", "a term");
+            read_term_examples(L, tm, y_get(v, "examples"));
+        }
+        if (!forms)
+            continue;
+        cc_lang_add_forms(L, forms, "forms", (uint32_t)l->nterms, &fv, F_GUARD);
+        l->nterms++;
+    }
+    alt = cc_lang_marked_alternation(&l->arena, &fv, l->spacing);
+    cc_free(fv.v);
+    if (!alt) {
+        y_error(L->doc, n, CC_D_NOMEM, NULL, "out of memory");
+        return;
+    }
+    if (cc_rx_compile(&l->termrx, alt, strlen(alt), PCRE2_CASELESS, msg, sizeof msg, &off) != 0)
+        y_error(L->doc, n, CC_D_PATTERN, NULL, "the terms do not compile together: %s", msg);
+}
+
+int cc_rx_each_mark(const cc_rx *rx, cc_rxctx *c, const char *t, size_t a, size_t b,
+                    cc_mark_fn fn, void *ud)
+{
+    size_t off = a;
+    if (!rx->code)
+        return 0;
+    while (off < b) {
+        int rc = cc_rx_match(rx, c, c->aux, t, b, off, PCRE2_NO_UTF_CHECK);
+        PCRE2_SIZE *ov;
+        PCRE2_SPTR mark;
+        if (rc == PCRE2_ERROR_NOMATCH)
+            return 0;
+        if (rc < 0)
+            return rc;
+        ov = pcre2_get_ovector_pointer(c->aux);
+        mark = pcre2_get_mark(c->aux);
+        if (mark && ov[1] > ov[0])
+            fn(ud, (uint32_t)strtoul((const char *)mark, NULL, 10), ov[0], ov[1]);
+        off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        while (off < b && ((unsigned char)t[off] & 0xC0) == 0x80)
+            off++;
+    }
+    return 0;
+}

@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""Scores claimcheck on the real-article development set (fixtures/real).
+
+For every story directory: runs `claimcheck scan` on each excerpt and
+`claimcheck extract` on the story (with the shipped rules, plus the story's
+own rules/ when it has them), and compares both with the hand annotation
+(story.yaml and any other *.yaml beside it; format in fixtures/real/README.md).
+
+  quantities  a scanned quantity is right when its span overlaps an annotated
+              figure's and its value and unit agree (F1 over every money,
+              percent and count figure annotated);
+  claims      an observation is right when it overlaps an annotated figure
+              whose claim is the observation's claim; precision counts every
+              observation made in the story's files, recall every annotated
+              figure that has a claim.
+
+Prints a table per story and per language (or JSON with --json). With
+--floors FILE, exits 1 when a figure falls below its floor: the regression
+check `make test` runs. No timings.
+"""
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+
+import yaml
+
+UNITS = {"%": "percent", "percent": "percent"}
+
+
+def num(v):
+    return float(v) if not isinstance(v, (int, float)) else float(v)
+
+
+def close(a, b):
+    if a == b:
+        return True
+    return abs(a - b) <= 1e-9 * max(abs(a), abs(b))
+
+
+def load_story(d):
+    story = {"claims": {}, "excerpts": {}, "disagreements": []}
+    for name in sorted(os.listdir(d)):
+        if not name.endswith(".yaml"):
+            continue
+        with open(os.path.join(d, name), encoding="utf-8") as f:
+            y = yaml.safe_load(f) or {}
+        if name == "story.yaml":
+            story["story"] = y.get("story", os.path.basename(d))
+            story["claims"] = y.get("claims") or {}
+        for k, v in (y.get("excerpts") or {}).items():
+            story["excerpts"].setdefault(k, []).extend(v or [])
+        story["disagreements"] += y.get("disagreements") or []
+    story.setdefault("story", os.path.basename(d))
+    return story
+
+
+def front_lang(path):
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if lines and lines[0].strip() == "---":
+        for ln in lines[1:]:
+            if ln.strip() == "---":
+                break
+            if ln.startswith("lang:"):
+                return ln.split(":", 1)[1].strip()
+    return os.path.basename(path).split("-")[0]
+
+
+def gold_spans(path, figures):
+    """Byte spans of the annotated figures: (start, end, figure)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    starts = [0]
+    for i, c in enumerate(data):
+        if c == 10:
+            starts.append(i + 1)
+    out = []
+    for g in figures:
+        ln = int(g["line"])
+        a = starts[ln - 1]
+        b = starts[ln] - 1 if ln < len(starts) else len(data)
+        text = str(g["text"]).encode("utf-8")
+        pos, nth = a - 1, int(g.get("nth", 1))
+        for _ in range(nth):
+            pos = data.find(text, pos + 1, b)
+            if pos < 0:
+                raise SystemExit("%s:%d: annotated text %r not on its line" % (path, ln, g["text"]))
+        out.append((pos, pos + len(text), g))
+    return out
+
+
+def overlap(a0, a1, b0, b1):
+    return a0 < b1 and b0 < a1
+
+
+def unit_of(g):
+    u = str(g.get("unit", ""))
+    return UNITS.get(u, u)
+
+
+def run(cmd):
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if p.returncode not in (0, 1):
+        sys.stderr.write(p.stderr.decode("utf-8", "replace"))
+        raise SystemExit("%s exited with %d" % (" ".join(cmd[:2]), p.returncode))
+    return [json.loads(l) for l in p.stdout.decode("utf-8").splitlines() if l.strip()]
+
+
+def score_story(binary, rules, d, stats):
+    story = load_story(d)
+    rdirs = ["--rules", rules]
+    if os.path.isdir(os.path.join(d, "rules")):
+        rdirs += ["--rules", os.path.join(d, "rules")]
+    files = sorted(story["excerpts"])
+    paths = [os.path.join(d, f) for f in files]
+    obs = [o for o in run([binary, "extract"] + rdirs + paths) if o.get("type") == "observation"]
+    byfile = {}
+    for o in obs:
+        byfile.setdefault(os.path.basename(o["file"]), []).append(o)
+    details = []
+    for f, path in zip(files, paths):
+        lang = front_lang(path)
+        gold = gold_spans(path, story["excerpts"][f])
+        key_s, key_l = ("story", story["story"]), ("lang", lang)
+        rows = [stats.setdefault(k, {"q_tp": 0, "q_fp": 0, "q_fn": 0, "c_tp": 0, "c_fp": 0, "c_fn": 0})
+                for k in (key_s, key_l, ("all", "all"))]
+
+        def add(field, n=1):
+            for r in rows:
+                r[field] += n
+
+        # quantities
+        scanned = [q for q in run([binary, "scan", "--rules", rules, path])
+                   if not q.get("vague") and q.get("kind") in ("money", "percent", "count")]
+        used = set()
+        for q in scanned:
+            hit = None
+            for gi, (a, b, g) in enumerate(gold):
+                if gi in used or not overlap(q["start"], q["end"], a, b):
+                    continue
+                ku = q["unit"] if q["kind"] != "count" else "count"
+                gu = unit_of(g) if unit_of(g) == "percent" or len(unit_of(g)) == 3 and unit_of(g).isupper() else "count"
+                if close(num(q["value"]), num(g["value"])) and ku == gu:
+                    hit = gi
+                    break
+            if hit is None:
+                add("q_fp")
+                details.append(("quantity-fp", f, q["line"], q["text"], q["value"]))
+            else:
+                used.add(hit)
+                add("q_tp")
+        for gi, (a, b, g) in enumerate(gold):
+            if gi not in used:
+                add("q_fn")
+                details.append(("quantity-fn", f, g["line"], g["text"], g["value"]))
+        # claims
+        used = set()
+        for o in byfile.get(f, []):
+            hit = None
+            for gi, (a, b, g) in enumerate(gold):
+                if gi not in used and g.get("claim") == o["claim"] and overlap(o["start"], o["end"], a, b):
+                    hit = gi
+                    break
+            if hit is None:
+                add("c_fp")
+                why = [g.get("claim") for (a, b, g) in gold if overlap(o["start"], o["end"], a, b)]
+                details.append(("claim-fp", f, o["line"], o["text"], "%s (annotated: %s)" % (o["claim"], why[0] if why else "no figure")))
+            else:
+                used.add(hit)
+                add("c_tp")
+        for gi, (a, b, g) in enumerate(gold):
+            if g.get("claim") and gi not in used:
+                add("c_fn")
+                details.append(("claim-fn", f, g["line"], g["text"], g["claim"]))
+    return details
+
+
+def figures(r):
+    def ratio(a, b):
+        return a / b if b else float("nan")
+    qp, qr = ratio(r["q_tp"], r["q_tp"] + r["q_fp"]), ratio(r["q_tp"], r["q_tp"] + r["q_fn"])
+    qf = 2 * qp * qr / (qp + qr) if qp + qr else 0.0
+    cp, cr = ratio(r["c_tp"], r["c_tp"] + r["c_fp"]), ratio(r["c_tp"], r["c_tp"] + r["c_fn"])
+    return {"quantity_f1": qf, "claim_precision": cp, "claim_recall": cr,
+            "claims_annotated": r["c_tp"] + r["c_fn"], "observations": r["c_tp"] + r["c_fp"],
+            "figures": r["q_tp"] + r["q_fn"]}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--bin", default="build/claimcheck")
+    ap.add_argument("--rules", default="rules")
+    ap.add_argument("--real", default="fixtures/real")
+    ap.add_argument("--story", action="append", help="only these stories")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--details", action="store_true", help="list every miss and every wrong figure")
+    ap.add_argument("--floors", help="YAML of floors: {all|story|lang: {name: {figure: floor}}}")
+    a = ap.parse_args()
+    stats, details = {}, []
+    for s in sorted(os.listdir(a.real)):
+        d = os.path.join(a.real, s)
+        if not os.path.isfile(os.path.join(d, "story.yaml")) or (a.story and s not in a.story):
+            continue
+        details += [(s,) + x for x in score_story(a.bin, a.rules, d, stats)]
+    table = {"%s:%s" % k: figures(v) for k, v in sorted(stats.items())}
+    if a.json:
+        print(json.dumps(table, indent=1, sort_keys=True))
+    else:
+        print("%-28s %8s %7s %7s %9s %7s %7s" % ("", "figures", "qty F1", "claims", "observed", "prec.", "recall"))
+        for k, v in table.items():
+            print("%-28s %8d %7.3f %7d %9d %7.3f %7.3f" % (k, v["figures"], v["quantity_f1"], v["claims_annotated"],
+                                                        v["observations"], v["claim_precision"], v["claim_recall"]))
+    if a.details:
+        for x in details:
+            print("%s/%s:%s  %-12s %s  %s" % (x[0], x[2], x[3], x[1], x[4], x[5]))
+    if a.floors:
+        with open(a.floors, encoding="utf-8") as f:
+            floors = yaml.safe_load(f) or {}
+        bad = 0
+        for kind, names in floors.items():
+            for name, fl in (names or {}).items():
+                got = table.get("%s:%s" % (kind, name))
+                for fig, floor in fl.items():
+                    v = got[fig] if got else float("nan")
+                    if math.isnan(v) or v + 1e-9 < floor:
+                        print("below floor: %s:%s %s = %.3f < %.3f" % (kind, name, fig, v, floor))
+                        bad += 1
+        return 1 if bad else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
