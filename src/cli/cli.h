@@ -50,6 +50,7 @@ typedef struct cli_opts {
     int update_archive;   /* check --update-archive */
     int lines;            /* detect --lines */
     int stats;            /* --stats: time per stage on stderr */
+    int explain;          /* --explain: frames' reasons on stderr */
     long cut;             /* detect --cut N */
     unsigned time_budget_ms; /* --time-budget SECONDS; 0: the default */
     long jobs;            /* -j N; 0: the default */

@@ -48,6 +48,7 @@ int cmd_extract(int argc, char **argv)
     ro.lang = o.lang;
     ro.jobs = (unsigned)o.jobs;
     ro.time_budget_ms = o.time_budget_ms;
+    ro.explain = o.explain ? stderr : NULL;
     rc = cc_run_paths(&run, rs, o.paths, o.npaths, &ro, d);
     cli_print_diags(d, &o);
     if (rc != CC_OK)

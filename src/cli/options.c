@@ -79,6 +79,10 @@ const cli_option cli_options[] = {
      0, NULL,
      {{CLI_CHECK | CLI_EXTRACT, NULL, "time, throughput and peak memory per stage on stderr",
        false}}},
+    {"explain", 0, CLI_ARG_NONE, NULL, F(explain), CLI_CHECK | CLI_EXTRACT, NULL, 0, 0, NULL,
+     {{CLI_CHECK | CLI_EXTRACT, NULL,
+       "for every figure frame claims consider, the head that\n"
+       "governs it and why each frame took or refused it,\non stderr", false}}},
     {"color", 0, CLI_ARG_CHOICE, "WHEN", F(color),
      CLI_CHECK | CLI_EXTRACT | CLI_COMPARE | CLI_TEST, WHEN, 0, 0, NULL,
      {{CLI_CHECK, NULL, "auto (default), always or never; NO_COLOR is honoured", false}}},

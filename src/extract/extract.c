@@ -46,6 +46,11 @@ void cc_extractor_time_budget(cc_extractor *x, unsigned ms_per_mib)
     x->budget_ns = (uint64_t)ms_per_mib * 1000000u;
 }
 
+void cc_extractor_explain(cc_extractor *x, FILE *f)
+{
+    x->explain = f;
+}
+
 void cc_extractor_keep_context(cc_extractor *x, bool on)
 {
     x->no_context = !on;
@@ -77,6 +82,7 @@ void cc_extractor_free(cc_extractor *x)
     cc_free(x->h);
     cc_free(x->terms.v);
     cc_free(x->ents.v);
+    cc_free(x->gov);
     cc_free(x);
 }
 

@@ -42,7 +42,10 @@ struct cc_extractor {
     hit *h;
     size_t nh, caph;
     cc_occs terms, ents; /* frame.c */
+    long *gov;           /* frame.c: the head term of each quantity, or -1 */
+    size_t capgov;
     bool no_context;
+    FILE *explain; /* --explain, or NULL */
     uint64_t budget_ns; /* time per rule and MiB of article */
 };
 

@@ -20,6 +20,7 @@
 #include "extract_priv.h"
 
 #include "alloc.h"
+#include "buf.h"
 #include "uni.h"
 #include "utf8.h"
 
@@ -32,12 +33,15 @@ enum {
     COST_WORD = 2,     /* a word written with spaces around it */
     COST_CJK = 1,      /* a CJK character */
     COST_MARK = 6,     /* a clause mark: , ; : ( ) and dashes */
-    COST_FIGURE = 40,  /* another figure */
+    COST_FIGURE = 12,  /* another figure */
     GOVERN_MAX = 16,   /* a head further than this governs nothing */
     CLAUSE_REACH = 12  /* a clause extends this far beyond figure and head */
 };
 
 #define PARAGRAPH_REACH 4096
+
+/* figure_year of "last year" or "next year" in an undated article */
+#define CC_YEAR_OTHER (-1)
 
 static bool clause_mark(uint32_t cp)
 {
@@ -52,6 +56,14 @@ static bool clause_mark(uint32_t cp)
     }
 }
 
+/* A figure that counts as one between a head and another figure: an
+ * amount, a percentage, a count or a scaled number, not a bare number
+ * such as a year. */
+static bool counts(const cc_quantity *q)
+{
+    return !q->vague && q->conversion_of < 0 && (q->kind != CC_KIND_NUMBER || q->scaled);
+}
+
 /* Is a figure (other than the one at skip) inside [a, b)? */
 static bool figure_between(const cc_extractor *x, size_t a, size_t b, size_t skip)
 {
@@ -60,7 +72,7 @@ static bool figure_between(const cc_extractor *x, size_t a, size_t b, size_t ski
         const cc_quantity *q = &x->q.v[i];
         if (q->start >= b)
             break;
-        if (i != skip && q->start >= a && q->end <= b && !q->vague && q->conversion_of < 0)
+        if (i != skip && q->start >= a && q->end <= b && counts(q))
             return true;
     }
     return false;
@@ -132,8 +144,9 @@ static void on_mark(void *ud, uint32_t mark, size_t a, size_t b)
 /* Terms and entities of the candidate sentences (and, for entities, the
  * lines around them when a frame looks in the paragraph). */
 static int find_occurrences(cc_extractor *x, const cc_lang *l, const cc_langframe *lf,
-                            const char *t, size_t lo, size_t hi, bool paragraph)
+                            const char *t, size_t lo, size_t hi, int within)
 {
+    bool paragraph = within == CC_ENT_PARAGRAPH;
     collect ct = {&x->terms, lf->cid, 0}, ce = {&x->ents, NULL, 0};
     size_t s, done = lo;
     x->terms.n = x->ents.n = 0;
@@ -143,12 +156,16 @@ static int find_occurrences(cc_extractor *x, const cc_lang *l, const cc_langfram
         if (!x->ss.v[s].candidate)
             continue;
         rc = cc_rx_each_mark(&l->termrx, &x->ctx, t, a, b, on_mark, &ct);
-        if (rc == 0 && !paragraph)
+        if (rc == 0 && within == CC_ENT_SENTENCE)
             rc = cc_rx_each_mark(&lf->entrx, &x->ctx, t, a, b, on_mark, &ce);
         if (rc < 0)
             return rc;
     }
-    if (paragraph) {
+    if (within == CC_ENT_ARTICLE) {
+        int rc = cc_rx_each_mark(&lf->entrx, &x->ctx, t, lo, hi, on_mark, &ce);
+        if (rc < 0)
+            return rc;
+    } else if (paragraph) {
         /* every line that holds a candidate, once */
         for (s = 0; s < x->ss.n; s++) {
             size_t a = x->ss.v[s].start, b = x->ss.v[s].end, la, lb;
@@ -176,36 +193,134 @@ static int find_occurrences(cc_extractor *x, const cc_lang *l, const cc_langfram
     return ct.err ? ct.err : ce.err;
 }
 
-/* The head term governing quantity i, or -1. */
-static long governor(const cc_extractor *x, const cc_ruleset *rs, const char *t, size_t i,
-                     size_t sa, size_t sb)
+static bool eligible(const cc_extractor *x, size_t i)
 {
     const cc_quantity *q = &x->q.v[i];
-    unsigned best = GOVERN_MAX + 1;
-    long gi = -1;
-    size_t k;
-    for (k = 0; k < x->terms.n; k++) {
-        const cc_occ *o = &x->terms.v[k];
-        const cc_concept *c = &rs->concepts[o->id];
-        unsigned cost;
-        if (o->start < sa || o->end > sb)
+    long s = cc_sent_of(&x->ss, q->start);
+    return counts(q) && s >= 0 && x->ss.v[s].candidate;
+}
+
+static bool governs_kind(const cc_concept *c, const cc_quantity *q)
+{
+    return c->role == CC_ROLE_HEAD && (!c->kinds || (c->kinds & (1u << q->kind)));
+}
+
+/* The cost of head term k governing quantity i, or GOVERN_MAX + 1. */
+static unsigned pair_cost(const cc_extractor *x, const char *t, size_t i, size_t k)
+{
+    const cc_quantity *q = &x->q.v[i];
+    const cc_occ *o = &x->terms.v[k];
+    if (!governs_kind(&x->rs->concepts[o->id], q))
+        return GOVERN_MAX + 1;
+    if (o->end <= q->start)
+        return gap_cost(x, t, o->end, q->start, i);
+    if (o->start >= q->end)
+        return gap_cost(x, t, q->end, o->start, i);
+    return GOVERN_MAX + 1; /* inside the figure's own text */
+}
+
+typedef struct govpair {
+    unsigned cost;
+    uint32_t q, term;
+    uint8_t after; /* the head comes after the figure */
+} govpair;
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const govpair *x = a, *y = b;
+    if (x->cost != y->cost)
+        return x->cost < y->cost ? -1 : 1;
+    if (x->after != y->after)
+        return x->after < y->after ? -1 : 1; /* ties: the head before the figure */
+    if (x->q != y->q)
+        return x->q < y->q ? -1 : 1;
+    return x->term < y->term ? -1 : x->term > y->term;
+}
+
+/* Gives every eligible quantity the head term that governs it (x->gov[i],
+ * -1 for none). Pairs of a head and a figure in one sentence are taken
+ * cheapest first, each head and each figure once, so that in "a new
+ * funding of 6.6bn with a valuation of 157bn" the valuation goes to the
+ * figure right after it and the funding to the other; a figure left over
+ * then takes its nearest head even if that head governs another ("invested
+ * $1bn in 2019 and $10bn in 2023"). A figure with no head in its sentence
+ * takes the last head of the sentence before it in the same line when that
+ * sentence governs no figure ("Google's biggest acquisition yet. It pays
+ * $32bn for Wiz."). */
+static int assign_governors(cc_extractor *x, const char *t)
+{
+    govpair *pairs = NULL;
+    size_t np = 0, cap = 0, i, k;
+    bool *used;
+    if (cc_grow((void **)&x->gov, &x->capgov, x->q.n + 1, sizeof(long)) != 0)
+        return CC_ERR_NOMEM;
+    used = cc_calloc(x->terms.n + 1, 1);
+    if (!used)
+        return CC_ERR_NOMEM;
+    for (i = 0; i < x->q.n; i++) {
+        long s;
+        x->gov[i] = -1;
+        if (!eligible(x, i))
             continue;
-        if (c->role != CC_ROLE_HEAD || (c->kinds && !(c->kinds & (1u << q->kind))))
-            continue;
-        if (o->end <= q->start)
-            cost = gap_cost(x, t, o->end, q->start, i);
-        else if (o->start >= q->end)
-            cost = gap_cost(x, t, q->end, o->start, i);
-        else
-            continue; /* inside the figure's own text */
-        /* ties go to the head before the figure ("invested $1bn in funding") */
-        if (cost < best || (cost == best && gi >= 0 && o->end <= q->start &&
-                            x->terms.v[gi].start > q->start)) {
-            best = cost;
-            gi = (long)k;
+        s = cc_sent_of(&x->ss, x->q.v[i].start);
+        for (k = 0; k < x->terms.n; k++) {
+            const cc_occ *o = &x->terms.v[k];
+            unsigned c;
+            if (o->start < x->ss.v[s].start || o->end > x->ss.v[s].end)
+                continue;
+            if ((c = pair_cost(x, t, i, k)) > GOVERN_MAX)
+                continue;
+            if (np == cap && cc_grow((void **)&pairs, &cap, np + 1, sizeof(govpair)) != 0) {
+                cc_free(pairs);
+                cc_free(used);
+                return CC_ERR_NOMEM;
+            }
+            pairs[np].cost = c;
+            pairs[np].q = (uint32_t)i;
+            pairs[np].term = (uint32_t)k;
+            pairs[np].after = o->start >= x->q.v[i].end;
+            np++;
         }
     }
-    return gi;
+    if (np)
+        qsort(pairs, np, sizeof(govpair), cmp_pair);
+    for (k = 0; k < np; k++)
+        if (x->gov[pairs[k].q] < 0 && !used[pairs[k].term]) {
+            x->gov[pairs[k].q] = pairs[k].term;
+            used[pairs[k].term] = true;
+        }
+    for (k = 0; k < np; k++)
+        if (x->gov[pairs[k].q] < 0)
+            x->gov[pairs[k].q] = pairs[k].term;
+    /* the sentence before */
+    for (i = 0; i < x->q.n; i++) {
+        long s, p;
+        size_t j;
+        if (x->gov[i] >= 0 || !eligible(x, i))
+            continue;
+        s = cc_sent_of(&x->ss, x->q.v[i].start);
+        if (s <= 0)
+            continue;
+        p = s - 1;
+        if (memchr(t + x->ss.v[p].end, '\n', x->ss.v[s].start - x->ss.v[p].end))
+            continue; /* another line */
+        for (j = 0; j < x->q.n && x->q.v[j].start < x->ss.v[p].end; j++)
+            if (x->q.v[j].start >= x->ss.v[p].start && x->gov[j] >= 0)
+                break;
+        if (j < x->q.n && x->q.v[j].start < x->ss.v[p].end)
+            continue; /* it governs its own figures */
+        for (k = x->terms.n; k-- > 0;) {
+            const cc_occ *o = &x->terms.v[k];
+            if (o->start >= x->ss.v[p].start && o->end <= x->ss.v[p].end &&
+                governs_kind(&x->rs->concepts[o->id], &x->q.v[i])) {
+                x->gov[i] = (long)k;
+                break;
+            }
+        }
+    }
+    cc_free(pairs);
+    cc_free(used);
+    return CC_OK;
 }
 
 /* The figure's clause: figure and head, extended up to CLAUSE_REACH on
@@ -257,7 +372,7 @@ static void clause_of(const cc_extractor *x, const char *t, size_t i, const cc_o
     /* other figures bound the clause */
     for (k = 0; k < x->q.n; k++) {
         const cc_quantity *o = &x->q.v[k];
-        if (k == i || o->vague || o->conversion_of >= 0)
+        if (k == i || !counts(o))
             continue;
         if (o->end <= q->start && o->end > a && o->end <= head->start)
             a = o->end;
@@ -308,7 +423,7 @@ static bool nearest_figure(const cc_extractor *x, size_t i, size_t ya, size_t yb
     size_t mine = span_gap(x->q.v[i].start, x->q.v[i].end, ya, yb), k;
     for (k = 0; k < x->q.n; k++) {
         const cc_quantity *o = &x->q.v[k];
-        if (k == i || o->vague || o->conversion_of >= 0 || o->start < sa || o->end > sb)
+        if (k == i || !counts(o) || o->start < sa || o->end > sb)
             continue;
         if (span_gap(o->start, o->end, ya, yb) < mine)
             return false;
@@ -339,7 +454,11 @@ static int figure_year(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t i,
         *written = true;
         if (!rel)
             return year;
-        return cc_doc_year(doc) ? cc_doc_year(doc) + year : 0;
+        if (cc_doc_year(doc))
+            return cc_doc_year(doc) + year;
+        /* undated: "this year" says nothing; "last year" says another
+         * year than whatever the claim's is (CC_YEAR_OTHER) */
+        return year ? CC_YEAR_OTHER : 0;
     }
     return cc_doc_year(doc);
 }
@@ -350,7 +469,7 @@ static void frame_scope(const cc_frame *f, cc_doc *doc, int year, bool written, 
                         size_t n)
 {
     out[0] = '\0';
-    if (f->time == CC_TIME_EVENT || !year)
+    if (f->time == CC_TIME_EVENT || year <= 0)
         return;
     if (f->period == CC_SCOPE_YEAR || written || !cc_doc_meta_date(doc)) {
         snprintf(out, n, "%04d", year);
@@ -359,11 +478,25 @@ static void frame_scope(const cc_frame *f, cc_doc *doc, int year, bool written, 
     cc_extract_date_scope(cc_doc_meta_date(doc), f->period, out, n);
 }
 
-/* How much a frame asked for: the most specific frame wins a figure. */
-static unsigned specificity(const cc_frame *f)
+/* How much a frame asked for, and got: the most specific frame wins a
+ * figure. A year counts when it is written; a year the frame needs but
+ * the sentence does not say is a guess and counts against it. */
+static int specificity(const cc_frame *f, bool written)
 {
-    return 4u * (unsigned)f->nwith + 2u * (unsigned)f->nents + (f->year ? 2u : 0u) +
-           (f->nwithout ? 1u : 0u) + (f->nheads == 1 ? 1u : 0u);
+    return 4 * (int)f->nwith + 2 * (int)f->nents + (f->year ? (written ? 3 : -3) : 0) +
+           (f->nwithout || f->nnot_ents ? 1 : 0) + (f->nheads == 1 ? 1 : 0);
+}
+
+/* Is the frame's year possible for a figure whose year is not written, in
+ * an article of year doc (0: undated)? A period or a stock is the
+ * article's own year's; an event may be told the year after it. */
+static bool year_possible(const cc_frame *f, int doc)
+{
+    if (!f->year || !doc)
+        return true;
+    if (f->time == CC_TIME_EVENT)
+        return doc == f->year || doc == f->year + 1;
+    return doc == f->year;
 }
 
 static bool taken(const cc_extractor *x, size_t nh0, const cc_quantity *q)
@@ -375,34 +508,99 @@ static bool taken(const cc_extractor *x, size_t nh0, const cc_quantity *q)
     return false;
 }
 
-/* Does frame r take quantity i (governed by head)? */
-static bool frame_takes(cc_extractor *x, const cc_xrule *r, const char *t, size_t lo, size_t hi,
-                        size_t i, const cc_occ *head, size_t sa, size_t sb, size_t ca, size_t cb)
+/* Why frame r does not take quantity i (governed by head), written into
+ * why; NULL when it takes it. */
+static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, size_t lo,
+                           size_t hi, size_t i, const cc_occ *head, size_t sa, size_t sb,
+                           size_t ca, size_t cb, char *why, size_t n)
 {
     const cc_frame *f = r->frame;
+    const cc_concept *cs = x->rs->concepts;
     const cc_quantity *q = &x->q.v[i];
     size_t k;
     for (k = 0; k < f->nheads && f->heads[k] != head->id; k++)
         ;
-    if (k == f->nheads)
-        return false;
-    if (r->claim->kind != CC_KIND_NUMBER && r->claim->kind != q->kind)
-        return false;
+    if (k == f->nheads) {
+        snprintf(why, n, "governed by %s, not %s", cs[head->id].name, cs[f->heads[0]].name);
+        return why;
+    }
+    if (r->claim->kind != CC_KIND_NUMBER && r->claim->kind != q->kind) {
+        snprintf(why, n, "a %s figure, not %s", cc_kind_name(q->kind), cc_kind_name(r->claim->kind));
+        return why;
+    }
     for (k = 0; k < f->nwith; k++)
-        if (!concept_in(&x->terms, f->with[k], ca, cb))
-            return false;
+        if (!concept_in(&x->terms, f->with[k], ca, cb)) {
+            snprintf(why, n, "no '%s' in its clause", cs[f->with[k]].name);
+            return why;
+        }
+    if (head->start >= q->end) {
+        /* a head after its figure ("a contract, which is worth $10bn"):
+         * what the relative clause describes stands before its mark */
+        size_t p = ca;
+        while (p > sa) {
+            uint32_t cp;
+            size_t c = p - 1;
+            while (c > sa && ((unsigned char)t[c] & 0xC0) == 0x80)
+                c--;
+            if (cc_utf8_decode(t + c, t + p, &cp) < 0)
+                cp = 0xFFFD;
+            p = c;
+            if (clause_mark(cp) && p < ca - 1)
+                break;
+        }
+        ca = p;
+    }
     for (k = 0; k < f->nwithout; k++)
-        if (f->without[k] != head->id && concept_in(&x->terms, f->without[k], ca, cb))
-            return false;
+        if (f->without[k] != head->id && concept_in(&x->terms, f->without[k], ca, cb)) {
+            snprintf(why, n, "'%s' in its clause", cs[f->without[k]].name);
+            return why;
+        }
+    for (k = 0; k < f->nnot_ents; k++)
+        if (concept_in(&x->ents, f->not_ents[k], sa, sb)) {
+            snprintf(why, n, "%s named in its sentence", x->rs->entities[f->not_ents[k]].id);
+            return why;
+        }
     if (f->nents) {
         size_t ea = sa, eb = sb;
-        if (f->ent_paragraph)
+        if (f->ent_within == CC_ENT_PARAGRAPH)
             paragraph_of(t, lo, hi, sa, sb, &ea, &eb);
+        else if (f->ent_within == CC_ENT_ARTICLE)
+            ea = lo, eb = hi;
         for (k = 0; k < f->nents; k++)
-            if (!concept_in(&x->ents, f->ents[k], ea, eb))
-                return false;
+            if (!concept_in(&x->ents, f->ents[k], ea, eb)) {
+                snprintf(why, n, "%s not named in its %s", x->rs->entities[f->ents[k]].id,
+                         f->ent_within == CC_ENT_ARTICLE     ? "article"
+                         : f->ent_within == CC_ENT_PARAGRAPH ? "paragraph"
+                                                             : "sentence");
+                return why;
+            }
     }
-    return true;
+    return NULL;
+}
+
+/* --explain: one block per figure, written at once. */
+static void explain_head(cc_buf *b, cc_doc *doc, const char *t, const cc_quantity *q,
+                         const cc_extractor *x, long g)
+{
+    cc_loc loc = cc_doc_loc(doc, q->start);
+    cc_buf_printf(b, "%s:%u:%u: \"%.*s\" ", cc_doc_path(doc), (unsigned)loc.line,
+                  (unsigned)loc.column, (int)(q->end - q->start), t + q->start);
+    if (g < 0) {
+        cc_buf_puts(b, "is governed by no head concept\n");
+        return;
+    }
+    cc_buf_printf(b, "is governed by %s (\"%.*s\")\n", x->rs->concepts[x->terms.v[g].id].name,
+                  (int)(x->terms.v[g].end - x->terms.v[g].start), t + x->terms.v[g].start);
+}
+
+static void explain_flush(cc_extractor *x, cc_buf *b)
+{
+    if (x->explain && b->len && !b->err) {
+        flockfile(x->explain);
+        fwrite(b->p, 1, b->len, x->explain);
+        funlockfile(x->explain);
+    }
+    b->len = 0;
 }
 
 int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_doc *doc,
@@ -412,67 +610,107 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
     const char *t = cc_doc_text(doc);
     size_t lo = cc_doc_body(doc), hi = cc_doc_len(doc), i, k, nh0 = x->nh;
     long li = cc_ruleset_lang_index(rs, l);
-    bool any = false, paragraph = false;
+    bool any = false;
+    int within = CC_ENT_SENTENCE;
+    cc_buf eb = CC_BUF_INIT;
     int rc;
     for (k = 0; k < xl->n; k++)
         if (xl->v[k]->type == CC_X_FRAME) {
             any = true;
-            paragraph = paragraph || xl->v[k]->frame->ent_paragraph;
+            if (xl->v[k]->frame->ent_within > within)
+                within = xl->v[k]->frame->ent_within;
         }
     if (!any || li < 0 || !rs->lf)
         return CC_OK;
-    rc = find_occurrences(x, l, &rs->lf[li], t, lo, hi, paragraph);
+    rc = find_occurrences(x, l, &rs->lf[li], t, lo, hi, within);
     if (rc == CC_ERR_NOMEM)
         return rc;
     if (rc < 0) {
         cc_extract_limit_diag(d, doc, lo, rc, "the pack's terms", l->file, 0);
         return CC_ERR_LIMIT;
     }
+    if (assign_governors(x, t) != CC_OK)
+        return CC_ERR_NOMEM;
     for (i = 0; i < x->q.n; i++) {
         const cc_quantity *q = &x->q.v[i];
         const cc_xrule *best = NULL;
-        unsigned bests = 0;
+        int bests = 0;
         long s = cc_sent_of(&x->ss, q->start), g;
         size_t sa, sb, ca, cb;
         int year = 0;
         bool written = false;
+        char why[160];
         if (q->vague || q->conversion_of >= 0 || s < 0 || !x->ss.v[s].candidate)
             continue;
         if (taken(x, nh0, q))
             continue;
         sa = x->ss.v[s].start;
         sb = x->ss.v[s].end > q->end ? x->ss.v[s].end : q->end;
-        if ((g = governor(x, rs, t, i, sa, sb)) < 0)
+        g = x->gov[i];
+        if (x->explain)
+            explain_head(&eb, doc, t, q, x, g);
+        if (g < 0) {
+            explain_flush(x, &eb);
             continue;
+        }
         clause_of(x, t, i, &x->terms.v[g], sa, sb, &ca, &cb);
+        year = figure_year(x, l, doc, i, ca, cb, sa, sb, &written);
         for (k = 0; k < xl->n; k++) {
             const cc_xrule *r = xl->v[k];
-            unsigned sc;
-            if (r->type != CC_X_FRAME ||
-                !frame_takes(x, r, t, lo, hi, i, &x->terms.v[g], sa, sb, ca, cb))
+            const char *no;
+            int sc;
+            if (r->type != CC_X_FRAME)
                 continue;
-            if (r->frame->year) {
-                year = figure_year(x, l, doc, i, ca, cb, sa, sb, &written);
-                if (year && year != r->frame->year)
-                    continue;
+            no = refusal(x, r, t, lo, hi, i, &x->terms.v[g], sa, sb, ca, cb, why, sizeof why);
+            /* an article of 2025 may well tell of 2024's round without
+             * writing the year: only a written year refuses */
+            if (!no && r->frame->year && written && year == CC_YEAR_OTHER) {
+                snprintf(why, sizeof why, "about last or next year, not %d (undated article)",
+                         r->frame->year);
+                no = why;
+            } else if (!no && r->frame->year && written && year && year != r->frame->year) {
+                snprintf(why, sizeof why, "about %d, not %d", year, r->frame->year);
+                no = why;
+            } else if (!no && !written && !year_possible(r->frame, cc_doc_year(doc))) {
+                snprintf(why, sizeof why, "no year written and the article is of %d, not %d",
+                         cc_doc_year(doc), r->frame->year);
+                no = why;
             }
-            sc = specificity(r->frame);
+            if (no) {
+                if (x->explain && strncmp(no, "governed by", 11) != 0)
+                    cc_buf_printf(&eb, "  %s: refused: %s\n", r->claim->id, no);
+                continue;
+            }
+            sc = specificity(r->frame, written);
+            if (x->explain)
+                cc_buf_printf(&eb, "  %s: fits (specificity %d)%s\n", r->claim->id, sc,
+                              best && sc <= bests ? ", loses to a more specific or earlier claim"
+                                                  : "");
             if (!best || sc > bests) {
                 best = r;
                 bests = sc;
             }
         }
-        if (!best)
-            continue;
-        year = figure_year(x, l, doc, i, ca, cb, sa, sb, &written);
-        rc = cc_extract_add_hit(x, best, q, 0, 0);
-        if (rc < 0)
-            return rc;
-        if (rc == 1) {
-            hit *h = &x->h[x->nh - 1];
-            h->framed = 1;
-            frame_scope(best->frame, doc, year, written, h->fscope, sizeof h->fscope);
+        if (best) {
+            rc = cc_extract_add_hit(x, best, q, 0, 0);
+            if (rc < 0) {
+                cc_buf_free(&eb);
+                return rc;
+            }
+            if (rc == 1) {
+                hit *h = &x->h[x->nh - 1];
+                h->framed = 1;
+                frame_scope(best->frame, doc, year, written, h->fscope, sizeof h->fscope);
+                if (x->explain)
+                    cc_buf_printf(&eb, "  -> %s%s%s\n", best->claim->id, h->fscope[0] ? ", scope " : "",
+                                  h->fscope);
+            } else if (x->explain) {
+                cc_buf_printf(&eb, "  -> refused by %s itself (unit, currency or kind)\n",
+                              best->claim->id);
+            }
         }
+        explain_flush(x, &eb);
     }
+    cc_buf_free(&eb);
     return CC_OK;
 }

@@ -5,8 +5,9 @@
  * frame: mapping, and the packs' terms. Out: the ruleset's concepts and
  * entities, every pack's terms resolved to concepts and its entity pattern
  * (cc_langframe), and one CC_X_FRAME extractor per frame claim and
- * language that has no extractor of its own for the claim (docs/rules.md,
- * "Frames"). Errors name file:line:column.
+ * language whose pack has a term for one of its heads (docs/rules.md,
+ * "Frames"). A claim's own extractors for a language run as well and go
+ * first: a figure they take is theirs. Errors name file:line:column.
  */
 #include "rules_build.h"
 
@@ -313,9 +314,10 @@ int cc_rules_load_entities(cc_ruleset *rs, const char *dir, cc_diags *d, int *er
  * ==================================================================== */
 
 /* A list of concept names (or one name) into indices; role says which
- * role they must have (-1: any). */
+ * role they must have (-1: any). With ents (not:), a name that is an
+ * entity goes there instead. */
 static size_t read_concepts(cloader *C, const ynode *n, const char *what, int role,
-                            uint32_t **out)
+                            uint32_t **out, uint32_t **ents, size_t *nents)
 {
     cc_ruleset *rs = C->rs;
     const ynode *const *items;
@@ -334,17 +336,24 @@ static size_t read_concepts(cloader *C, const ynode *n, const char *what, int ro
     *out = cc_arena_alloc(&rs->arena, (count + 1) * sizeof(uint32_t));
     if (!*out)
         return 0;
+    if (ents && !(*ents = cc_arena_alloc(&rs->arena, (count + 1) * sizeof(uint32_t))))
+        return 0;
     for (i = 0; i < count; i++) {
         const char *name = y_str(C->doc, items[i], "a concept");
         long ci;
         if (!name)
             continue;
         ci = cc_ruleset_concept_index(rs, name);
+        if (ci < 0 && ents && entity_index(rs, name) >= 0) {
+            (*ents)[(*nents)++] = (uint32_t)entity_index(rs, name);
+            continue;
+        }
         if (ci < 0) {
             y_error(C->doc, items[i], CC_D_VALUE,
                     rs->nconcepts ? "see rules/concepts.yaml for the concepts"
                                   : "add rules/concepts.yaml to the rule directory",
-                    "unknown concept '%s'", name);
+                    ents ? "'%s' is neither a concept nor an entity" : "unknown concept '%s'",
+                    name);
             continue;
         }
         if (role >= 0 && rs->concepts[ci].role != (cc_role)role) {
@@ -377,11 +386,13 @@ void cc_rules_read_frame(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n)
     fd.file = C->doc->file;
     fd.line = n->line;
     if ((v = y_require(C->doc, n, "concept", "a frame")))
-        fd.frame.nheads = read_concepts(C, v, "concept", CC_ROLE_HEAD, &fd.frame.heads);
+        fd.frame.nheads = read_concepts(C, v, "concept", CC_ROLE_HEAD, &fd.frame.heads, NULL,
+                                        NULL);
     if ((v = y_get(n, "with")))
-        fd.frame.nwith = read_concepts(C, v, "with", -1, &fd.frame.with);
+        fd.frame.nwith = read_concepts(C, v, "with", -1, &fd.frame.with, NULL, NULL);
     if ((v = y_get(n, "not")))
-        fd.frame.nwithout = read_concepts(C, v, "not", -1, &fd.frame.without);
+        fd.frame.nwithout = read_concepts(C, v, "not", -1, &fd.frame.without, &fd.frame.not_ents,
+                                          &fd.frame.nnot_ents);
     if ((v = y_get(n, "entities"))) {
         const ynode *const *items = (const ynode *const *)v->kids;
         size_t i, count = v->n;
@@ -405,10 +416,13 @@ void cc_rules_read_frame(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n)
     if ((v = y_get(n, "within"))) {
         const char *w = y_str(C->doc, v, "within");
         if (w && strcmp(w, "paragraph") == 0)
-            fd.frame.ent_paragraph = true;
+            fd.frame.ent_within = CC_ENT_PARAGRAPH;
+        else if (w && strcmp(w, "article") == 0)
+            fd.frame.ent_within = CC_ENT_ARTICLE;
         else if (w && strcmp(w, "sentence") != 0)
-            y_error(C->doc, v, CC_D_VALUE, "use sentence or paragraph",
-                    "entities are looked for within a sentence or a paragraph, not '%s'", w);
+            y_error(C->doc, v, CC_D_VALUE, "use sentence, paragraph or article",
+                    "entities are looked for within a sentence, a paragraph or the article, "
+                    "not '%s'", w);
     }
     fd.frame.time = CC_TIME_EVENT;
     if ((v = y_get(n, "time"))) {
@@ -447,9 +461,9 @@ void cc_rules_read_frame(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n)
         else
             fd.frame.year = (int)yr;
     }
-    if (cl->scope || cl->scope_period)
-        y_error(C->doc, n, CC_D_VALUE, "drop scope: or the frame's time:",
-                "a frame claim takes its scope from its time kind, not from scope:");
+    if ((cl->scope || cl->scope_period) && y_get(n, "time"))
+        y_error(C->doc, y_get(n, "time"), CC_D_VALUE, "drop scope: or the frame's time:",
+                "a claim's scope comes from its scope: or from its frame's time:, not both");
     if (grow((void **)&rs->frames, &rs->capframes, rs->nframes, sizeof(cc_framedef))) {
         y_error(C->doc, n, CC_D_NOMEM, NULL, "out of memory");
         return;
@@ -522,15 +536,6 @@ static bool speaks(const cc_ruleset *rs, size_t li, const cc_frame *f)
     return false;
 }
 
-static bool has_extractor(const cc_ruleset *rs, uint32_t claim, const cc_lang *l)
-{
-    size_t i;
-    for (i = 0; i < rs->nxr; i++)
-        if (rs->xr[i]->claim_idx == claim && rs->xr[i]->lang == l)
-            return true;
-    return false;
-}
-
 int cc_rules_finish_frames(cc_ruleset *rs, cc_diags *d, int *errors)
 {
     size_t li, i;
@@ -547,7 +552,7 @@ int cc_rules_finish_frames(cc_ruleset *rs, cc_diags *d, int *errors)
         cc_claim *cl = rs->claims[fd->claim_idx];
         for (li = 0; li < rs->nlangs; li++) {
             cc_xrule *x;
-            if (has_extractor(rs, fd->claim_idx, rs->langs[li]) || !speaks(rs, li, &fd->frame))
+            if (!speaks(rs, li, &fd->frame))
                 continue;
             x = cc_calloc(1, sizeof *x);
             if (!x || cc_rules_push_ptr((void ***)&rs->xr, &rs->nxr, &rs->capxr, x) != 0) {

@@ -41,6 +41,9 @@ typedef struct cc_entform {
     const char *re;   /* regular expression text */
 } cc_entform;
 
+/* Where a frame's entities must be named. */
+enum { CC_ENT_SENTENCE = 0, CC_ENT_PARAGRAPH, CC_ENT_ARTICLE };
+
 /* How a claim's figures are placed in time (docs/rules.md, "Time"). */
 typedef enum cc_timekind {
     CC_TIME_NONE = 0, /* no time kind: the claim's scope rules alone */
@@ -59,7 +62,9 @@ typedef struct cc_frame {
     size_t nwithout;
     uint32_t *ents;    /* entities that must all be named */
     size_t nents;
-    bool ent_paragraph;  /* in the paragraph, not only the sentence */
+    uint32_t *not_ents; /* entities that exclude the figure from its sentence */
+    size_t nnot_ents;
+    uint8_t ent_within;  /* CC_WITHIN_*: where the entities must be named */
     cc_timekind time;
     cc_scope_period period; /* period and as_of: the window */
     int year;          /* 0, or the year the figure must be about */

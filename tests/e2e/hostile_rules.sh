@@ -9,6 +9,8 @@
 R="$TMP/rules"
 mkdir -p "$R/claims"
 ln -s "$SRC/rules/lang" "$R/lang"
+ln -s "$SRC/rules/entities" "$R/entities"
+ln -s "$SRC/rules/concepts.yaml" "$R/concepts.yaml"
 cp rules/claims/microsoft_investment_total.yaml "$R/claims/"
 
 # More nodes than the loader takes, and a file over its size limit.
