@@ -15,6 +15,7 @@
 #define CLAIMCHECK_EXTRACT_H
 
 #include "doc.h"
+#include <stdio.h>
 #include "obs.h"
 #include "rules.h"
 
@@ -29,6 +30,10 @@ int cc_extractor_new(cc_extractor **out, const cc_ruleset *rs);
 /* Whether observations keep their sentence (cc_obs.context); on unless
  * turned off. */
 void cc_extractor_keep_context(cc_extractor *x, bool on);
+/* Writes to f, for every figure frame claims consider, the head that
+ * governs it and why each frame took or refused it (check --explain);
+ * NULL: off. Each figure's lines are written at once. */
+void cc_extractor_explain(cc_extractor *x, FILE *f);
 void cc_extractor_free(cc_extractor *x);
 /* The time budget: how long one rule (or the quantity scan) may take over
  * one article, per MiB of the article (at least one MiB is counted). When

@@ -40,6 +40,7 @@ typedef struct cc_run_opts {
     bool no_context;    /* leave the observations' sentences out (they cost
                            about 200 bytes each; only HTML reports, JSON
                            Lines and archives use them) */
+    FILE *explain;      /* check --explain: why frames took each figure */
     unsigned time_budget_ms; /* per rule, article and MiB (see
                                 cc_extractor_time_budget); 0: the default */
 } cc_run_opts;
