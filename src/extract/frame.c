@@ -205,18 +205,52 @@ static bool governs_kind(const cc_concept *c, const cc_quantity *q)
     return c->role == CC_ROLE_HEAD && (!c->kinds || (c->kinds & (1u << q->kind)));
 }
 
+/* A predicate ("rose", "a jump of") reaches the figure. It governs it when
+ * the figure is of its kind; otherwise the figure is the head's it is said
+ * of. */
+static bool reaches(const cc_concept *c, const cc_quantity *q)
+{
+    return governs_kind(c, q) || c->role == CC_ROLE_PREDICATE;
+}
+
 /* The cost of head term k governing quantity i, or GOVERN_MAX + 1. */
 static unsigned pair_cost(const cc_extractor *x, const char *t, size_t i, size_t k)
 {
     const cc_quantity *q = &x->q.v[i];
     const cc_occ *o = &x->terms.v[k];
-    if (!governs_kind(&x->rs->concepts[o->id], q))
+    if (!reaches(&x->rs->concepts[o->id], q))
         return GOVERN_MAX + 1;
     if (o->end <= q->start)
         return gap_cost(x, t, o->end, q->start, i);
     if (o->start >= q->end)
         return gap_cost(x, t, q->end, o->start, i);
     return GOVERN_MAX + 1; /* inside the figure's own text */
+}
+
+/* The head a predicate (term p) is said of, for figure i: the nearest head
+ * of i's kind in the sentence, measured from the predicate ("Tržby Nvidie
+ * vzrostly ... na 57 miliard"); -1 when none is near. */
+static long subject_of(const cc_extractor *x, const char *t, size_t i, size_t p)
+{
+    const cc_occ *po = &x->terms.v[p];
+    long s = cc_sent_of(&x->ss, x->q.v[i].start), best = -1;
+    unsigned bc = GOVERN_MAX + 1;
+    size_t k;
+    for (k = 0; k < x->terms.n; k++) {
+        const cc_occ *o = &x->terms.v[k];
+        unsigned c;
+        if (k == p || o->start < x->ss.v[s].start || o->end > x->ss.v[s].end ||
+            !governs_kind(&x->rs->concepts[o->id], &x->q.v[i]))
+            continue;
+        c = o->end <= po->start ? gap_cost(x, t, o->end, po->start, i)
+            : o->start >= po->end ? gap_cost(x, t, po->end, o->start, i)
+                                  : GOVERN_MAX + 1;
+        if (c < bc) {
+            bc = c;
+            best = (long)k;
+        }
+    }
+    return best;
 }
 
 typedef struct govpair {
@@ -292,6 +326,9 @@ static int assign_governors(cc_extractor *x, const char *t)
     for (k = 0; k < np; k++)
         if (x->gov[pairs[k].q] < 0)
             x->gov[pairs[k].q] = pairs[k].term;
+    for (i = 0; i < x->q.n; i++)
+        if (x->gov[i] >= 0 && !governs_kind(&x->rs->concepts[x->terms.v[x->gov[i]].id], &x->q.v[i]))
+            x->gov[i] = subject_of(x, t, i, (size_t)x->gov[i]);
     /* the sentence before */
     for (i = 0; i < x->q.n; i++) {
         long s, p;
@@ -483,7 +520,7 @@ static void frame_scope(const cc_frame *f, cc_doc *doc, int year, bool written, 
  * the sentence does not say is a guess and counts against it. */
 static int specificity(const cc_frame *f, bool written)
 {
-    return 4 * (int)f->nwith + 2 * (int)f->nents + (f->year ? (written ? 3 : -3) : 0) +
+    return 4 * (int)(f->nwith + f->nwith_ents) + 2 * (int)f->nents + (f->year ? (written ? 3 : -3) : 0) +
            (f->nwithout || f->nnot_ents ? 1 : 0) + (f->nheads == 1 ? 1 : 0);
 }
 
@@ -553,6 +590,11 @@ static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, si
     for (k = 0; k < f->nwithout; k++)
         if (f->without[k] != head->id && concept_in(&x->terms, f->without[k], ca, cb)) {
             snprintf(why, n, "'%s' in its clause", cs[f->without[k]].name);
+            return why;
+        }
+    for (k = 0; k < f->nwith_ents; k++)
+        if (!concept_in(&x->ents, f->with_ents[k], ca, cb)) {
+            snprintf(why, n, "%s not named in its clause", x->rs->entities[f->with_ents[k]].id);
             return why;
         }
     for (k = 0; k < f->nnot_ents; k++)

@@ -84,8 +84,11 @@ static void read_concept(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode 
             c.role = CC_ROLE_HEAD;
         else if (strcmp(role, "modifier") == 0)
             c.role = CC_ROLE_MODIFIER;
+        else if (strcmp(role, "predicate") == 0)
+            c.role = CC_ROLE_PREDICATE;
         else
-            y_error(doc, n, CC_D_VALUE, "use head or modifier", "unknown role '%s'", role);
+            y_error(doc, n, CC_D_VALUE, "use head, predicate or modifier", "unknown role '%s'",
+                    role);
     }
     if ((n = y_get(v, "kind")) && y_expect(doc, n, Y_SEQ, "kind")) {
         size_t i;
@@ -356,14 +359,12 @@ static size_t read_concepts(cloader *C, const ynode *n, const char *what, int ro
                     name);
             continue;
         }
-        if (role >= 0 && rs->concepts[ci].role != (cc_role)role) {
+        if (role == CC_ROLE_HEAD && rs->concepts[ci].role == CC_ROLE_MODIFIER) {
             y_error(C->doc, items[i], CC_D_VALUE,
                     role == CC_ROLE_HEAD ? "a figure is governed by a head concept (invest, "
                                            "valuation, loss...); put modifiers under with:"
                                          : NULL,
-                    "'%s' is a %s, not a %s", name,
-                    rs->concepts[ci].role == CC_ROLE_HEAD ? "head" : "modifier",
-                    role == CC_ROLE_HEAD ? "head" : "modifier");
+                    "'%s' is a modifier, not a head", name);
             continue;
         }
         (*out)[k++] = (uint32_t)ci;
@@ -389,7 +390,8 @@ void cc_rules_read_frame(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n)
         fd.frame.nheads = read_concepts(C, v, "concept", CC_ROLE_HEAD, &fd.frame.heads, NULL,
                                         NULL);
     if ((v = y_get(n, "with")))
-        fd.frame.nwith = read_concepts(C, v, "with", -1, &fd.frame.with, NULL, NULL);
+        fd.frame.nwith = read_concepts(C, v, "with", -1, &fd.frame.with, &fd.frame.with_ents,
+                                       &fd.frame.nwith_ents);
     if ((v = y_get(n, "not")))
         fd.frame.nwithout = read_concepts(C, v, "not", -1, &fd.frame.without, &fd.frame.not_ents,
                                           &fd.frame.nnot_ents);

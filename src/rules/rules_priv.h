@@ -22,7 +22,7 @@ typedef enum cc_xtype {
 
 /* Concepts (rules/concepts.yaml): heads govern figures, modifiers qualify
  * them. */
-typedef enum cc_role { CC_ROLE_HEAD = 0, CC_ROLE_MODIFIER } cc_role;
+typedef enum cc_role { CC_ROLE_HEAD = 0, CC_ROLE_MODIFIER, CC_ROLE_PREDICATE } cc_role;
 
 typedef struct cc_concept {
     const char *name;
@@ -64,6 +64,8 @@ typedef struct cc_frame {
     size_t nents;
     uint32_t *not_ents; /* entities that exclude the figure from its sentence */
     size_t nnot_ents;
+    uint32_t *with_ents; /* entities required in the figure's clause */
+    size_t nwith_ents;
     uint8_t ent_within;  /* CC_WITHIN_*: where the entities must be named */
     cc_timekind time;
     cc_scope_period period; /* period and as_of: the window */
