@@ -21,6 +21,7 @@ typedef struct cc_test_stats {
     const char *lang;
     size_t pack_pos, pack_neg;   /* pack examples: expected quantity / none */
     size_t claim_pos, claim_neg; /* claim examples in this language */
+    size_t terms;                /* examples of the pack's terms */
     size_t failed;
 } cc_test_stats;
 

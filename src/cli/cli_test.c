@@ -32,7 +32,7 @@ int cmd_test(int argc, char **argv)
     cc_test_stats *st = NULL;
     size_t n = 0, i;
     long failures;
-    size_t tp = 0, tn = 0, cp = 0, cn = 0;
+    size_t tp = 0, tn = 0, tt = 0, cp = 0, cn = 0;
     int rc = cli_start(&o, argc, argv, "test", CLI_TEST, help, &d, &rs);
     if (rc >= 0)
         return rc;
@@ -43,24 +43,25 @@ int cmd_test(int argc, char **argv)
         rc = 2;
         goto out;
     }
-    printf("%-6s %10s %10s %10s %10s %8s\n", "lang", "pack +", "pack -", "claim +", "claim -",
-           "failed");
+    printf("%-6s %10s %10s %10s %10s %10s %8s\n", "lang", "pack +", "pack -", "terms", "claim +",
+           "claim -", "failed");
     for (i = 0; i < n; i++) {
         if (o.lang && st[i].pack_pos + st[i].pack_neg + st[i].claim_pos + st[i].claim_neg == 0)
             continue;
-        printf("%-6s %10zu %10zu %10zu %10zu %8zu\n", st[i].lang, st[i].pack_pos, st[i].pack_neg,
-               st[i].claim_pos, st[i].claim_neg, st[i].failed);
+        printf("%-6s %10zu %10zu %10zu %10zu %10zu %8zu\n", st[i].lang, st[i].pack_pos,
+               st[i].pack_neg, st[i].terms, st[i].claim_pos, st[i].claim_neg, st[i].failed);
+        tt += st[i].terms;
         tp += st[i].pack_pos;
         tn += st[i].pack_neg;
         cp += st[i].claim_pos;
         cn += st[i].claim_neg;
     }
-    printf("%-6s %10zu %10zu %10zu %10zu %8ld\n", "total", tp, tn, cp, cn, failures);
-    printf("%zu examples, %ld failed\n", tp + tn + cp + cn, failures);
+    printf("%-6s %10zu %10zu %10zu %10zu %10zu %8ld\n", "total", tp, tn, tt, cp, cn, failures);
+    printf("%zu examples, %ld failed\n", tp + tn + tt + cp + cn, failures);
     rc = failures ? 1 : 0;
     if (o.trials) {
         cc_trial_stats *ts = NULL;
-        size_t nt = 0, te = 0, tf = 0, tm = 0, tt = 0, tk = 0;
+        size_t nt = 0, te = 0, tf = 0, tm = 0, ttr = 0, tk = 0;
         cc_diags *td = cc_diags_new();
         long tfail = td ? cc_selftest_trials(rs, o.trials, o.lang, td, &ts, &nt) : CC_ERR_NOMEM;
         if (td)
@@ -78,13 +79,13 @@ int cmd_test(int argc, char **argv)
                    ts[i].expected, ts[i].found, ts[i].matched, ts[i].known,
                    ts[i].found ? 100.0 * (double)ts[i].matched / (double)ts[i].found : 100.0,
                    ts[i].expected ? 100.0 * (double)ts[i].matched / (double)ts[i].expected : 100.0);
-            tt += ts[i].trials;
+            ttr += ts[i].trials;
             te += ts[i].expected;
             tf += ts[i].found;
             tm += ts[i].matched;
             tk += ts[i].known;
         }
-        printf("%-6s %8zu %9zu %7zu %8zu %6zu %9.1f%% %7.1f%%\n", "total", tt, te, tf, tm, tk,
+        printf("%-6s %8zu %9zu %7zu %8zu %6zu %9.1f%% %7.1f%%\n", "total", ttr, te, tf, tm, tk,
                tf ? 100.0 * (double)tm / (double)tf : 100.0,
                te ? 100.0 * (double)tm / (double)te : 100.0);
         free(ts);

@@ -127,6 +127,16 @@ static int push_occ(cc_occs *o, uint32_t id, size_t a, size_t b)
     return 0;
 }
 
+static int cmp_occ(const void *a, const void *b)
+{
+    const cc_occ *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
 typedef struct collect {
     cc_occs *o;
     const int32_t *map; /* mark -> id (-1: drop); NULL: the mark is the id */
@@ -155,7 +165,10 @@ static int find_occurrences(cc_extractor *x, const cc_lang *l, const cc_langfram
         int rc;
         if (!x->ss.v[s].candidate)
             continue;
-        rc = cc_rx_each_mark(&l->termrx, &x->ctx, t, a, b, on_mark, &ct);
+        size_t k;
+        for (k = 0, rc = 0; k < l->nterms && rc == 0; k++)
+            if (lf->cid[k] >= 0)
+                rc = cc_rx_each_mark(&l->terms[k].rx, &x->ctx, t, a, b, on_mark, &ct);
         if (rc == 0 && within == CC_ENT_SENTENCE)
             rc = cc_rx_each_mark(&lf->entrx, &x->ctx, t, a, b, on_mark, &ce);
         if (rc < 0)
@@ -190,6 +203,8 @@ static int find_occurrences(cc_extractor *x, const cc_lang *l, const cc_langfram
             done = b;
         }
     }
+    if (x->terms.n > 1)
+        qsort(x->terms.v, x->terms.n, sizeof(cc_occ), cmp_occ);
     return ct.err ? ct.err : ce.err;
 }
 
@@ -545,6 +560,22 @@ static bool taken(const cc_extractor *x, size_t nh0, const cc_quantity *q)
     return false;
 }
 
+/* Is one of the frame's heads said by the governing word (a word may say
+ * two concepts: "капитализация" is a valuation and a market value)? */
+static bool said_at(const cc_extractor *x, const cc_frame *f, const cc_occ *head)
+{
+    size_t k, h;
+    for (k = 0; k < x->terms.n; k++) {
+        const cc_occ *o = &x->terms.v[k];
+        if (o->start != head->start || o->end != head->end)
+            continue;
+        for (h = 0; h < f->nheads; h++)
+            if (f->heads[h] == o->id)
+                return true;
+    }
+    return false;
+}
+
 /* Why frame r does not take quantity i (governed by head), written into
  * why; NULL when it takes it. */
 static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, size_t lo,
@@ -555,9 +586,7 @@ static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, si
     const cc_concept *cs = x->rs->concepts;
     const cc_quantity *q = &x->q.v[i];
     size_t k;
-    for (k = 0; k < f->nheads && f->heads[k] != head->id; k++)
-        ;
-    if (k == f->nheads) {
+    if (!said_at(x, f, head)) {
         snprintf(why, n, "governed by %s, not %s", cs[head->id].name, cs[f->heads[0]].name);
         return why;
     }

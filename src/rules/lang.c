@@ -259,7 +259,7 @@ void cc_lang_free(cc_lang *l)
     cc_rx_free(&l->prefilter);
     cc_rx_free(&l->shared);
     cc_rx_free(&l->years);
-    cc_rx_free(&l->termrx);
+    cc_lang_free_terms(l);
     cc_arena_free(&l->arena);
     cc_free(l);
 }

@@ -16,6 +16,7 @@ typedef struct form {
     size_t sortlen; /* longer forms are tried first */
     uint32_t entry; /* index of the entry the form belongs to */
     uint32_t seq;   /* insertion order, for a stable sort */
+    uint8_t regex;  /* written /between slashes/: its author sets its edges */
 } form;
 
 typedef struct formvec {
@@ -61,8 +62,9 @@ void cc_lang_add_forms(loader *L, const ynode *list, const char *what, uint32_t 
 const char *cc_lang_alternation(cc_arena *a, formvec *fv, bool groups);
 void cc_lang_sort_forms(formvec *fv);
 /* "(?:(*MARK:e)f1|...)": every form marked with its entry, longest first,
- * each starting a word in languages written with spaces. NULL when out of
- * memory; "(?!)" when fv is empty. */
+ * each literal form starting a word in languages written with spaces (a
+ * regular expression sets its own edges). NULL when out of memory; "(?!)"
+ * when fv is empty. */
 const char *cc_lang_marked_alternation(cc_arena *a, formvec *fv, bool spacing);
 int cc_lang_build_classifier(loader *L, cc_classifier *c, formvec *fv);
 void cc_lang_free_classifier(cc_classifier *c);
@@ -83,6 +85,8 @@ void cc_lang_read_detect(loader *L, const ynode *n);
 void cc_lang_read_examples(loader *L, const ynode *n);
 /* terms: (terms.c) */
 void cc_lang_read_terms(loader *L, const ynode *n);
+void cc_lang_free_terms(cc_lang *l);
+void cc_lang_jit_terms(cc_lang *l);
 
 /* Macro assembly (lang_macros.c) */
 int cc_lang_assemble_macros(loader *L, lists *ls, frags *f);

@@ -59,6 +59,7 @@ typedef struct cc_term {
     uint32_t line, col; /* of its key, for errors */
     cc_termex *examples;
     size_t nexamples;
+    cc_rx rx;           /* its forms; each alternative marks the term */
 } cc_term;
 
 /* Detection data: lowercase words and distinctive code points. */
@@ -116,11 +117,11 @@ struct cc_lang {
      * takes the second's scale and unit; anchored at both ends */
     cc_rx shared;
 
-    /* terms: every form of every concept in one pattern; each alternative
-     * sets (*MARK:i), i the index into terms */
+    /* terms: the forms of each concept, one pattern per concept, so that
+     * a word that says two concepts ("Quartalsumsatz": revenue, per
+     * quarter) is found as both */
     cc_term *terms;
     size_t nterms;
-    cc_rx termrx;
 
     /* the pack's and its extractors' patterns are JIT-compiled
      * (cc_ruleset_ready) */

@@ -46,6 +46,7 @@ int cc_lang_push_form(formvec *fv, const char *re, size_t sortlen, uint32_t entr
     fv->v[fv->n].sortlen = sortlen;
     fv->v[fv->n].entry = entry;
     fv->v[fv->n].seq = (uint32_t)fv->n;
+    fv->v[fv->n].regex = 0;
     fv->n++;
     return 0;
 }
@@ -115,6 +116,8 @@ void cc_lang_add_forms(loader *L, const ynode *list, const char *what, uint32_t 
         cc_buf_free(&b);
         if (!re || cc_lang_push_form(fv, re, it->len, entry) != 0)
             y_error(L->doc, it, CC_D_NOMEM, NULL, "out of memory");
+        else
+            fv->v[fv->n - 1].regex = it->len >= 2 && it->s[0] == '/' && it->s[it->len - 1] == '/';
     }
 }
 
@@ -143,7 +146,7 @@ const char *cc_lang_marked_alternation(cc_arena *a, formvec *fv, bool spacing)
     cc_buf_puts(&b, "(?:");
     for (i = 0; i < fv->n; i++) {
         cc_buf_printf(&b, "%s(*MARK:%u)%s(?:%s)", i ? "|" : "", (unsigned)fv->v[i].entry,
-                      spacing ? "(?<![\\p{L}\\p{N}])" : "", fv->v[i].re);
+                      spacing && !fv->v[i].regex ? "(?<![\\p{L}\\p{N}])" : "", fv->v[i].re);
     }
     cc_buf_putc(&b, ')');
     r = b.err ? NULL : cc_arena_strndup(a, b.p, b.len);

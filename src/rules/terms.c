@@ -39,10 +39,7 @@ void cc_lang_read_terms(loader *L, const ynode *n)
 {
     static const char *const keys[] = {"forms", "examples", NULL};
     cc_lang *l = L->l;
-    formvec fv = {0};
-    const char *alt;
-    char msg[256];
-    size_t i, off;
+    size_t i;
 
     if (!n || !y_expect(L->doc, n, Y_MAP, "terms"))
         return;
@@ -54,6 +51,10 @@ void cc_lang_read_terms(loader *L, const ynode *n)
     for (i = 0; i < n->n; i++) {
         const ynode *k = y_key(n, i), *v = y_val(n, i), *forms = v;
         cc_term *tm = &l->terms[l->nterms];
+        formvec fv = {0};
+        const char *alt;
+        char msg[256];
+        size_t off;
         memset(tm, 0, sizeof *tm);
         if (!(tm->concept = y_str(L->doc, k, "a concept name")))
             continue;
@@ -67,16 +68,31 @@ void cc_lang_read_terms(loader *L, const ynode *n)
         if (!forms)
             continue;
         cc_lang_add_forms(L, forms, "forms", (uint32_t)l->nterms, &fv, F_GUARD);
+        alt = cc_lang_marked_alternation(&l->arena, &fv, l->spacing);
+        cc_free(fv.v);
+        if (!alt) {
+            y_error(L->doc, k, CC_D_NOMEM, NULL, "out of memory");
+            continue;
+        }
+        if (cc_rx_compile(&tm->rx, alt, strlen(alt), PCRE2_CASELESS, msg, sizeof msg, &off) != 0)
+            y_error(L->doc, k, CC_D_PATTERN, NULL, "the forms of '%s' do not compile together: %s",
+                    tm->concept, msg);
         l->nterms++;
     }
-    alt = cc_lang_marked_alternation(&l->arena, &fv, l->spacing);
-    cc_free(fv.v);
-    if (!alt) {
-        y_error(L->doc, n, CC_D_NOMEM, NULL, "out of memory");
-        return;
-    }
-    if (cc_rx_compile(&l->termrx, alt, strlen(alt), PCRE2_CASELESS, msg, sizeof msg, &off) != 0)
-        y_error(L->doc, n, CC_D_PATTERN, NULL, "the terms do not compile together: %s", msg);
+}
+
+void cc_lang_free_terms(cc_lang *l)
+{
+    size_t i;
+    for (i = 0; i < l->nterms; i++)
+        cc_rx_free(&l->terms[i].rx);
+}
+
+void cc_lang_jit_terms(cc_lang *l)
+{
+    size_t i;
+    for (i = 0; i < l->nterms; i++)
+        cc_rx_jit(&l->terms[i].rx);
 }
 
 int cc_rx_each_mark(const cc_rx *rx, cc_rxctx *c, const char *t, size_t a, size_t b,

@@ -201,6 +201,45 @@ static int run_claim_example(cc_extractor *x, const cc_ruleset *rs, const cc_exa
     return ok;
 }
 
+typedef struct term_seen {
+    uint32_t term;
+    bool seen;
+} term_seen;
+
+static void on_term(void *ud, uint32_t mark, size_t a, size_t b)
+{
+    term_seen *ts = ud;
+    (void)a;
+    (void)b;
+    ts->seen = ts->seen || mark == ts->term;
+}
+
+/* Every example of every term of l must hold one of the term's forms.
+ * Returns the failures, or a negative cc_status. */
+static long run_term_examples(const cc_lang *l, cc_rxctx *c, cc_diags *d, size_t *count)
+{
+    size_t t, e;
+    long fails = 0;
+    for (t = 0; t < l->nterms; t++)
+        for (e = 0; e < l->terms[t].nexamples; e++) {
+            const cc_termex *ex = &l->terms[t].examples[e];
+            term_seen ts = {(uint32_t)t, false};
+            int rc = cc_rx_each_mark(&l->terms[t].rx, c, ex->text, 0, strlen(ex->text), on_term,
+                                     &ts);
+            if (rc < 0)
+                return CC_ERR_LIMIT;
+            (*count)++;
+            if (!ts.seen) {
+                cc_diags_add(d, CC_SEV_ERROR, CC_D_TEST, l->file, ex->line, ex->col, SIZE_MAX,
+                             NULL, "add the form it uses to the term's forms, or fix the example",
+                             "example failed: no form of '%s' in \"%s\"", l->terms[t].concept,
+                             ex->text);
+                fails++;
+            }
+        }
+    return fails;
+}
+
 long cc_selftest(const cc_ruleset *rs, const char *lang, cc_diags *d, cc_test_stats **stats,
                  size_t *nstats)
 {
@@ -221,6 +260,22 @@ long cc_selftest(const cc_ruleset *rs, const char *lang, cc_diags *d, cc_test_st
         st[i].lang = l->code;
         if (lang && strcmp(lang, l->code) != 0)
             continue;
+        {
+            cc_rxctx c;
+            long tf;
+            if (cc_rxctx_init(&c, rs->maxcap) != 0) {
+                failures = CC_ERR_NOMEM;
+                goto out;
+            }
+            tf = run_term_examples(l, &c, d, &st[i].terms);
+            cc_rxctx_free(&c);
+            if (tf < 0) {
+                failures = tf;
+                goto out;
+            }
+            st[i].failed += (size_t)tf;
+            failures += tf;
+        }
         for (j = 0; j < l->nexamples; j++) {
             int ok = run_pack_example(x, l, &l->examples[j], d);
             if (ok < 0) {
