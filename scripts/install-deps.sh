@@ -20,7 +20,7 @@ PKGS="$PKGS libcmocka-dev"
 # test; GNU time for the benchmarks' peak memory. valgrind runs the golden
 # test under memcheck.
 PKGS="$PKGS pcre2-utils valgrind ca-certificates
-      python3 python3-jsonschema libxml2-utils
+      python3 python3-jsonschema python3-yaml libxml2-utils
       chromium fonts-wqy-zenhei fonts-dejavu-core fontconfig
       groff-base man-db parallel time"
 # Fuzzing (scripts/fuzz.sh): clang with the libFuzzer and sanitizer
