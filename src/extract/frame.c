@@ -217,7 +217,7 @@ static bool eligible(const cc_extractor *x, size_t i)
 
 static bool governs_kind(const cc_concept *c, const cc_quantity *q)
 {
-    return c->role == CC_ROLE_HEAD && (!c->kinds || (c->kinds & (1u << q->kind)));
+    return c->role != CC_ROLE_MODIFIER && (!c->kinds || (c->kinds & (1u << q->kind)));
 }
 
 /* A predicate ("rose", "a jump of") reaches the figure. It governs it when
@@ -255,6 +255,7 @@ static long subject_of(const cc_extractor *x, const char *t, size_t i, size_t p)
         const cc_occ *o = &x->terms.v[k];
         unsigned c;
         if (k == p || o->start < x->ss.v[s].start || o->end > x->ss.v[s].end ||
+            x->rs->concepts[o->id].role != CC_ROLE_HEAD ||
             !governs_kind(&x->rs->concepts[o->id], &x->q.v[i]))
             continue;
         c = o->end <= po->start ? gap_cost(x, t, o->end, po->start, i)
@@ -341,6 +342,21 @@ static int assign_governors(cc_extractor *x, const char *t)
     for (k = 0; k < np; k++)
         if (x->gov[pairs[k].q] < 0)
             x->gov[pairs[k].q] = pairs[k].term;
+    /* "stieg um 62 Prozent auf 57 Milliarden": a figure right after one a
+     * predicate governs is that predicate's too */
+    for (i = 1; i < x->q.n; i++) {
+        size_t j = i;
+        if (x->gov[i] >= 0 || !eligible(x, i))
+            continue;
+        while (j-- > 0 && !counts(&x->q.v[j]))
+            ;
+        if (j < i && x->gov[j] >= 0 &&
+            x->rs->concepts[x->terms.v[x->gov[j]].id].role == CC_ROLE_PREDICATE &&
+            cc_sent_of(&x->ss, x->q.v[j].start) == cc_sent_of(&x->ss, x->q.v[i].start) &&
+            x->q.v[j].end <= x->q.v[i].start &&
+            gap_cost(x, t, x->q.v[j].end, x->q.v[i].start, i) <= 2 * COST_WORD)
+            x->gov[i] = x->gov[j];
+    }
     for (i = 0; i < x->q.n; i++)
         if (x->gov[i] >= 0 && !governs_kind(&x->rs->concepts[x->terms.v[x->gov[i]].id], &x->q.v[i]))
             x->gov[i] = subject_of(x, t, i, (size_t)x->gov[i]);
