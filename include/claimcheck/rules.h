@@ -46,6 +46,8 @@ typedef struct cc_claim {
     cc_dec tolerance;        /* relative: 0.01 = 1 %; 0 = exact */
     const char *scope;       /* fixed scope (e.g. "2024"), or NULL */
     cc_scope_period scope_period; /* scope from the article's date */
+    bool timed;              /* a frame's time kind sets the scope: each
+                                figure's own period (scope_period wide) */
     bool has_reference;      /* a reference value is given */
     cc_interval reference;   /* what the figure is known to be */
     const char *reference_source; /* where it is from, or NULL */

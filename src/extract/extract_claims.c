@@ -576,7 +576,8 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         memset(&o, 0, sizeof o);
         loc = cc_doc_loc(doc, h->q.start);
         o.claim = h->x->claim->id;
-        if (h->framed && !h->x->claim->scope && !h->x->claim->scope_period)
+        if (h->framed && (h->x->claim->timed || (!h->x->claim->scope &&
+                                                  !h->x->claim->scope_period)))
             o.scope = h->fscope;
         else if (h->x->claim->scope)
             o.scope = h->x->claim->scope;

@@ -466,6 +466,12 @@ void cc_rules_read_frame(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n)
     if ((cl->scope || cl->scope_period) && y_get(n, "time"))
         y_error(C->doc, y_get(n, "time"), CC_D_VALUE, "drop scope: or the frame's time:",
                 "a claim's scope comes from its scope: or from its frame's time:, not both");
+    else if (fd.frame.time != CC_TIME_EVENT && !cl->scope && !cl->scope_period) {
+        /* compared like a claim scoped by date: an undated figure within
+         * every period (compare.c) */
+        cl->scope_period = fd.frame.period;
+        cl->timed = true;
+    }
     if (grow((void **)&rs->frames, &rs->capframes, rs->nframes, sizeof(cc_framedef))) {
         y_error(C->doc, n, CC_D_NOMEM, NULL, "out of memory");
         return;
@@ -556,11 +562,10 @@ int cc_rules_finish_frames(cc_ruleset *rs, cc_diags *d, int *errors)
             cc_xrule *x;
             if (!speaks(rs, li, &fd->frame))
                 continue;
-            x = cc_calloc(1, sizeof *x);
-            if (!x || cc_rules_push_ptr((void ***)&rs->xr, &rs->nxr, &rs->capxr, x) != 0) {
-                cc_free(x);
+            x = cc_arena_alloc(&rs->arena, sizeof *x);
+            if (!x || cc_rules_push_ptr((void ***)&rs->xr, &rs->nxr, &rs->capxr, x) != 0)
                 return CC_ERR_NOMEM;
-            }
+            memset(x, 0, sizeof *x);
             x->claim = cl;
             x->claim_idx = fd->claim_idx;
             x->lang = rs->langs[li];
