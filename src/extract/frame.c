@@ -482,16 +482,17 @@ static size_t span_gap(size_t a, size_t b, size_t c, size_t d)
     return b <= c ? c - b : d <= a ? a - d : 0;
 }
 
-/* Is quantity i the figure nearest to [ya, yb) in its sentence [sa, sb)? A
- * year mention belongs to the nearest figure: "first invested $1bn in
- * 2019, has since invested $13bn". */
+/* Is quantity i the figure of its kind nearest to [ya, yb) in its sentence
+ * [sa, sb)? A year mention belongs to the nearest figure: "first invested
+ * $1bn in 2019, has since invested $13bn"; a percentage does not take it
+ * from an amount: "im dritten Quartal um 62 Prozent auf 57 Milliarden". */
 static bool nearest_figure(const cc_extractor *x, size_t i, size_t ya, size_t yb, size_t sa,
                            size_t sb)
 {
     size_t mine = span_gap(x->q.v[i].start, x->q.v[i].end, ya, yb), k;
     for (k = 0; k < x->q.n; k++) {
         const cc_quantity *o = &x->q.v[k];
-        if (k == i || !counts(o) || o->start < sa || o->end > sb)
+        if (k == i || !counts(o) || o->kind != x->q.v[i].kind || o->start < sa || o->end > sb)
             continue;
         if (span_gap(o->start, o->end, ya, yb) < mine)
             return false;
@@ -531,14 +532,70 @@ static int figure_year(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t i,
     return cc_doc_year(doc);
 }
 
+typedef struct nearest_q {
+    size_t a, b;      /* the figure */
+    size_t best;      /* distance of the nearest mention so far */
+    size_t ma, mb;    /* its span */
+    uint32_t quarter; /* 0: none */
+} nearest_q;
+
+static void on_quarter(void *ud, uint32_t mark, size_t a, size_t b)
+{
+    nearest_q *n = ud;
+    size_t d = span_gap(n->a, n->b, a, b);
+    if (mark >= 1 && mark <= 4 && d < n->best) {
+        n->best = d;
+        n->quarter = mark;
+        n->ma = a;
+        n->mb = b;
+    }
+}
+
+/* The quarter written nearest to figure i (1-4) in its clause, else in its
+ * sentence when no other figure is nearer to it; 0 when none is. */
+static int figure_quarter(cc_extractor *x, const cc_lang *l, const char *t, size_t i, size_t ca,
+                          size_t cb, size_t sa, size_t sb)
+{
+    nearest_q n;
+    memset(&n, 0, sizeof n);
+    n.a = x->q.v[i].start;
+    n.b = x->q.v[i].end;
+    n.best = SIZE_MAX;
+    if (!l->quarters.code)
+        return 0;
+    if (cc_rx_each_mark(&l->quarters, &x->ctx, t, ca, cb, on_quarter, &n) < 0)
+        return 0;
+    if (n.quarter)
+        return (int)n.quarter;
+    if (cc_rx_each_mark(&l->quarters, &x->ctx, t, sa, sb, on_quarter, &n) < 0)
+        return 0;
+    if (n.quarter && nearest_figure(x, i, n.ma, n.mb, sa, sb))
+        return (int)n.quarter;
+    return 0;
+}
+
 /* The scope of a figure a frame took: its period or window (docs/rules.md,
  * "Time"), "" when the time is unknown or the claim is an event. */
-static void frame_scope(const cc_frame *f, cc_doc *doc, int year, bool written, char *out,
-                        size_t n)
+static void frame_scope(const cc_frame *f, cc_doc *doc, int year, bool written, int quarter,
+                        char *out, size_t n)
 {
     out[0] = '\0';
     if (f->time == CC_TIME_EVENT || year <= 0)
         return;
+    if (f->period == CC_SCOPE_QUARTER && quarter) {
+        /* "in the third quarter": of the year written, else of the
+         * article's year, or the year before when that quarter has not
+         * begun by the article's date (a report of the fourth quarter
+         * published in February) */
+        int m = 0;
+        const char *date = cc_doc_meta_date(doc);
+        if (!written && date && strlen(date) >= 7)
+            m = (date[5] - '0') * 10 + (date[6] - '0');
+        if (!written && m >= 1 && m <= 12 && (quarter - 1) * 3 + 1 > m)
+            year--;
+        snprintf(out, n, "%04d-Q%d", year, quarter);
+        return;
+    }
     if (f->period == CC_SCOPE_YEAR || written || !cc_doc_meta_date(doc)) {
         snprintf(out, n, "%04d", year);
         return;
@@ -787,7 +844,11 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             if (rc == 1) {
                 hit *h = &x->h[x->nh - 1];
                 h->framed = 1;
-                frame_scope(best->frame, doc, year, written, h->fscope, sizeof h->fscope);
+                frame_scope(best->frame, doc, year, written,
+                            best->frame->period == CC_SCOPE_QUARTER
+                                ? figure_quarter(x, l, t, i, ca, cb, sa, sb)
+                                : 0,
+                            h->fscope, sizeof h->fscope);
                 if (x->explain)
                     cc_buf_printf(&eb, "  -> %s%s%s\n", best->claim->id, h->fscope[0] ? ", scope " : "",
                                   h->fscope);

@@ -54,7 +54,7 @@ static void read_header(ydoc *doc, const ynode *root, cc_lang *l)
                                        "scales",   "currencies", "percent",      "counts",
                                        "qualifiers", "ranges",   "vague",        "unit_join",
                                        "percent_join", "macros", "abbreviations", "detect",
-                                       "years", "shared_unit", "examples", "terms", NULL};
+                                       "years", "quarters", "shared_unit", "examples", "terms", NULL};
     const ynode *n;
     y_check_keys(doc, root, keys, "a language pack");
     if ((n = y_require(doc, root, "lang", "a language pack"))) {
@@ -227,6 +227,7 @@ int cc_lang_load(cc_lang **out, const char *file, const char *text, size_t len, 
         goto nomem;
     cc_lang_read_examples(&L, y_get(root, "examples"));
     cc_lang_read_terms(&L, y_get(root, "terms"));
+    cc_lang_read_quarters(&L, y_get(root, "quarters"));
     if (doc.errors) {
         rc = CC_ERR_RULES;
         goto fail;
@@ -260,6 +261,7 @@ void cc_lang_free(cc_lang *l)
     cc_rx_free(&l->shared);
     cc_rx_free(&l->years);
     cc_lang_free_terms(l);
+    cc_rx_free(&l->quarters);
     cc_arena_free(&l->arena);
     cc_free(l);
 }

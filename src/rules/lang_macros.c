@@ -393,6 +393,7 @@ void cc_lang_jit(cc_lang *l)
     cc_rx_jit(&l->years);
     cc_rx_jit(&l->shared);
     cc_lang_jit_terms(l);
+    cc_rx_jit(&l->quarters);
     for (i = 0; i < sizeof c / sizeof c[0]; i++)
         cc_rx_jit(&c[i]->prefix);
 }

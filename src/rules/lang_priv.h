@@ -113,6 +113,10 @@ struct cc_lang {
     cc_rx years;
     uint32_t g_this, g_last, g_next;
 
+    /* Quarter mentions ("third quarter", "Q3", "第三季度"): each
+     * alternative marks its quarter, 1 to 4 */
+    cc_rx quarters;
+
     /* shared_unit: the words between two figures after which the first
      * takes the second's scale and unit; anchored at both ends */
     cc_rx shared;

@@ -95,6 +95,30 @@ void cc_lang_jit_terms(cc_lang *l)
         cc_rx_jit(&l->terms[i].rx);
 }
 
+/* quarters: {q1: [...], ..., q4: [...]} */
+void cc_lang_read_quarters(loader *L, const ynode *n)
+{
+    static const char *const keys[] = {"q1", "q2", "q3", "q4", NULL};
+    cc_lang *l = L->l;
+    formvec fv = {0};
+    const char *alt;
+    char msg[256];
+    size_t off;
+    uint32_t q;
+    if (!n || !y_expect(L->doc, n, Y_MAP, "quarters"))
+        return;
+    y_check_keys(L->doc, n, keys, "quarters");
+    for (q = 1; q <= 4; q++)
+        cc_lang_add_forms(L, y_get(n, keys[q - 1]), keys[q - 1], q, &fv, F_GUARD);
+    alt = cc_lang_marked_alternation(&l->arena, &fv, l->spacing);
+    cc_free(fv.v);
+    if (!alt)
+        y_error(L->doc, n, CC_D_NOMEM, NULL, "out of memory");
+    else if (cc_rx_compile(&l->quarters, alt, strlen(alt), PCRE2_CASELESS, msg, sizeof msg,
+                           &off) != 0)
+        y_error(L->doc, n, CC_D_PATTERN, NULL, "quarters do not compile: %s", msg);
+}
+
 int cc_rx_each_mark(const cc_rx *rx, cc_rxctx *c, const char *t, size_t a, size_t b,
                     cc_mark_fn fn, void *ud)
 {
