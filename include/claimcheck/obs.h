@@ -36,6 +36,9 @@ typedef struct cc_obs {
                               300 characters each side of it), or "" */
     uint64_t context_start; /* byte offset of context in the file */
     const char *date;      /* the article's front-matter date, or "" */
+    bool unit_inherited;   /* the unit is not written next to the figure: it
+                              comes from the amount beside it or the
+                              paragraph ("9.300 millones") */
 } cc_obs;
 
 typedef struct cc_obstab cc_obstab;

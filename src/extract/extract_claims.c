@@ -600,6 +600,7 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         o.qual = h->q.qual;
         o.value = h->q.value;
         o.iv = h->q.iv;
+        o.unit_inherited = h->q.inherited;
         o.date = cc_doc_meta_date(doc) ? cc_doc_meta_date(doc) : "";
         {
             size_t a;

@@ -747,6 +747,57 @@ static void explain_flush(cc_extractor *x, cc_buf *b)
     b->len = 0;
 }
 
+/* Implied units: a scaled figure written without its currency ("9.300
+ * millones", "4,2 miljard") is an amount in the currency of the other
+ * amounts of its paragraph when they all have one; with none, in the
+ * currency the language's money frames agree on (their claims' currency:),
+ * if they do. It is marked inherited, and shown so in every report. The
+ * scan's list is changed for the frames only: the other extractors ran
+ * before. */
+static void imply_units(cc_extractor *x, const char *t, size_t lo, size_t hi,
+                        const cc_xlist *xl)
+{
+    const char *claimcur = NULL;
+    bool agree = true;
+    size_t i, k;
+    for (k = 0; k < xl->n; k++) {
+        const cc_claim *c = xl->v[k]->claim;
+        if (xl->v[k]->type != CC_X_FRAME || c->kind != CC_KIND_MONEY || !c->currency)
+            continue;
+        if (claimcur && strcmp(claimcur, c->currency) != 0)
+            agree = false;
+        claimcur = c->currency;
+    }
+    if (!agree)
+        claimcur = NULL;
+    for (i = 0; i < x->q.n; i++) {
+        cc_quantity *q = &x->q.v[i];
+        const char *cur = NULL;
+        bool one = true;
+        size_t pa, pb;
+        if (q->kind != CC_KIND_NUMBER || !q->scaled || q->vague || q->conversion_of >= 0)
+            continue;
+        paragraph_of(t, lo, hi, q->start, q->end, &pa, &pb);
+        for (k = 0; k < x->q.n; k++) {
+            const cc_quantity *o = &x->q.v[k];
+            if (o->kind != CC_KIND_MONEY || !o->unit || o->start < pa || o->end > pb)
+                continue;
+            if (cur && strcmp(cur, o->unit) != 0)
+                one = false;
+            cur = o->unit;
+        }
+        if (!one)
+            continue;
+        if (!cur)
+            cur = claimcur;
+        if (!cur)
+            continue;
+        q->kind = CC_KIND_MONEY;
+        q->unit = cur;
+        q->inherited = true;
+    }
+}
+
 int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_doc *doc,
                       cc_diags *d)
 {
@@ -773,6 +824,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         cc_extract_limit_diag(d, doc, lo, rc, "the pack's terms", l->file, 0);
         return CC_ERR_LIMIT;
     }
+    imply_units(x, t, lo, hi, xl);
     if (assign_governors(x, t) != CC_OK)
         return CC_ERR_NOMEM;
     for (i = 0; i < x->q.n; i++) {

@@ -152,6 +152,8 @@ void cc_fmt_figure(cc_buf *b, const cc_obs *o)
         cc_buf_puts(b, cc_dec_format_short(v, o->value));
     }
     unit_suffix(b, o);
+    if (o->unit_inherited && o->unit && *o->unit)
+        cc_buf_puts(b, " (unit implied)");
 }
 
 void cc_fmt_camps(cc_buf *b, const cc_claimres *c)

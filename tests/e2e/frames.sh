@@ -20,8 +20,10 @@ import json, sys
 for line in open(sys.argv[1], encoding="utf-8"):
     o = json.loads(line)
     if o.get("type") == "observation":
-        print("%s %s:%d:%d %s %s" % (o["claim"], o["file"].split("/")[-1], o["line"], o["column"],
-                                     json.dumps(o["text"], ensure_ascii=False), o["scope"] or "-"))
+        print("%s %s:%d:%d %s %s %s%s" % (o["claim"], o["file"].split("/")[-1], o["line"], o["column"],
+                                          json.dumps(o["text"], ensure_ascii=False), o["unit"],
+                                          o["scope"] or "-",
+                                          " (unit implied)" if o.get("unit_inherited") else ""))
 PY
 expect_same "$C/expected.txt" "$TMP/got" "observations"
 expect_same "$C/explain.txt" "$TMP/explain" "--explain"
