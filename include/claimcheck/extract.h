@@ -34,6 +34,12 @@ void cc_extractor_keep_context(cc_extractor *x, bool on);
  * governs it and why each frame took or refused it (check --explain);
  * NULL: off. Each figure's lines are written at once. */
 void cc_extractor_explain(cc_extractor *x, FILE *f);
+/* Calls fn for every figure a claim's extractor or frame reached and
+ * refused, with the filter that refused it ("near", "not_near", "time",
+ * "unit", "kind", "arbitration", a frame's reason): claimcheck test names
+ * it when an example finds nothing. NULL: off. */
+typedef void (*cc_trace_fn)(void *ud, const char *claim, const char *figure, const char *why);
+void cc_extractor_trace(cc_extractor *x, cc_trace_fn fn, void *ud);
 void cc_extractor_free(cc_extractor *x);
 /* The time budget: how long one rule (or the quantity scan) may take over
  * one article, per MiB of the article (at least one MiB is counted). When

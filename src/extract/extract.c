@@ -51,6 +51,12 @@ void cc_extractor_explain(cc_extractor *x, FILE *f)
     x->explain = f;
 }
 
+void cc_extractor_trace(cc_extractor *x, cc_trace_fn fn, void *ud)
+{
+    x->trace = fn;
+    x->trace_ud = ud;
+}
+
 void cc_extractor_keep_context(cc_extractor *x, bool on)
 {
     x->no_context = !on;

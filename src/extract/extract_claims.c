@@ -14,6 +14,7 @@
 #include "uni.h"
 #include "utf8.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,8 +82,11 @@ static int context_ok(cc_extractor *x, const cc_xrule *r, cc_doc *doc, size_t a,
         int rc;
         window(x, &r->near[i], t, lo, hi, a, b, &wa, &wb);
         rc = cc_rx_match(&r->near[i].rx, &x->ctx, x->ctx.aux, t, wb, wa, PCRE2_NO_UTF_CHECK);
-        if (rc == PCRE2_ERROR_NOMATCH)
+        if (rc == PCRE2_ERROR_NOMATCH) {
+            x->why = i;
+            x->why_near = 1;
             return 0;
+        }
         if (rc < 0)
             return rc;
         if (h->scope_end == h->scope_start) {
@@ -98,12 +102,30 @@ static int context_ok(cc_extractor *x, const cc_xrule *r, cc_doc *doc, size_t a,
         int rc;
         window(x, &r->not_near[i], t, lo, hi, a, b, &wa, &wb);
         rc = cc_rx_match(&r->not_near[i].rx, &x->ctx, x->ctx.aux, t, wb, wa, PCRE2_NO_UTF_CHECK);
-        if (rc >= 0)
+        if (rc >= 0) {
+            x->why = i;
+            x->why_near = 0;
             return 0;
+        }
         if (rc != PCRE2_ERROR_NOMATCH)
             return rc;
     }
     return 1;
+}
+
+void cc_extract_refused(cc_extractor *x, const cc_xrule *r, const char *t, const cc_quantity *q,
+                        const char *fmt, ...)
+{
+    char why[256], *fig;
+    va_list ap;
+    if (!x->trace)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    fig = cc_strndup(t + q->start, q->end - q->start);
+    x->trace(x->trace_ud, r->claim->id, fig ? fig : "", why);
+    cc_free(fig);
 }
 
 /* The scanned quantity starting at off, or NULL. */
@@ -188,15 +210,23 @@ int cc_extract_add_hit(cc_extractor *x, const cc_xrule *r, const cc_quantity *q,
         }
         q = &tmpq;
     }
-    if (q->vague || !kind_fits(c, q))
+    if (q->vague || !kind_fits(c, q)) {
+        if (!q->vague)
+            cc_extract_refused(x, r, x->text, q, "kind: a %s, not a %s", cc_kind_name(q->kind),
+                               cc_kind_name(c->kind));
         return 0;
+    }
     if (c->nunits) {
         size_t k;
         for (k = 0; k < c->nunits; k++)
             if (q->unit && strcmp(q->unit, c->units[k]) == 0)
                 break;
-        if (k == c->nunits)
-            return 0; /* "500 million employees" is not a user count */
+        if (k == c->nunits) {
+            /* "500 million employees" is not a user count */
+            cc_extract_refused(x, r, x->text, q, "unit: '%s' is not one of the claim's units",
+                               q->unit ? q->unit : "");
+            return 0;
+        }
     }
     use = q;
     if (sq && sq->conversion_of >= 0)
@@ -277,8 +307,18 @@ static int keep(cc_extractor *x, const cc_xrule *r, cc_doc *doc, const cc_quanti
     tmp.scope_end = se;
     if (r->nnear || r->nnot)
         ok = context_ok(x, r, doc, q->start, q->end, &tmp);
-    if (ok == 1)
+    if (ok == 0)
+        cc_extract_refused(x, r, cc_doc_text(doc), q, "%s: its %s pattern %zu (%s:%u)",
+                           x->why_near ? "near" : "not_near",
+                           x->why_near ? "near" : "not_near", x->why + 1, r->file,
+                           (unsigned)r->line);
+    if (ok == 1) {
         ok = year_ok(x, r, doc, q);
+        if (ok == 0)
+            cc_extract_refused(x, r, cc_doc_text(doc), q,
+                               "time: the year nearest to it is not %d (%s:%u)", r->year,
+                               r->file, (unsigned)r->line);
+    }
     if (ok < 0) {
         cc_extract_limit_diag(d, doc, q->start, ok, "a near/not_near pattern", r->file, r->line);
         return CC_ERR_LIMIT;
@@ -531,6 +571,7 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
 
     if (li < 0)
         return CC_ERR_INVALID;
+    x->text = t;
     cc_ruleset_ready(x->rs, l);
     xl = &x->rs->bylang[li];
     if (xl->n == 0)

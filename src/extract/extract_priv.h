@@ -46,6 +46,11 @@ struct cc_extractor {
     size_t capgov;
     bool no_context;
     FILE *explain; /* --explain, or NULL */
+    cc_trace_fn trace; /* cc_extractor_trace */
+    void *trace_ud;
+    const char *text;  /* the article being extracted */
+    size_t why;        /* context_ok: which near/not_near pattern refused */
+    int why_near;      /* 1: a near pattern found nothing; 0: a not_near matched */
     uint64_t budget_ns; /* time per rule and MiB of article */
 };
 
@@ -56,6 +61,13 @@ void cc_extract_limit_diag(cc_diags *d, cc_doc *doc, size_t off, int rc, const c
 int cc_extract_scan_prefiltered(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_diags *d);
 
 /* extract_claims.c */
+/* Tells the trace (if any) that r refused q, and why (printf-style). */
+void cc_extract_refused(cc_extractor *x, const cc_xrule *r, const char *t, const cc_quantity *q,
+                        const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
 /* Adds a hit of r on q unless the claim refuses it (vague, a conversion,
  * the wrong kind or unit). Returns 1 added, 0 refused, CC_ERR_NOMEM. */
 int cc_extract_add_hit(cc_extractor *x, const cc_xrule *r, const cc_quantity *q, size_t ss,

@@ -624,13 +624,27 @@ static bool year_possible(const cc_frame *f, int doc)
     return doc == f->year;
 }
 
-static bool taken(const cc_extractor *x, size_t nh0, const cc_quantity *q)
+/* The claim whose own extractors took q, or NULL. */
+static const cc_claim *taken(const cc_extractor *x, size_t nh0, const cc_quantity *q)
 {
     size_t k;
     for (k = 0; k < nh0; k++)
         if (x->h[k].q.figure == q->figure)
-            return true;
-    return false;
+            return x->h[k].x->claim;
+    return NULL;
+}
+
+/* Tells the trace why every frame of xl (but except) did not take q. */
+static void trace_all(cc_extractor *x, const cc_xlist *xl, const char *t, const cc_quantity *q,
+                      const cc_xrule *except, const char *why, const char *who)
+{
+    size_t k;
+    if (!x->trace)
+        return;
+    for (k = 0; k < xl->n; k++)
+        if (xl->v[k]->type == CC_X_FRAME && xl->v[k] != except &&
+            (!who || strcmp(who, xl->v[k]->claim->id) != 0))
+            cc_extract_refused(x, xl->v[k], t, q, "%s%s", why, who ? who : "");
 }
 
 /* Is one of the frame's heads said by the governing word (a word may say
@@ -838,14 +852,18 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         char why[160];
         if (q->vague || q->conversion_of >= 0 || s < 0 || !x->ss.v[s].candidate)
             continue;
-        if (taken(x, nh0, q))
+        if (taken(x, nh0, q)) {
+            trace_all(x, xl, t, q, NULL, "arbitration: taken by the extractors of ",
+                      taken(x, nh0, q)->id);
             continue;
+        }
         sa = x->ss.v[s].start;
         sb = x->ss.v[s].end > q->end ? x->ss.v[s].end : q->end;
         g = x->gov[i];
         if (x->explain)
             explain_head(&eb, doc, t, q, x, g);
         if (g < 0) {
+            trace_all(x, xl, t, q, NULL, "frame: no head concept governs it", NULL);
             explain_flush(x, &eb);
             continue;
         }
@@ -875,6 +893,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             if (no) {
                 if (x->explain && strncmp(no, "governed by", 11) != 0)
                     cc_buf_printf(&eb, "  %s: refused: %s\n", r->claim->id, no);
+                cc_extract_refused(x, r, t, q, "frame: %s", no);
                 continue;
             }
             sc = specificity(r->frame, written);
@@ -885,6 +904,16 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             if (!best || sc > bests) {
                 best = r;
                 bests = sc;
+            }
+        }
+        if (best && x->trace) {
+            /* the frames that fit and lost */
+            for (k = 0; k < xl->n; k++) {
+                const cc_xrule *r = xl->v[k];
+                if (r->type == CC_X_FRAME && r != best &&
+                    !refusal(x, r, t, lo, hi, i, &x->terms.v[g], sa, sb, ca, cb, why, sizeof why))
+                    cc_extract_refused(x, r, t, q, "arbitration: %s asked for more",
+                                       best->claim->id);
             }
         }
         if (best) {

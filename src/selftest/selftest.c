@@ -151,6 +151,19 @@ static bool obs_matches(const cc_example *ex, const cc_obs *o)
     return true;
 }
 
+typedef struct why_buf {
+    const char *claim;
+    cc_buf b;
+} why_buf;
+
+/* The filters that refused figures for the example's claim. */
+static void on_refusal(void *ud, const char *claim, const char *figure, const char *why)
+{
+    why_buf *w = ud;
+    if (strcmp(claim, w->claim) == 0)
+        cc_buf_printf(&w->b, "%s\"%s\" refused by %s", w->b.len ? "; " : "", figure, why);
+}
+
 static int run_claim_example(cc_extractor *x, const cc_ruleset *rs, const cc_example *ex,
                              cc_diags *d)
 {
@@ -159,6 +172,7 @@ static int run_claim_example(cc_extractor *x, const cc_ruleset *rs, const cc_exa
     cc_obstab *t = NULL;
     cc_diags *local = cc_diags_new();
     cc_buf found = CC_BUF_INIT, want = CC_BUF_INIT;
+    why_buf why = {ex->claim, CC_BUF_INIT};
     int ok = 0, rc;
     size_t i;
     if (!local || cc_obstab_new(&t) != CC_OK) {
@@ -166,8 +180,10 @@ static int run_claim_example(cc_extractor *x, const cc_ruleset *rs, const cc_exa
         return CC_ERR_NOMEM;
     }
     rc = cc_doc_from_buffer(&doc, ex->file, ex->text, strlen(ex->text), local);
+    cc_extractor_trace(x, on_refusal, &why);
     if (rc == CC_OK)
         rc = cc_extract(x, l, doc, t, local);
+    cc_extractor_trace(x, NULL, NULL);
     if (rc != CC_OK) {
         cc_buf_printf(&found, "the text could not be read (%s)", cc_strerror(rc));
     } else {
@@ -191,8 +207,13 @@ static int run_claim_example(cc_extractor *x, const cc_ruleset *rs, const cc_exa
     if (!ok) {
         cc_buf_printf(&want, "%s: ", ex->claim);
         describe_want(&want, ex);
+        if (!ex->none && why.b.len)
+            cc_buf_printf(&found, "%s%s", found.len ? "; " : "", why.b.p);
+        else if (!ex->none && !found.len)
+            cc_buf_puts(&found, "found nothing: no extractor of the claim reached a figure");
         fail(d, ex, want.p ? want.p : "", &found);
     }
+    cc_buf_free(&why.b);
     cc_buf_free(&found);
     cc_buf_free(&want);
     cc_obstab_free(t);

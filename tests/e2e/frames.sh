@@ -28,6 +28,21 @@ PY
 expect_same "$C/expected.txt" "$TMP/got" "observations"
 expect_same "$C/explain.txt" "$TMP/explain" "--explain"
 
+# claimcheck test names the filter that refused each figure of a failing
+# example: near, not_near, time, unit, kind, arbitration, or the frame's
+# reason.
+F="$TMP/failing"
+mkdir -p "$F/claims"
+ln -s "$SRC/rules/lang" "$F/lang"
+ln -s "$SRC/rules/entities" "$F/entities"
+ln -s "$SRC/rules/concepts.yaml" "$F/concepts.yaml"
+cp "$C/failing/claims.yaml" "$F/claims/c.yaml"
+"$CC" test --color never --lang en --rules "$F" >/dev/null 2>"$TMP/test.err"
+expect_status 1 $? "test with failing examples"
+"$CC" test --color never --lang de --rules "$F" >/dev/null 2>>"$TMP/test.err"
+sed "s|$F/|RULES/|g" "$TMP/test.err" >"$TMP/test.got"
+expect_same "$C/failing/expected.txt" "$TMP/test.got" "test failures"
+
 # The same figures through check: frames are claims like any other.
 "$CC" check -j1 --rules "$R" --format json "$C"/articles/*.txt >"$TMP/report"
 [ $? -le 1 ] || fail "check exited with $?"
