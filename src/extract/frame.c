@@ -35,6 +35,7 @@ enum {
     COST_MARK = 6,     /* a clause mark: , ; : ( ) and dashes */
     COST_FIGURE = 12,  /* another figure */
     GOVERN_MAX = 16,   /* a head further than this governs nothing */
+    SUBJECT_MAX = 32,  /* a predicate's head may be this far from it */
     CLAUSE_REACH = 12  /* a clause extends this far beyond figure and head */
 };
 
@@ -79,7 +80,31 @@ static bool figure_between(const cc_extractor *x, size_t a, size_t b, size_t ski
 }
 
 /* The distance in half-words across t[a, b). */
-static unsigned gap_cost(const cc_extractor *x, const char *t, size_t a, size_t b, size_t self)
+/* The end of the bracketed conversion opening at i ("(29,3 Milliarden
+ * Euro)", "（約4兆8000億円）"), or i when there is none. */
+static size_t skip_conversion(const cc_extractor *x, const char *t, size_t i, size_t b)
+{
+    size_t k;
+    for (k = 0; k < x->q.n; k++) {
+        const cc_quantity *q = &x->q.v[k];
+        size_t e = q->end;
+        if (q->conversion_of < 0 || q->start <= i || q->start > i + 16 || e > b)
+            continue;
+        for (;;) {
+            if (e < b && (t[e] == ' ' || t[e] == ')'))
+                e++;
+            else if (e + 3 <= b && memcmp(t + e, "\xEF\xBC\x89", 3) == 0) /* ） */
+                e += 3;
+            else
+                break;
+        }
+        return e;
+    }
+    return i;
+}
+
+static unsigned gap_cost(const cc_extractor *x, const char *t, size_t a, size_t b, size_t self,
+                         unsigned limit)
 {
     unsigned cost = 0;
     bool inword = false;
@@ -89,6 +114,15 @@ static unsigned gap_cost(const cc_extractor *x, const char *t, size_t a, size_t 
         int n = cc_utf8_decode(t + i, t + b, &cp);
         if (n < 1)
             n = 1;
+        if (cp == '(' || cp == 0xFF08) {
+            /* a conversion in brackets stands for the figure before it:
+             * it is no distance ("320億ドル(4兆8,000億円)で買収") */
+            size_t e = skip_conversion(x, t, i, b);
+            if (e > i) {
+                i = e;
+                continue;
+            }
+        }
         if (cc_uni_is_cjk(cp)) {
             cost += COST_CJK;
             inword = false;
@@ -104,7 +138,7 @@ static unsigned gap_cost(const cc_extractor *x, const char *t, size_t a, size_t 
             inword = inword && (cp == '-' || cp == '\'' || cp == 0x2019);
         }
         i += (size_t)n;
-        if (cost > GOVERN_MAX)
+        if (cost > limit)
             return cost;
     }
     if (figure_between(x, a, b, self))
@@ -236,9 +270,9 @@ static unsigned pair_cost(const cc_extractor *x, const char *t, size_t i, size_t
     if (!reaches(&x->rs->concepts[o->id], q))
         return GOVERN_MAX + 1;
     if (o->end <= q->start)
-        return gap_cost(x, t, o->end, q->start, i);
+        return gap_cost(x, t, o->end, q->start, i, GOVERN_MAX);
     if (o->start >= q->end)
-        return gap_cost(x, t, q->end, o->start, i);
+        return gap_cost(x, t, q->end, o->start, i, GOVERN_MAX);
     return GOVERN_MAX + 1; /* inside the figure's own text */
 }
 
@@ -249,7 +283,7 @@ static long subject_of(const cc_extractor *x, const char *t, size_t i, size_t p)
 {
     const cc_occ *po = &x->terms.v[p];
     long s = cc_sent_of(&x->ss, x->q.v[i].start), best = -1;
-    unsigned bc = GOVERN_MAX + 1;
+    unsigned bc = SUBJECT_MAX + 1;
     size_t k;
     for (k = 0; k < x->terms.n; k++) {
         const cc_occ *o = &x->terms.v[k];
@@ -258,9 +292,9 @@ static long subject_of(const cc_extractor *x, const char *t, size_t i, size_t p)
             x->rs->concepts[o->id].role != CC_ROLE_HEAD ||
             !governs_kind(&x->rs->concepts[o->id], &x->q.v[i]))
             continue;
-        c = o->end <= po->start ? gap_cost(x, t, o->end, po->start, i)
-            : o->start >= po->end ? gap_cost(x, t, po->end, o->start, i)
-                                  : GOVERN_MAX + 1;
+        c = o->end <= po->start ? gap_cost(x, t, o->end, po->start, i, SUBJECT_MAX)
+            : o->start >= po->end ? gap_cost(x, t, po->end, o->start, i, SUBJECT_MAX)
+                                  : SUBJECT_MAX + 1;
         if (c < bc) {
             bc = c;
             best = (long)k;
@@ -354,7 +388,7 @@ static int assign_governors(cc_extractor *x, const char *t)
             x->rs->concepts[x->terms.v[x->gov[j]].id].role == CC_ROLE_PREDICATE &&
             cc_sent_of(&x->ss, x->q.v[j].start) == cc_sent_of(&x->ss, x->q.v[i].start) &&
             x->q.v[j].end <= x->q.v[i].start &&
-            gap_cost(x, t, x->q.v[j].end, x->q.v[i].start, i) <= 2 * COST_WORD)
+            gap_cost(x, t, x->q.v[j].end, x->q.v[i].start, i, GOVERN_MAX) <= 2 * COST_WORD)
             x->gov[i] = x->gov[j];
     }
     for (i = 0; i < x->q.n; i++)
