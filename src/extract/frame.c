@@ -174,6 +174,8 @@ static int cmp_occ(const void *a, const void *b)
 typedef struct collect {
     cc_occs *o;
     const int32_t *map; /* mark -> id (-1: drop); NULL: the mark is the id */
+    const char *t;      /* with map: the text, to extend a term to its word */
+    size_t lo;
     int err;
 } collect;
 
@@ -181,8 +183,44 @@ static void on_mark(void *ud, uint32_t mark, size_t a, size_t b)
 {
     collect *c = ud;
     int32_t id = c->map ? c->map[mark] : (int32_t)mark;
+    if (c->map) {
+        /* a term found inside a word ("Quartals|umsatz") starts with it */
+        while (a > c->lo) {
+            uint32_t cp;
+            size_t p = a - 1;
+            while (p > c->lo && ((unsigned char)c->t[p] & 0xC0) == 0x80)
+                p--;
+            if (cc_utf8_decode(c->t + p, c->t + a, &cp) < 0 || cc_uni_is_cjk(cp) ||
+                !(cc_uni_is_letter(cp) || cc_uni_is_digit(cp)))
+                break;
+            a = p;
+        }
+    }
     if (id >= 0 && push_occ(c->o, (uint32_t)id, a, b) != 0)
         c->err = CC_ERR_NOMEM;
+}
+
+/* The terms of t[a, b), each term's pattern searched on its own (a word
+ * may say two concepts). */
+static int find_terms(cc_extractor *x, const cc_lang *l, const cc_langframe *lf, const char *t,
+                      size_t a, size_t b, collect *ct)
+{
+    size_t k;
+    int rc = 0;
+    for (k = 0; k < l->nterms && rc == 0; k++)
+        if (lf->cid[k] >= 0)
+            rc = cc_rx_each_match(&l->terms[k].rx, (uint32_t)k, &x->ctx, t, a, b, on_mark, ct);
+    return rc;
+}
+
+static int each_entity(cc_extractor *x, const cc_langframe *lf, const char *t, size_t a,
+                       size_t b, collect *ce)
+{
+    size_t k;
+    int rc = 0;
+    for (k = 0; k < lf->nent && rc == 0; k++)
+        rc = cc_rx_each_match(&lf->entrx[k], lf->entid[k], &x->ctx, t, a, b, on_mark, ce);
+    return rc;
 }
 
 /* Terms and entities of the candidate sentences (and, for entities, the
@@ -191,25 +229,45 @@ static int find_occurrences(cc_extractor *x, const cc_lang *l, const cc_langfram
                             const char *t, size_t lo, size_t hi, int within)
 {
     bool paragraph = within == CC_ENT_PARAGRAPH;
-    collect ct = {&x->terms, lf->cid, 0}, ce = {&x->ents, NULL, 0};
-    size_t s, done = lo;
+    collect ct = {&x->terms, lf->cid, t, lo, 0}, ce = {&x->ents, NULL, NULL, 0, 0};
+    size_t s, done = lo, i;
+    uint8_t *want;
     x->terms.n = x->ents.n = 0;
-    for (s = 0; s < x->ss.n; s++) {
-        size_t a = x->ss.v[s].start, b = x->ss.v[s].end;
-        int rc;
-        if (!x->ss.v[s].candidate)
+    /* only sentences with a figure frames can take (1), and the sentence
+     * before each (2, for its heads), are searched: a year or a page
+     * number makes a sentence a candidate for the extractors, not here */
+    if (!(want = cc_calloc(x->ss.n + 1, 1)))
+        return CC_ERR_NOMEM;
+    for (i = 0; i < x->q.n; i++) {
+        long si = cc_sent_of(&x->ss, x->q.v[i].start);
+        if (si < 0 || !x->ss.v[si].candidate || !counts(&x->q.v[i]))
             continue;
-        size_t k;
-        for (k = 0, rc = 0; k < l->nterms && rc == 0; k++)
-            if (lf->cid[k] >= 0)
-                rc = cc_rx_each_mark(&l->terms[k].rx, &x->ctx, t, a, b, on_mark, &ct);
-        if (rc == 0 && within == CC_ENT_SENTENCE)
-            rc = cc_rx_each_mark(&lf->entrx, &x->ctx, t, a, b, on_mark, &ce);
-        if (rc < 0)
-            return rc;
+        want[si] |= 1;
+        if (si > 0)
+            want[si - 1] |= 2;
     }
+    /* runs of wanted sentences are searched at once: a search costs a
+     * microsecond or so before it reads a byte */
+    for (s = 0; s < x->ss.n; s++) {
+        size_t a = x->ss.v[s].start, b, e = s;
+        int rc;
+        if (!want[s])
+            continue;
+        while (e + 1 < x->ss.n && want[e + 1])
+            e++;
+        b = x->ss.v[e].end;
+        rc = find_terms(x, l, lf, t, a, b, &ct);
+        if (rc == 0 && within == CC_ENT_SENTENCE)
+            rc = each_entity(x, lf, t, a, b, &ce);
+        s = e;
+        if (rc < 0) {
+            cc_free(want);
+            return rc;
+        }
+    }
+    cc_free(want);
     if (within == CC_ENT_ARTICLE) {
-        int rc = cc_rx_each_mark(&lf->entrx, &x->ctx, t, lo, hi, on_mark, &ce);
+        int rc = each_entity(x, lf, t, lo, hi, &ce);
         if (rc < 0)
             return rc;
     } else if (paragraph) {
@@ -231,7 +289,7 @@ static int find_occurrences(cc_extractor *x, const cc_lang *l, const cc_langfram
                 b--;
             if (a < done)
                 a = done;
-            rc = cc_rx_each_mark(&lf->entrx, &x->ctx, t, a, b, on_mark, &ce);
+            rc = each_entity(x, lf, t, a, b, &ce);
             if (rc < 0)
                 return rc;
             done = b;
@@ -865,7 +923,15 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         }
     if (!any || li < 0 || !rs->lf)
         return CC_OK;
-    rc = find_occurrences(x, l, &rs->lf[li], t, lo, hi, within);
+    {
+        /* terms and entities are word lists: the match limit bounds them,
+         * and with no deadline PCRE2 skips to where a word can start
+         * instead of calling out at every position (three times faster) */
+        uint64_t deadline = x->ctx.deadline;
+        x->ctx.deadline = 0;
+        rc = find_occurrences(x, l, &rs->lf[li], t, lo, hi, within);
+        x->ctx.deadline = deadline;
+    }
     if (rc == CC_ERR_NOMEM)
         return rc;
     if (rc < 0) {

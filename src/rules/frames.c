@@ -503,33 +503,49 @@ static int resolve_terms(cc_ruleset *rs, size_t li, cc_diags *d, int *errors)
     return CC_OK;
 }
 
+/* One pattern per entity named in l's language (its forms for every
+ * language and for this one): without marks, so that PCRE2 skips to the
+ * letters a name can start with. */
 static int compile_entities(cc_ruleset *rs, size_t li, cc_diags *d, int *errors)
 {
     const cc_lang *l = rs->langs[li];
-    cc_buf b = CC_BUF_INIT;
-    size_t i, n = 0;
-    char msg[256];
-    size_t off;
-    int rc = CC_OK;
-    cc_buf_puts(&b, "(?:");
-    for (i = 0; i < rs->nentforms; i++) {
-        const cc_entform *f = &rs->entforms[i];
-        if (f->lang && strcmp(f->lang, l->code) != 0)
+    cc_langframe *lf = &rs->lf[li];
+    size_t e, i;
+    lf->entrx = cc_arena_alloc(&rs->arena, (rs->nentities + 1) * sizeof(cc_rx));
+    lf->entid = cc_arena_alloc(&rs->arena, (rs->nentities + 1) * sizeof(uint32_t));
+    if (!lf->entrx || !lf->entid)
+        return CC_ERR_NOMEM;
+    for (e = 0; e < rs->nentities; e++) {
+        cc_buf b = CC_BUF_INIT;
+        size_t n = 0, off;
+        char msg[256];
+        for (i = 0; i < rs->nentforms; i++) {
+            const cc_entform *f = &rs->entforms[i];
+            if (f->entity != e || (f->lang && strcmp(f->lang, l->code) != 0))
+                continue;
+            cc_buf_printf(&b, "%s%s(?:%s)", n++ ? "|" : "(?:",
+                          l->spacing ? "(?<![\\p{L}\\p{N}])" : "", f->re);
+        }
+        if (!n)
             continue;
-        cc_buf_printf(&b, "%s(*MARK:%u)%s(?:%s)", n++ ? "|" : "", (unsigned)f->entity,
-                      l->spacing ? "(?<![\\p{L}\\p{N}])" : "", f->re);
+        cc_buf_putc(&b, ')');
+        if (b.err) {
+            cc_buf_free(&b);
+            return CC_ERR_NOMEM;
+        }
+        memset(&lf->entrx[lf->nent], 0, sizeof(cc_rx));
+        if (cc_rx_compile(&lf->entrx[lf->nent], b.p, b.len, PCRE2_CASELESS, msg, sizeof msg,
+                          &off) != 0) {
+            cc_diags_add(d, CC_SEV_ERROR, CC_D_PATTERN, l->file, 0, 0, SIZE_MAX, NULL, NULL,
+                         "the forms of entity '%s' for '%s' do not compile together: %s",
+                         rs->entities[e].id, l->code, msg);
+            (*errors)++;
+        } else {
+            lf->entid[lf->nent++] = (uint32_t)e;
+        }
+        cc_buf_free(&b);
     }
-    cc_buf_putc(&b, ')');
-    if (b.err)
-        rc = CC_ERR_NOMEM;
-    else if (n && cc_rx_compile(&rs->lf[li].entrx, b.p, b.len, PCRE2_CASELESS, msg, sizeof msg,
-                                &off) != 0) {
-        cc_diags_add(d, CC_SEV_ERROR, CC_D_PATTERN, l->file, 0, 0, SIZE_MAX, NULL, NULL,
-                     "the entity forms for '%s' do not compile together: %s", l->code, msg);
-        (*errors)++;
-    }
-    cc_buf_free(&b);
-    return rc;
+    return CC_OK;
 }
 
 /* Has the pack a term for one of the frame's heads? */
@@ -544,6 +560,26 @@ static bool speaks(const cc_ruleset *rs, size_t li, const cc_frame *f)
     return false;
 }
 
+/* Is concept c needed by the frames: a head or predicate (any of them may
+ * govern a figure), or a modifier some frame asks for? The others are not
+ * searched (each costs a search of every sentence with a figure). */
+static bool needed(const cc_ruleset *rs, uint32_t c)
+{
+    size_t i, k;
+    if (rs->concepts[c].role != CC_ROLE_MODIFIER)
+        return true;
+    for (i = 0; i < rs->nframes; i++) {
+        const cc_frame *f = &rs->frames[i].frame;
+        for (k = 0; k < f->nwith; k++)
+            if (f->with[k] == c)
+                return true;
+        for (k = 0; k < f->nwithout; k++)
+            if (f->without[k] == c)
+                return true;
+    }
+    return false;
+}
+
 int cc_rules_finish_frames(cc_ruleset *rs, cc_diags *d, int *errors)
 {
     size_t li, i;
@@ -551,10 +587,15 @@ int cc_rules_finish_frames(cc_ruleset *rs, cc_diags *d, int *errors)
     if (!rs->lf)
         return CC_ERR_NOMEM;
     memset(rs->lf, 0, (rs->nlangs + 1) * sizeof(cc_langframe));
-    for (li = 0; li < rs->nlangs; li++)
+    for (li = 0; li < rs->nlangs; li++) {
+        size_t t;
         if (resolve_terms(rs, li, d, errors) != CC_OK ||
             compile_entities(rs, li, d, errors) != CC_OK)
             return CC_ERR_NOMEM;
+        for (t = 0; t < rs->langs[li]->nterms; t++)
+            if (rs->lf[li].cid[t] >= 0 && !needed(rs, (uint32_t)rs->lf[li].cid[t]))
+                rs->lf[li].cid[t] = -1;
+    }
     for (i = 0; i < rs->nframes; i++) {
         const cc_framedef *fd = &rs->frames[i];
         cc_claim *cl = rs->claims[fd->claim_idx];
@@ -583,8 +624,11 @@ int cc_rules_finish_frames(cc_ruleset *rs, cc_diags *d, int *errors)
 void cc_rules_free_frames(cc_ruleset *rs)
 {
     size_t i;
-    for (i = 0; rs->lf && i < rs->nlangs; i++)
-        cc_rx_free(&rs->lf[i].entrx);
+    for (i = 0; rs->lf && i < rs->nlangs; i++) {
+        size_t k;
+        for (k = 0; k < rs->lf[i].nent; k++)
+            cc_rx_free(&rs->lf[i].entrx[k]);
+    }
     cc_free(rs->concepts);
     cc_free(rs->entities);
     cc_free(rs->entforms);

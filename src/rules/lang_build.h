@@ -61,11 +61,13 @@ void cc_lang_add_forms(loader *L, const ynode *list, const char *what, uint32_t 
                        formvec *fv, int flags);
 const char *cc_lang_alternation(cc_arena *a, formvec *fv, bool groups);
 void cc_lang_sort_forms(formvec *fv);
-/* "(?:(*MARK:e)f1|...)": every form marked with its entry, longest first,
- * each literal form starting a word in languages written with spaces (a
- * regular expression sets its own edges). NULL when out of memory; "(?!)"
- * when fv is empty. */
-const char *cc_lang_marked_alternation(cc_arena *a, formvec *fv, bool spacing);
+/* "(?:(*MARK:e)f1|...)": every form, longest first, each literal form
+ * starting a word in languages written with spaces (a regular expression
+ * sets its own edges); with marks, each marked with its entry. A mark
+ * costs PCRE2's start-of-match optimization (the pattern is tried at every
+ * position): patterns searched over whole texts go without. NULL when out
+ * of memory; "(?!)" when fv is empty. */
+const char *cc_lang_marked_alternation(cc_arena *a, formvec *fv, bool spacing, bool marks);
 int cc_lang_build_classifier(loader *L, cc_classifier *c, formvec *fv);
 void cc_lang_free_classifier(cc_classifier *c);
 long cc_lang_classify(const cc_classifier *c, cc_rxctx *x, const char *s, size_t len,

@@ -59,7 +59,7 @@ typedef struct cc_term {
     uint32_t line, col; /* of its key, for errors */
     cc_termex *examples;
     size_t nexamples;
-    cc_rx rx;           /* its forms; each alternative marks the term */
+    cc_rx rx;           /* its forms */
 } cc_term;
 
 /* Detection data: lowercase words and distinctive code points. */
@@ -126,6 +126,9 @@ struct cc_lang {
      * quarter) is found as both */
     cc_term *terms;
     size_t nterms;
+    cc_rx termall; /* every form of every term: one search finds where a
+                      term may start, then each term's own pattern is tried
+                      there (frame.c) */
 
     /* the pack's and its extractors' patterns are JIT-compiled
      * (cc_ruleset_ready) */
@@ -195,6 +198,9 @@ bool cc_lang_is_abbrev(const cc_lang *l, const char *word, size_t len);
 typedef void (*cc_mark_fn)(void *ud, uint32_t mark, size_t start, size_t end);
 int cc_rx_each_mark(const cc_rx *rx, cc_rxctx *c, const char *t, size_t a, size_t b,
                     cc_mark_fn fn, void *ud);
+/* The same for a pattern without marks: every match is id's. */
+int cc_rx_each_match(const cc_rx *rx, uint32_t id, cc_rxctx *c, const char *t, size_t a,
+                     size_t b, cc_mark_fn fn, void *ud);
 
 /* The largest capture count of any pattern the pack compiled. */
 uint32_t cc_lang_max_captures(const cc_lang *l);

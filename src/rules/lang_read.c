@@ -135,7 +135,7 @@ void cc_lang_sort_forms(formvec *fv)
         qsort(fv->v, fv->n, sizeof(form), cmp_form);
 }
 
-const char *cc_lang_marked_alternation(cc_arena *a, formvec *fv, bool spacing)
+const char *cc_lang_marked_alternation(cc_arena *a, formvec *fv, bool spacing, bool marks)
 {
     cc_buf b = CC_BUF_INIT;
     size_t i;
@@ -145,8 +145,12 @@ const char *cc_lang_marked_alternation(cc_arena *a, formvec *fv, bool spacing)
     cc_lang_sort_forms(fv);
     cc_buf_puts(&b, "(?:");
     for (i = 0; i < fv->n; i++) {
-        cc_buf_printf(&b, "%s(*MARK:%u)%s(?:%s)", i ? "|" : "", (unsigned)fv->v[i].entry,
-                      spacing && !fv->v[i].regex ? "(?<![\\p{L}\\p{N}])" : "", fv->v[i].re);
+        if (i)
+            cc_buf_putc(&b, '|');
+        if (marks)
+            cc_buf_printf(&b, "(*MARK:%u)", (unsigned)fv->v[i].entry);
+        cc_buf_printf(&b, "%s(?:%s)", spacing && !fv->v[i].regex ? "(?<![\\p{L}\\p{N}])" : "",
+                      fv->v[i].re);
     }
     cc_buf_putc(&b, ')');
     r = b.err ? NULL : cc_arena_strndup(a, b.p, b.len);

@@ -394,8 +394,8 @@ void cc_ruleset_ready(const cc_ruleset *crs, const cc_lang *cl)
     if (!atomic_load_explicit(&l->ready, memory_order_relaxed)) {
         cc_lang_jit(l);
         li = cc_ruleset_lang_index(rs, l);
-        if (li >= 0 && rs->lf)
-            cc_rx_jit(&rs->lf[li].entrx);
+        for (i = 0; li >= 0 && rs->lf && i < rs->lf[li].nent; i++)
+            cc_rx_jit(&rs->lf[li].entrx[i]);
         for (i = 0; li >= 0 && rs->bylang && i < rs->bylang[li].n; i++) {
             cc_xrule *x = rs->bylang[li].v[i];
             /* with a tail, the whole pattern is never matched */

@@ -76,7 +76,9 @@ typedef struct cc_frame {
  * concepts, and its entity pattern. */
 typedef struct cc_langframe {
     int32_t *cid;  /* term index -> concept index (-1: none) */
-    cc_rx entrx;   /* every entity form for this language, (*MARK:entity) */
+    cc_rx *entrx;  /* one pattern per entity named in this language */
+    uint32_t *entid; /* ... and the entity it names */
+    size_t nent;
 } cc_langframe;
 
 /* Context window: the sentence of the quantity, its paragraph, or n

@@ -245,8 +245,8 @@ static long run_term_examples(const cc_lang *l, cc_rxctx *c, cc_diags *d, size_t
         for (e = 0; e < l->terms[t].nexamples; e++) {
             const cc_termex *ex = &l->terms[t].examples[e];
             term_seen ts = {(uint32_t)t, false};
-            int rc = cc_rx_each_mark(&l->terms[t].rx, c, ex->text, 0, strlen(ex->text), on_term,
-                                     &ts);
+            int rc = cc_rx_each_match(&l->terms[t].rx, (uint32_t)t, c, ex->text, 0,
+                                      strlen(ex->text), on_term, &ts);
             if (rc < 0)
                 return CC_ERR_LIMIT;
             (*count)++;
