@@ -246,8 +246,7 @@ static int find_occurrences(cc_extractor *x, const cc_lang *l, const cc_langfram
         if (si > 0)
             want[si - 1] |= 2;
     }
-    /* runs of wanted sentences are searched at once: a search costs a
-     * microsecond or so before it reads a byte */
+    /* a run of wanted sentences is searched at once */
     for (s = 0; s < x->ss.n; s++) {
         size_t a = x->ss.v[s].start, b, e = s;
         int rc;
@@ -923,15 +922,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         }
     if (!any || li < 0 || !rs->lf)
         return CC_OK;
-    {
-        /* terms and entities are word lists: the match limit bounds them,
-         * and with no deadline PCRE2 skips to where a word can start
-         * instead of calling out at every position (three times faster) */
-        uint64_t deadline = x->ctx.deadline;
-        x->ctx.deadline = 0;
-        rc = find_occurrences(x, l, &rs->lf[li], t, lo, hi, within);
-        x->ctx.deadline = deadline;
-    }
+    rc = find_occurrences(x, l, &rs->lf[li], t, lo, hi, within);
     if (rc == CC_ERR_NOMEM)
         return rc;
     if (rc < 0) {
