@@ -6,16 +6,20 @@
  * pack's terms and the ruleset's entities, the language's CC_X_FRAME
  * extractors. Out: hits (extract_priv.h), one claim per figure at most.
  *
- * Each figure is given the head concept that governs it in its sentence:
- * the nearest head term, measured in words (a CJK character counts half a
- * word), where a clause mark between them counts as three words and
- * another figure between them as twenty, so that in "raised $6.6bn at a
- * $157bn valuation" the valuation governs $157bn and not $6.6bn. A frame
- * takes a figure when one of its heads governs it, its entities are named,
- * its with: modifiers are in the figure's clause and its not: concepts are
- * not, and the figure's time fits. When several frames take one figure,
- * the one that asked for most (modifiers, entities, a year) wins; a figure
- * a pattern or context extractor took for another claim is left to it.
+ * Each figure is given the head concept that governs it in its sentence
+ * (assign_governors): distances are counted in words (a CJK character is
+ * half a word), a clause mark between head and figure counts as three
+ * words and another figure as six, a bracketed conversion as nothing;
+ * pairs are taken cheapest first, one figure per head, so that in "raised
+ * $6.6bn at a $157bn valuation" the valuation governs $157bn and the
+ * raise $6.6bn. Predicates (growth, decline, amount) hand a figure not of
+ * their kind to the head they are said of; a figure with no head takes
+ * the last head of the sentence before. A frame takes a figure when one of
+ * its heads governs it, its entities are named, its with: are in the
+ * figure's clause and its not: are not, and the figure's year fits. When
+ * several frames take one figure the one that asked for most wins; a
+ * figure a pattern or context extractor took is left to it. docs/rules.md,
+ * "Frames", says the same for rule authors.
  */
 #include "extract_priv.h"
 
