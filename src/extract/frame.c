@@ -69,11 +69,42 @@ static bool counts(const cc_quantity *q)
     return !q->vague && q->conversion_of < 0 && (q->kind != CC_KIND_NUMBER || q->scaled);
 }
 
+/* The index of the first quantity starting at or after off (the scan's
+ * list is in text order): every loop over the figures near a place starts
+ * there, so that an article of a million figures is not searched a million
+ * times over. */
+static size_t first_q(const cc_extractor *x, size_t off)
+{
+    size_t lo = 0, hi = x->q.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->q.v[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The same for occurrences (sorted by start, find_occurrences). */
+static size_t first_occ(const cc_occs *o, size_t off)
+{
+    size_t lo = 0, hi = o->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (o->v[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Is a figure (other than the one at skip) inside [a, b)? */
 static bool figure_between(const cc_extractor *x, size_t a, size_t b, size_t skip)
 {
     size_t i;
-    for (i = 0; i < x->q.n; i++) {
+    for (i = first_q(x, a); i < x->q.n; i++) {
         const cc_quantity *q = &x->q.v[i];
         if (q->start >= b)
             break;
@@ -89,10 +120,10 @@ static bool figure_between(const cc_extractor *x, size_t a, size_t b, size_t ski
 static size_t skip_conversion(const cc_extractor *x, const char *t, size_t i, size_t b)
 {
     size_t k;
-    for (k = 0; k < x->q.n; k++) {
+    for (k = first_q(x, i + 1); k < x->q.n && x->q.v[k].start <= i + 16; k++) {
         const cc_quantity *q = &x->q.v[k];
         size_t e = q->end;
-        if (q->conversion_of < 0 || q->start <= i || q->start > i + 16 || e > b)
+        if (q->conversion_of < 0 || e > b)
             continue;
         for (;;) {
             if (e < b && (t[e] == ' ' || t[e] == ')'))
@@ -300,6 +331,8 @@ static int find_occurrences(cc_extractor *x, const cc_lang *l, const cc_langfram
     }
     if (x->terms.n > 1)
         qsort(x->terms.v, x->terms.n, sizeof(cc_occ), cmp_occ);
+    if (x->ents.n > 1)
+        qsort(x->ents.v, x->ents.n, sizeof(cc_occ), cmp_occ);
     return ct.err ? ct.err : ce.err;
 }
 
@@ -346,10 +379,11 @@ static long subject_of(const cc_extractor *x, const char *t, size_t i, size_t p)
     long s = cc_sent_of(&x->ss, x->q.v[i].start), best = -1;
     unsigned bc = SUBJECT_MAX + 1;
     size_t k;
-    for (k = 0; k < x->terms.n; k++) {
+    for (k = first_occ(&x->terms, x->ss.v[s].start);
+         k < x->terms.n && x->terms.v[k].start < x->ss.v[s].end; k++) {
         const cc_occ *o = &x->terms.v[k];
         unsigned c;
-        if (k == p || o->start < x->ss.v[s].start || o->end > x->ss.v[s].end ||
+        if (k == p || o->end > x->ss.v[s].end ||
             x->rs->concepts[o->id].role != CC_ROLE_HEAD ||
             !governs_kind(&x->rs->concepts[o->id], &x->q.v[i]))
             continue;
@@ -408,10 +442,11 @@ static int assign_governors(cc_extractor *x, const char *t)
         if (!eligible(x, i))
             continue;
         s = cc_sent_of(&x->ss, x->q.v[i].start);
-        for (k = 0; k < x->terms.n; k++) {
+        for (k = first_occ(&x->terms, x->ss.v[s].start);
+             k < x->terms.n && x->terms.v[k].start < x->ss.v[s].end; k++) {
             const cc_occ *o = &x->terms.v[k];
             unsigned c;
-            if (o->start < x->ss.v[s].start || o->end > x->ss.v[s].end)
+            if (o->end > x->ss.v[s].end)
                 continue;
             if ((c = pair_cost(x, t, i, k)) > GOVERN_MAX)
                 continue;
@@ -467,15 +502,17 @@ static int assign_governors(cc_extractor *x, const char *t)
         p = s - 1;
         if (memchr(t + x->ss.v[p].end, '\n', x->ss.v[s].start - x->ss.v[p].end))
             continue; /* another line */
-        for (j = 0; j < x->q.n && x->q.v[j].start < x->ss.v[p].end; j++)
-            if (x->q.v[j].start >= x->ss.v[p].start && x->gov[j] >= 0)
+        for (j = first_q(x, x->ss.v[p].start); j < x->q.n && x->q.v[j].start < x->ss.v[p].end;
+             j++)
+            if (x->gov[j] >= 0)
                 break;
         if (j < x->q.n && x->q.v[j].start < x->ss.v[p].end)
             continue; /* it governs its own figures */
-        for (k = x->terms.n; k-- > 0;) {
+        for (k = first_occ(&x->terms, x->ss.v[p].end); k-- > 0;) {
             const cc_occ *o = &x->terms.v[k];
-            if (o->start >= x->ss.v[p].start && o->end <= x->ss.v[p].end &&
-                governs_kind(&x->rs->concepts[o->id], &x->q.v[i])) {
+            if (o->start < x->ss.v[p].start)
+                break;
+            if (o->end <= x->ss.v[p].end && governs_kind(&x->rs->concepts[o->id], &x->q.v[i])) {
                 x->gov[i] = (long)k;
                 break;
             }
@@ -533,7 +570,7 @@ static void clause_of(const cc_extractor *x, const char *t, size_t i, const cc_o
         b += (size_t)n;
     }
     /* other figures bound the clause */
-    for (k = 0; k < x->q.n; k++) {
+    for (k = first_q(x, sa); k < x->q.n && x->q.v[k].start < sb; k++) {
         const cc_quantity *o = &x->q.v[k];
         if (k == i || !counts(o))
             continue;
@@ -551,8 +588,8 @@ static void clause_of(const cc_extractor *x, const char *t, size_t i, const cc_o
 static bool concept_in(const cc_occs *o, uint32_t concept, size_t a, size_t b)
 {
     size_t k;
-    for (k = 0; k < o->n; k++)
-        if (o->v[k].id == concept && o->v[k].start >= a && o->v[k].end <= b)
+    for (k = first_occ(o, a); k < o->n && o->v[k].start < b; k++)
+        if (o->v[k].id == concept && o->v[k].end <= b)
             return true;
     return false;
 }
@@ -585,9 +622,9 @@ static bool nearest_figure(const cc_extractor *x, size_t i, size_t ya, size_t yb
                            size_t sb)
 {
     size_t mine = span_gap(x->q.v[i].start, x->q.v[i].end, ya, yb), k;
-    for (k = 0; k < x->q.n; k++) {
+    for (k = first_q(x, sa); k < x->q.n && x->q.v[k].start < sb; k++) {
         const cc_quantity *o = &x->q.v[k];
-        if (k == i || !counts(o) || o->kind != x->q.v[i].kind || o->start < sa || o->end > sb)
+        if (k == i || !counts(o) || o->kind != x->q.v[i].kind || o->end > sb)
             continue;
         if (span_gap(o->start, o->end, ya, yb) < mine)
             return false;
@@ -716,14 +753,45 @@ static bool year_possible(const cc_frame *f, int doc)
     return !f->year || !doc || doc == f->year;
 }
 
-/* The claim extractor that took q, or NULL. */
-static const cc_xrule *taken(const cc_extractor *x, size_t nh0, const cc_quantity *q)
+/* The figures the claims' own extractors took (the first nh0 hits),
+ * sorted, so that each figure is looked up, not searched for. */
+typedef struct took {
+    size_t figure;
+    const cc_xrule *by;
+} took;
+
+static int cmp_took(const void *a, const void *b)
 {
+    const took *x = a, *y = b;
+    return x->figure < y->figure ? -1 : x->figure > y->figure;
+}
+
+static took *took_list(const cc_extractor *x, size_t nh0)
+{
+    took *v = cc_malloc((nh0 + 1) * sizeof(took));
     size_t k;
-    for (k = 0; k < nh0; k++)
-        if (x->h[k].q.figure == q->figure)
-            return x->h[k].x;
-    return NULL;
+    if (!v)
+        return NULL;
+    for (k = 0; k < nh0; k++) {
+        v[k].figure = x->h[k].q.figure;
+        v[k].by = x->h[k].x;
+    }
+    qsort(v, nh0, sizeof(took), cmp_took);
+    return v;
+}
+
+/* The claim extractor that took q, or NULL. */
+static const cc_xrule *taken(const took *v, size_t n, const cc_quantity *q)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].figure < q->figure)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && v[lo].figure == q->figure ? v[lo].by : NULL;
 }
 
 /* Tells the trace why every frame of xl (but except) did not take q. */
@@ -744,9 +812,10 @@ static void trace_all(cc_extractor *x, const cc_xlist *xl, const char *t, const 
 static bool said_at(const cc_extractor *x, const cc_frame *f, const cc_occ *head)
 {
     size_t k, h;
-    for (k = 0; k < x->terms.n; k++) {
+    for (k = first_occ(&x->terms, head->start);
+         k < x->terms.n && x->terms.v[k].start == head->start; k++) {
         const cc_occ *o = &x->terms.v[k];
-        if (o->start != head->start || o->end != head->end)
+        if (o->end != head->end)
             continue;
         for (h = 0; h < f->nheads; h++)
             if (f->heads[h] == o->id)
@@ -884,9 +953,9 @@ static void imply_units(cc_extractor *x, const char *t, size_t lo, size_t hi,
         if (q->kind != CC_KIND_NUMBER || !q->scaled || q->vague || q->conversion_of >= 0)
             continue;
         paragraph_of(t, lo, hi, q->start, q->end, &pa, &pb);
-        for (k = 0; k < x->q.n; k++) {
+        for (k = first_q(x, pa); k < x->q.n && x->q.v[k].start < pb; k++) {
             const cc_quantity *o = &x->q.v[k];
-            if (o->kind != CC_KIND_MONEY || !o->unit || o->start < pa || o->end > pb)
+            if (o->kind != CC_KIND_MONEY || !o->unit || o->end > pb)
                 continue;
             if (cur && strcmp(cur, o->unit) != 0)
                 one = false;
@@ -914,6 +983,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
     bool any = false;
     int within = CC_ENT_SENTENCE;
     cc_buf eb = CC_BUF_INIT;
+    took *tv = NULL;
     int rc;
     for (k = 0; k < xl->n; k++)
         if (xl->v[k]->type == CC_X_FRAME) {
@@ -931,7 +1001,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         return CC_ERR_LIMIT;
     }
     imply_units(x, t, lo, hi, xl);
-    if (assign_governors(x, t) != CC_OK)
+    if (assign_governors(x, t) != CC_OK || !(tv = took_list(x, nh0)))
         return CC_ERR_NOMEM;
     for (i = 0; i < x->q.n; i++) {
         const cc_quantity *q = &x->q.v[i];
@@ -944,7 +1014,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         char why[160];
         if (q->vague || q->conversion_of >= 0 || s < 0 || !x->ss.v[s].candidate)
             continue;
-        if ((by = taken(x, nh0, q))) {
+        if ((by = taken(tv, nh0, q))) {
             trace_all(x, xl, t, q, NULL, "arbitration: taken by the extractors of ",
                       by->claim->id);
             if (x->explain) {
@@ -1021,6 +1091,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             rc = cc_extract_add_hit(x, best, q, 0, 0);
             if (rc < 0) {
                 cc_buf_free(&eb);
+                cc_free(tv);
                 return rc;
             }
             if (rc == 1) {
@@ -1042,5 +1113,6 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         explain_flush(x, &eb);
     }
     cc_buf_free(&eb);
+    cc_free(tv);
     return CC_OK;
 }
