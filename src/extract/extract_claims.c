@@ -129,7 +129,7 @@ void cc_extract_refused(cc_extractor *x, const cc_xrule *r, const char *t, const
 }
 
 /* The scanned quantity starting at off, or NULL. */
-static const cc_quantity *scanned_at(const cc_extractor *x, size_t off, long *idx)
+size_t cc_extract_first_q(const cc_extractor *x, size_t off)
 {
     size_t lo = 0, hi = x->q.n;
     while (lo < hi) {
@@ -139,6 +139,12 @@ static const cc_quantity *scanned_at(const cc_extractor *x, size_t off, long *id
         else
             hi = mid;
     }
+    return lo;
+}
+
+static const cc_quantity *scanned_at(const cc_extractor *x, size_t off, long *idx)
+{
+    size_t lo = cc_extract_first_q(x, off);
     if (lo < x->q.n && x->q.v[lo].start == off) {
         *idx = (long)lo;
         return &x->q.v[lo];

@@ -61,6 +61,9 @@ void cc_extract_limit_diag(cc_diags *d, cc_doc *doc, size_t off, int rc, const c
 int cc_extract_scan_prefiltered(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_diags *d);
 
 /* extract_claims.c */
+/* The index of the first scanned quantity starting at or after off (the
+ * scan's list is in text order). */
+size_t cc_extract_first_q(const cc_extractor *x, size_t off);
 /* Tells the trace (if any) that r refused q, and why (printf-style). */
 void cc_extract_refused(cc_extractor *x, const cc_xrule *r, const char *t, const cc_quantity *q,
                         const char *fmt, ...)

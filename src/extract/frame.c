@@ -69,24 +69,10 @@ static bool counts(const cc_quantity *q)
     return !q->vague && q->conversion_of < 0 && (q->kind != CC_KIND_NUMBER || q->scaled);
 }
 
-/* The index of the first quantity starting at or after off (the scan's
- * list is in text order): every loop over the figures near a place starts
- * there, so that an article of a million figures is not searched a million
- * times over. */
-static size_t first_q(const cc_extractor *x, size_t off)
-{
-    size_t lo = 0, hi = x->q.n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (x->q.v[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* The same for occurrences (sorted by start, find_occurrences). */
+/* The first occurrence starting at or after off (sorted by start,
+ * find_occurrences). Every loop over the figures or words near a place
+ * starts at such a search (first_q for figures), so that an article of a
+ * million figures is not searched a million times over. */
 static size_t first_occ(const cc_occs *o, size_t off)
 {
     size_t lo = 0, hi = o->n;
@@ -104,7 +90,7 @@ static size_t first_occ(const cc_occs *o, size_t off)
 static bool figure_between(const cc_extractor *x, size_t a, size_t b, size_t skip)
 {
     size_t i;
-    for (i = first_q(x, a); i < x->q.n; i++) {
+    for (i = cc_extract_first_q(x, a); i < x->q.n; i++) {
         const cc_quantity *q = &x->q.v[i];
         if (q->start >= b)
             break;
@@ -120,7 +106,7 @@ static bool figure_between(const cc_extractor *x, size_t a, size_t b, size_t ski
 static size_t skip_conversion(const cc_extractor *x, const char *t, size_t i, size_t b)
 {
     size_t k;
-    for (k = first_q(x, i + 1); k < x->q.n && x->q.v[k].start <= i + 16; k++) {
+    for (k = cc_extract_first_q(x, i + 1); k < x->q.n && x->q.v[k].start <= i + 16; k++) {
         const cc_quantity *q = &x->q.v[k];
         size_t e = q->end;
         if (q->conversion_of < 0 || e > b)
@@ -502,7 +488,7 @@ static int assign_governors(cc_extractor *x, const char *t)
         p = s - 1;
         if (memchr(t + x->ss.v[p].end, '\n', x->ss.v[s].start - x->ss.v[p].end))
             continue; /* another line */
-        for (j = first_q(x, x->ss.v[p].start); j < x->q.n && x->q.v[j].start < x->ss.v[p].end;
+        for (j = cc_extract_first_q(x, x->ss.v[p].start); j < x->q.n && x->q.v[j].start < x->ss.v[p].end;
              j++)
             if (x->gov[j] >= 0)
                 break;
@@ -570,7 +556,7 @@ static void clause_of(const cc_extractor *x, const char *t, size_t i, const cc_o
         b += (size_t)n;
     }
     /* other figures bound the clause */
-    for (k = first_q(x, sa); k < x->q.n && x->q.v[k].start < sb; k++) {
+    for (k = cc_extract_first_q(x, sa); k < x->q.n && x->q.v[k].start < sb; k++) {
         const cc_quantity *o = &x->q.v[k];
         if (k == i || !counts(o))
             continue;
@@ -622,7 +608,7 @@ static bool nearest_figure(const cc_extractor *x, size_t i, size_t ya, size_t yb
                            size_t sb)
 {
     size_t mine = span_gap(x->q.v[i].start, x->q.v[i].end, ya, yb), k;
-    for (k = first_q(x, sa); k < x->q.n && x->q.v[k].start < sb; k++) {
+    for (k = cc_extract_first_q(x, sa); k < x->q.n && x->q.v[k].start < sb; k++) {
         const cc_quantity *o = &x->q.v[k];
         if (k == i || !counts(o) || o->kind != x->q.v[i].kind || o->end > sb)
             continue;
@@ -953,7 +939,7 @@ static void imply_units(cc_extractor *x, const char *t, size_t lo, size_t hi,
         if (q->kind != CC_KIND_NUMBER || !q->scaled || q->vague || q->conversion_of >= 0)
             continue;
         paragraph_of(t, lo, hi, q->start, q->end, &pa, &pb);
-        for (k = first_q(x, pa); k < x->q.n && x->q.v[k].start < pb; k++) {
+        for (k = cc_extract_first_q(x, pa); k < x->q.n && x->q.v[k].start < pb; k++) {
             const cc_quantity *o = &x->q.v[k];
             if (o->kind != CC_KIND_MONEY || !o->unit || o->end > pb)
                 continue;

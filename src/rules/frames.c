@@ -206,17 +206,6 @@ static void add_entity_forms(cc_ruleset *rs, ydoc *doc, const ynode *list, uint3
     }
 }
 
-static bool valid_id(const char *s)
-{
-    size_t i;
-    if (!*s)
-        return false;
-    for (i = 0; s[i]; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-            return false;
-    return true;
-}
-
 static void read_entity(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode *v)
 {
     static const char *const keys[] = {"kind", "forms", "lang", "description", NULL};
@@ -228,7 +217,7 @@ static void read_entity(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode *
     if (!id || !y_expect(doc, v, Y_MAP, "an entity"))
         return;
     y_check_keys(doc, v, keys, "an entity");
-    if (!valid_id(id)) {
+    if (!cc_rules_valid_id(id)) {
         y_error(doc, k, CC_D_VALUE, "use lowercase letters, digits and _", "bad entity id '%s'", id);
         return;
     }

@@ -49,6 +49,8 @@ int cc_rules_finish_frames(cc_ruleset *rs, cc_diags *d, int *errors);
 void cc_rules_free_frames(cc_ruleset *rs);
 
 /* rules_claims.c */
+/* A claim or entity id: [a-z0-9_]+. */
+bool cc_rules_valid_id(const char *s);
 int cc_rules_parse_claim_text(cc_ruleset *rs, const char *path, cfile *f, size_t len, cc_diags *d);
 void cc_rules_read_claim_files(cc_ruleset *rs, cfile *files, size_t nfiles, int *errors);
 int cc_rules_load_claims(cc_ruleset *rs, const char *const *dirs, size_t ndirs, cc_diags *d,

@@ -22,7 +22,7 @@
  * Claims
  * ==================================================================== */
 
-static bool valid_id(const char *s)
+bool cc_rules_valid_id(const char *s)
 {
     size_t i;
     if (!*s)
@@ -180,7 +180,7 @@ static void read_claim(cloader *C, const ynode *m)
     cl->line = m->line;
     if (!(idn = y_require(C->doc, m, "id", "a claim")) || !(cl->id = y_str(C->doc, idn, "id")))
         return;
-    if (!valid_id(cl->id)) {
+    if (!cc_rules_valid_id(cl->id)) {
         y_error(C->doc, idn, CC_D_VALUE, "use lowercase letters, digits and _",
                 "bad claim id '%s'", cl->id);
         return;

@@ -150,8 +150,10 @@ void cc_lang_read_quarters(loader *L, const ynode *n)
         y_error(L->doc, n, CC_D_PATTERN, NULL, "quarters do not compile: %s", msg);
 }
 
-int cc_rx_each_match(const cc_rx *rx, uint32_t id, cc_rxctx *c, const char *t, size_t a,
-                     size_t b, cc_mark_fn fn, void *ud)
+/* Every match of rx in t[a, b), left to right: fn gets id, or with
+ * marked the number the match's (*MARK) names (no mark: not reported). */
+static int each(const cc_rx *rx, bool marked, uint32_t id, cc_rxctx *c, const char *t,
+                size_t a, size_t b, cc_mark_fn fn, void *ud)
 {
     size_t off = a;
     if (!rx->code)
@@ -159,12 +161,15 @@ int cc_rx_each_match(const cc_rx *rx, uint32_t id, cc_rxctx *c, const char *t, s
     while (off < b) {
         int rc = cc_rx_match(rx, c, c->aux, t, b, off, PCRE2_NO_UTF_CHECK);
         PCRE2_SIZE *ov;
+        PCRE2_SPTR mark = NULL;
         if (rc == PCRE2_ERROR_NOMATCH)
             return 0;
         if (rc < 0)
             return rc;
         ov = pcre2_get_ovector_pointer(c->aux);
-        if (ov[1] > ov[0])
+        if (marked && (mark = pcre2_get_mark(c->aux)))
+            id = (uint32_t)strtoul((const char *)mark, NULL, 10);
+        if ((!marked || mark) && ov[1] > ov[0])
             fn(ud, id, ov[0], ov[1]);
         off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
         while (off < b && ((unsigned char)t[off] & 0xC0) == 0x80)
@@ -173,27 +178,14 @@ int cc_rx_each_match(const cc_rx *rx, uint32_t id, cc_rxctx *c, const char *t, s
     return 0;
 }
 
+int cc_rx_each_match(const cc_rx *rx, uint32_t id, cc_rxctx *c, const char *t, size_t a,
+                     size_t b, cc_mark_fn fn, void *ud)
+{
+    return each(rx, false, id, c, t, a, b, fn, ud);
+}
+
 int cc_rx_each_mark(const cc_rx *rx, cc_rxctx *c, const char *t, size_t a, size_t b,
                     cc_mark_fn fn, void *ud)
 {
-    size_t off = a;
-    if (!rx->code)
-        return 0;
-    while (off < b) {
-        int rc = cc_rx_match(rx, c, c->aux, t, b, off, PCRE2_NO_UTF_CHECK);
-        PCRE2_SIZE *ov;
-        PCRE2_SPTR mark;
-        if (rc == PCRE2_ERROR_NOMATCH)
-            return 0;
-        if (rc < 0)
-            return rc;
-        ov = pcre2_get_ovector_pointer(c->aux);
-        mark = pcre2_get_mark(c->aux);
-        if (mark && ov[1] > ov[0])
-            fn(ud, (uint32_t)strtoul((const char *)mark, NULL, 10), ov[0], ov[1]);
-        off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-        while (off < b && ((unsigned char)t[off] & 0xC0) == 0x80)
-            off++;
-    }
-    return 0;
+    return each(rx, true, 0, c, t, a, b, fn, ud);
 }
