@@ -357,9 +357,10 @@ static unsigned pair_cost(const cc_extractor *x, const char *t, size_t i, size_t
 }
 
 /* The head a predicate (term p) is said of, for figure i: the nearest head
- * of i's kind in the sentence, measured from the predicate ("Tržby Nvidie
- * vzrostly ... na 57 miliard"); -1 when none is near. */
-static long subject_of(const cc_extractor *x, const char *t, size_t i, size_t p)
+ * of i's kind (of any kind with any_kind) in the sentence, measured from
+ * the predicate ("Tržby Nvidie vzrostly ... na 57 miliard"); -1 when none
+ * is near. */
+static long subject_of(const cc_extractor *x, const char *t, size_t i, size_t p, bool any_kind)
 {
     const cc_occ *po = &x->terms.v[p];
     long s = cc_sent_of(&x->ss, x->q.v[i].start), best = -1;
@@ -371,7 +372,7 @@ static long subject_of(const cc_extractor *x, const char *t, size_t i, size_t p)
         unsigned c;
         if (k == p || o->end > x->ss.v[s].end ||
             x->rs->concepts[o->id].role != CC_ROLE_HEAD ||
-            !governs_kind(&x->rs->concepts[o->id], &x->q.v[i]))
+            (!any_kind && !governs_kind(&x->rs->concepts[o->id], &x->q.v[i])))
             continue;
         c = o->end <= po->start ? gap_cost(x, t, o->end, po->start, i, SUBJECT_MAX)
             : o->start >= po->end ? gap_cost(x, t, po->end, o->start, i, SUBJECT_MAX)
@@ -458,8 +459,10 @@ static int assign_governors(cc_extractor *x, const char *t)
     for (k = 0; k < np; k++)
         if (x->gov[pairs[k].q] < 0)
             x->gov[pairs[k].q] = pairs[k].term;
-    /* "stieg um 62 Prozent auf 57 Milliarden": a figure right after one a
-     * predicate governs is that predicate's too */
+    /* "stieg um 62 Prozent auf 57 Milliarden", "climbed 62% to a record
+     * $57bn", "s'envoler de 65%, à 31,91 milliards": a figure that follows
+     * one a predicate governs, in its sentence, with no head near it, is
+     * said of that predicate's head too */
     for (i = 1; i < x->q.n; i++) {
         size_t j = i;
         if (x->gov[i] >= 0 || !eligible(x, i))
@@ -470,12 +473,12 @@ static int assign_governors(cc_extractor *x, const char *t)
             x->rs->concepts[x->terms.v[x->gov[j]].id].role == CC_ROLE_PREDICATE &&
             cc_sent_of(&x->ss, x->q.v[j].start) == cc_sent_of(&x->ss, x->q.v[i].start) &&
             x->q.v[j].end <= x->q.v[i].start &&
-            gap_cost(x, t, x->q.v[j].end, x->q.v[i].start, i, GOVERN_MAX) <= 2 * COST_WORD)
+            gap_cost(x, t, x->q.v[j].end, x->q.v[i].start, i, GOVERN_MAX) <= GOVERN_MAX)
             x->gov[i] = x->gov[j];
     }
     for (i = 0; i < x->q.n; i++)
         if (x->gov[i] >= 0 && !governs_kind(&x->rs->concepts[x->terms.v[x->gov[i]].id], &x->q.v[i]))
-            x->gov[i] = subject_of(x, t, i, (size_t)x->gov[i]);
+            x->gov[i] = subject_of(x, t, i, (size_t)x->gov[i], false);
     /* the sentence before */
     for (i = 0; i < x->q.n; i++) {
         long s, p;
@@ -511,16 +514,12 @@ static int assign_governors(cc_extractor *x, const char *t)
 
 /* The figure's clause: figure and head, extended up to CLAUSE_REACH on
  * either side, stopping at clause marks and other figures. */
-static void clause_of(const cc_extractor *x, const char *t, size_t i, const cc_occ *head,
-                      size_t sa, size_t sb, size_t *ca, size_t *cb)
+/* From a, leftwards up to CLAUSE_REACH but not past a clause mark or sa:
+ * the words that belong with what is at a ("Data center revenue"). */
+static size_t reach_left(const char *t, size_t sa, size_t a)
 {
-    const cc_quantity *q = &x->q.v[i];
-    size_t a = head->start < q->start ? head->start : q->start;
-    size_t b = head->end > q->end ? head->end : q->end;
     unsigned cost = 0;
     bool inword = false;
-    size_t k;
-    /* leftwards */
     while (a > sa && cost <= CLAUSE_REACH) {
         size_t p = a - 1;
         uint32_t cp;
@@ -538,8 +537,18 @@ static void clause_of(const cc_extractor *x, const char *t, size_t i, const cc_o
             inword = false;
         a = p;
     }
-    cost = 0;
-    inword = false;
+    return a;
+}
+
+static void clause_of(const cc_extractor *x, const char *t, size_t i, const cc_occ *head,
+                      size_t sa, size_t sb, size_t *ca, size_t *cb)
+{
+    const cc_quantity *q = &x->q.v[i];
+    size_t a = reach_left(t, sa, head->start < q->start ? head->start : q->start);
+    size_t b = head->end > q->end ? head->end : q->end;
+    unsigned cost = 0;
+    bool inword = false;
+    size_t k;
     while (b < sb && cost <= CLAUSE_REACH) {
         uint32_t cp;
         int n = cc_utf8_decode(t + b, t + sb, &cp);
@@ -746,6 +755,25 @@ typedef struct took {
     const cc_xrule *by;
 } took;
 
+/* Why the article's date (front matter, YYYY-MM-DD...) keeps frame f from
+ * its figures: dated before the event (on:), or not before before:. An
+ * undated article is refused by before: only, since it may be of any day. */
+static const char *date_refusal(const cc_frame *f, const char *date, char *why, size_t n)
+{
+    if (f->on[0] && date && strncmp(date, f->on, 10) < 0) {
+        snprintf(why, n, "the article (%.10s) is older than the event (%s)", date, f->on);
+        return why;
+    }
+    if (f->before[0] && (!date || strncmp(date, f->before, 10) >= 0)) {
+        if (date)
+            snprintf(why, n, "the article (%.10s) is not older than %s", date, f->before);
+        else
+            snprintf(why, n, "the article has no date: it may not be older than %s", f->before);
+        return why;
+    }
+    return NULL;
+}
+
 static int cmp_took(const void *a, const void *b)
 {
     const took *x = a, *y = b;
@@ -814,7 +842,7 @@ static bool said_at(const cc_extractor *x, const cc_frame *f, const cc_occ *head
  * why; NULL when it takes it. */
 static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, size_t lo,
                            size_t hi, size_t i, const cc_occ *head, size_t sa, size_t sb,
-                           size_t ca, size_t cb, char *why, size_t n)
+                           size_t ca, size_t cb, size_t xa, size_t xb, char *why, size_t n)
 {
     const cc_frame *f = r->frame;
     const cc_concept *cs = x->rs->concepts;
@@ -829,7 +857,8 @@ static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, si
         return why;
     }
     for (k = 0; k < f->nwith; k++)
-        if (!concept_in(&x->terms, f->with[k], ca, cb)) {
+        if (!concept_in(&x->terms, f->with[k], ca, cb) &&
+            !(xb > xa && concept_in(&x->terms, f->with[k], xa, xb))) {
             snprintf(why, n, "no '%s' in its clause", cs[f->with[k]].name);
             return why;
         }
@@ -856,7 +885,8 @@ static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, si
             return why;
         }
     for (k = 0; k < f->nwith_ents; k++)
-        if (!concept_in(&x->ents, f->with_ents[k], ca, cb)) {
+        if (!concept_in(&x->ents, f->with_ents[k], ca, cb) &&
+            !(xb > xa && concept_in(&x->ents, f->with_ents[k], xa, xb))) {
             snprintf(why, n, "%s not named in its clause", x->rs->entities[f->with_ents[k]].id);
             return why;
         }
@@ -959,6 +989,88 @@ static void imply_units(cc_extractor *x, const char *t, size_t lo, size_t hi,
     }
 }
 
+/* The frame of claim c in xl, or NULL. */
+static const cc_frame *frame_of(const cc_xlist *xl, const cc_claim *c)
+{
+    size_t k;
+    for (k = 0; k < xl->n; k++)
+        if (xl->v[k]->type == CC_X_FRAME && xl->v[k]->claim == c)
+            return xl->v[k]->frame;
+    return NULL;
+}
+
+/* Does an extractor's hit need the article's entities checked: its claim
+ * has a frame that names entities. */
+static bool gated(const cc_xlist *xl, const hit *h)
+{
+    const cc_frame *f = frame_of(xl, h->x->claim);
+    return f && f->nents;
+}
+
+/* An organisation other than the frame's entities named in t[a, b). */
+static const char *other_organisation(const cc_extractor *x, const cc_frame *f, size_t a,
+                                      size_t b)
+{
+    size_t k, j;
+    for (k = first_occ(&x->ents, a); k < x->ents.n && x->ents.v[k].start < b; k++) {
+        const cc_entity *e = &x->rs->entities[x->ents.v[k].id];
+        if (!e->kind || strcmp(e->kind, "organisation") != 0 || x->ents.v[k].end > b)
+            continue;
+        for (j = 0; j < f->nents && f->ents[j] != x->ents.v[k].id; j++)
+            ;
+        if (j == f->nents)
+            return e->id;
+    }
+    return NULL;
+}
+
+/* An extractor's figure is not its claim's when the claim's frame names
+ * entities the article never names and the figure's paragraph names
+ * another organisation: "$12 billion" in an article about Wiz is not
+ * OpenAI's valuation, whatever a pattern of openai_valuation matched.
+ * Such hits are dropped (the frames may take the figure). A figure with
+ * no organisation named near it ("The company raised $6.6bn") stays the
+ * extractor's. *nh: the extractors' hits, all of x->h; then those left. */
+static void gate_extractors(cc_extractor *x, const cc_xlist *xl, cc_doc *doc, size_t lo,
+                            size_t hi, size_t *nh, cc_buf *eb)
+{
+    const char *t = cc_doc_text(doc);
+    size_t k, j, kept = 0;
+    for (k = 0; k < *nh; k++) {
+        hit *h = &x->h[k];
+        const cc_frame *f = frame_of(xl, h->x->claim);
+        const char *missing = NULL, *other = NULL;
+        for (j = 0; f && j < f->nents && !missing; j++)
+            if (!concept_in(&x->ents, f->ents[j], lo, hi))
+                missing = x->rs->entities[f->ents[j]].id;
+        if (missing) {
+            long s = cc_sent_of(&x->ss, h->q.start);
+            size_t pa = lo, pb = hi;
+            if (s >= 0)
+                paragraph_of(t, lo, hi, x->ss.v[s].start, x->ss.v[s].end, &pa, &pb);
+            other = other_organisation(x, f, pa, pb);
+        }
+        if (!other) {
+            if (kept != k)
+                x->h[kept] = *h;
+            kept++;
+            continue;
+        }
+        cc_extract_refused(x, h->x, t, &h->q, "%s not named in its article, %s in its paragraph",
+                           missing, other);
+        if (x->explain) {
+            cc_loc loc = cc_doc_loc(doc, h->q.start);
+            cc_buf_printf(eb, "%s:%u:%u: \"%.*s\" was found by the extractor at %s:%u\n"
+                              "  %s: dropped: %s not named in its article, %s in its paragraph\n",
+                          cc_doc_path(doc), (unsigned)loc.line, (unsigned)loc.column,
+                          (int)(h->q.end - h->q.start), t + h->q.start, h->x->file,
+                          (unsigned)h->x->line, h->x->claim->id, missing, other);
+            explain_flush(x, eb);
+        }
+    }
+    x->nh = *nh = kept; /* the frames' hits come after these */
+}
+
 int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_doc *doc,
                       cc_diags *d)
 {
@@ -979,6 +1091,9 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         }
     if (!any || li < 0 || !rs->lf)
         return CC_OK;
+    for (k = 0; k < nh0; k++)
+        if (gated(xl, &x->h[k]))
+            within = CC_ENT_ARTICLE;
     rc = find_occurrences(x, l, &rs->lf[li], t, lo, hi, within);
     if (rc == CC_ERR_NOMEM)
         return rc;
@@ -986,6 +1101,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         cc_extract_limit_diag(d, doc, lo, rc, "the pack's terms", l->file, 0);
         return CC_ERR_LIMIT;
     }
+    gate_extractors(x, xl, doc, lo, hi, &nh0, &eb);
     imply_units(x, t, lo, hi, xl);
     if (assign_governors(x, t) != CC_OK || !(tv = took_list(x, nh0)))
         return CC_ERR_NOMEM;
@@ -994,7 +1110,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         const cc_xrule *best = NULL, *by;
         int bests = 0;
         long s = cc_sent_of(&x->ss, q->start), g;
-        size_t sa, sb, ca, cb;
+        size_t sa, sb, ca, cb, xa, xb;
         int year = 0;
         bool written = false;
         char why[160];
@@ -1025,6 +1141,16 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             continue;
         }
         clause_of(x, t, i, &x->terms.v[g], sa, sb, &ca, &cb);
+        xa = xb = 0;
+        if (x->rs->concepts[x->terms.v[g].id].role == CC_ROLE_PREDICATE) {
+            /* "Data center revenue was $51bn, a 22% increase": a with: of
+             * the frame may be named where the predicate's head is */
+            long sh = subject_of(x, t, i, (size_t)g, true);
+            if (sh >= 0) {
+                xa = reach_left(t, sa, x->terms.v[sh].start);
+                xb = x->terms.v[sh].end;
+            }
+        }
         year = figure_year(x, l, doc, i, ca, cb, sa, sb, &written);
         for (k = 0; k < xl->n; k++) {
             const cc_xrule *r = xl->v[k];
@@ -1032,7 +1158,8 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             int sc;
             if (r->type != CC_X_FRAME)
                 continue;
-            no = refusal(x, r, t, lo, hi, i, &x->terms.v[g], sa, sb, ca, cb, why, sizeof why);
+            no = refusal(x, r, t, lo, hi, i, &x->terms.v[g], sa, sb, ca, cb, xa, xb, why,
+                         sizeof why);
             /* an article of 2025 may well tell of 2024's round without
              * writing the year: only a written year refuses */
             if (!no && r->frame->year && written && year == CC_YEAR_OTHER) {
@@ -1042,6 +1169,9 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             } else if (!no && r->frame->year && written && year && year != r->frame->year) {
                 snprintf(why, sizeof why, "about %d, not %d", year, r->frame->year);
                 no = why;
+            } else if (!no && (no = date_refusal(r->frame, cc_doc_meta_date(doc), why,
+                                                 sizeof why))) {
+                ;
             } else if (!no && !written && !year_possible(r->frame, cc_doc_year(doc))) {
                 snprintf(why, sizeof why, "no year written and the article is of %d, not %d",
                          cc_doc_year(doc), r->frame->year);
@@ -1068,7 +1198,8 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             for (k = 0; k < xl->n; k++) {
                 const cc_xrule *r = xl->v[k];
                 if (r->type == CC_X_FRAME && r != best &&
-                    !refusal(x, r, t, lo, hi, i, &x->terms.v[g], sa, sb, ca, cb, why, sizeof why))
+                    !refusal(x, r, t, lo, hi, i, &x->terms.v[g], sa, sb, ca, cb, xa, xb, why,
+                         sizeof why))
                     cc_extract_refused(x, r, t, q, "arbitration: %s asked for more",
                                        best->claim->id);
             }

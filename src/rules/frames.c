@@ -10,6 +10,7 @@
  * first: a figure they take is theirs. Errors name file:line:column.
  */
 #include "rules_build.h"
+#include "date.h"
 
 #include "alloc.h"
 #include "buf.h"
@@ -361,10 +362,30 @@ static size_t read_concepts(cloader *C, const ynode *n, const char *what, int ro
     return k;
 }
 
+/* on: / before: DATE, a calendar date written YYYY-MM-DD, into out. */
+static void read_frame_date(cloader *C, const ynode *n, const char *key, char out[11])
+{
+    const ynode *v = y_get(n, key);
+    const char *s, *why;
+    char fix[11] = "", buf[128];
+    if (!v || !(s = y_str(C->doc, v, key)))
+        return;
+    if ((why = cc_date_check(s, fix, buf, sizeof buf)) || strlen(s) != 10) {
+        if (fix[0])
+            y_error(C->doc, v, CC_D_VALUE, "write it YYYY-MM-DD", "%s: '%s' %s; did you mean %s?",
+                    key, s, why ? why : "has a time", fix);
+        else
+            y_error(C->doc, v, CC_D_VALUE, "write it YYYY-MM-DD, e.g. 2024-03-04", "%s: '%s' %s",
+                    key, s, why ? why : "has a time");
+        return;
+    }
+    memcpy(out, s, 11);
+}
+
 void cc_rules_read_frame(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n)
 {
     static const char *const keys[] = {"concept", "entities", "within", "with", "not",
-                                       "time", "period", "year", NULL};
+                                       "time", "period", "year", "on", "before", NULL};
     cc_ruleset *rs = C->rs;
     cc_framedef fd;
     const ynode *v;
@@ -452,6 +473,12 @@ void cc_rules_read_frame(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n)
         else
             fd.frame.year = (int)yr;
     }
+    read_frame_date(C, n, "on", fd.frame.on);
+    read_frame_date(C, n, "before", fd.frame.before);
+    if (fd.frame.on[0] && fd.frame.before[0] && strcmp(fd.frame.before, fd.frame.on) <= 0)
+        y_error(C->doc, y_get(n, "before"), CC_D_VALUE, "write a date after on:",
+                "no article is dated on or after %s and before %s", fd.frame.on,
+                fd.frame.before);
     if ((cl->scope || cl->scope_period) && y_get(n, "time"))
         y_error(C->doc, y_get(n, "time"), CC_D_VALUE, "drop scope: or the frame's time:",
                 "a claim's scope comes from its scope: or from its frame's time:, not both");

@@ -70,6 +70,9 @@ typedef struct cc_frame {
     cc_timekind time;
     cc_scope_period period; /* period and as_of: the window */
     int year;          /* 0, or the year the figure must be about */
+    char on[11];       /* "" or YYYY-MM-DD: the event's date; an article
+                          dated earlier cannot report it */
+    char before[11];   /* "" or YYYY-MM-DD: only articles dated earlier */
 } cc_frame;
 
 /* What the ruleset adds to a pack for frames: its terms resolved to

@@ -13,8 +13,9 @@ ln -s "$SRC/rules/concepts.yaml" "$R/concepts.yaml"
 ln -s "$SRC/tests/cases/frames/rules/claims" "$R/claims"
 C=tests/cases/frames
 
-"$CC" extract -j1 --explain --rules "$R" "$C"/articles/*.txt >"$TMP/obs" 2>"$TMP/explain"
+"$CC" extract -j1 --explain --rules "$R" "$C"/articles/*.txt >"$TMP/obs" 2>"$TMP/explain.raw"
 expect_status 0 $? "extract"
+sed "s|$R/|RULES/|g" "$TMP/explain.raw" >"$TMP/explain"
 python3 - "$TMP/obs" >"$TMP/got" <<'PY'
 import json, sys
 for line in open(sys.argv[1], encoding="utf-8"):
