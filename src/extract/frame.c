@@ -838,6 +838,30 @@ static bool said_at(const cc_extractor *x, const cc_frame *f, const cc_occ *head
     return false;
 }
 
+/* Is one of the frame's heads named in the sentence t[a, b) without
+ * governing a figure of its own there ("TikTok must pay 530 million euros
+ * for the fine": the figure "pay" governs is the fine's; not in "will
+ * invest $5bn at $23.28 a share", where "invest" has its figure)? */
+static bool head_named(const cc_extractor *x, const cc_frame *f, size_t a, size_t b)
+{
+    size_t k, h, j;
+    for (k = first_occ(&x->terms, a); k < x->terms.n && x->terms.v[k].start < b; k++) {
+        const cc_occ *o = &x->terms.v[k];
+        bool governs = false;
+        if (o->end > b)
+            continue;
+        for (h = 0; h < f->nheads && f->heads[h] != o->id; h++)
+            ;
+        if (h == f->nheads)
+            continue;
+        for (j = cc_extract_first_q(x, a); j < x->q.n && x->q.v[j].start < b && !governs; j++)
+            governs = x->gov[j] == (long)k;
+        if (!governs)
+            return true;
+    }
+    return false;
+}
+
 /* Why frame r does not take quantity i (governed by head), written into
  * why; NULL when it takes it. */
 static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, size_t lo,
@@ -848,7 +872,7 @@ static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, si
     const cc_concept *cs = x->rs->concepts;
     const cc_quantity *q = &x->q.v[i];
     size_t k;
-    if (!said_at(x, f, head)) {
+    if (!said_at(x, f, head) && !(cs[head->id].light && head_named(x, f, sa, sb))) {
         snprintf(why, n, "governed by %s, not %s", cs[head->id].name, cs[f->heads[0]].name);
         return why;
     }
@@ -1156,6 +1180,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             const cc_xrule *r = xl->v[k];
             const char *no;
             int sc;
+            bool direct;
             if (r->type != CC_X_FRAME)
                 continue;
             no = refusal(x, r, t, lo, hi, i, &x->terms.v[g], sa, sb, ca, cb, xa, xb, why,
@@ -1183,9 +1208,12 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
                 cc_extract_refused(x, r, t, q, "frame: %s", no);
                 continue;
             }
-            sc = specificity(r->frame, written);
+            direct = said_at(x, r->frame, &x->terms.v[g]);
+            /* through a light head: below a frame of the light head */
+            sc = specificity(r->frame, written) - (direct ? 0 : 2);
             if (x->explain)
-                cc_buf_printf(&eb, "  %s: fits (specificity %d)%s\n", r->claim->id, sc,
+                cc_buf_printf(&eb, "  %s: fits%s (specificity %d)%s\n", r->claim->id,
+                              direct ? "" : ", its head named in the sentence", sc,
                               best && sc <= bests ? ", loses to a more specific or earlier claim"
                                                   : "");
             if (!best || sc > bests) {
