@@ -179,8 +179,11 @@ static bool closes_bracket(const char *t, size_t i, size_t end)
 
 /* "140億ドル(約2兆1900億円)", "$13 billion (€12 billion)", "5,4 Mrd. Dollar
  * (nach aktuellem Kurs rund 5 Mrd. Euro)": an amount in another currency in
- * brackets right after an amount converts it. */
-static void link_conversions(const char *t, size_t end, cc_qlist *q)
+ * brackets right after an amount converts it; so does one after the pack's
+ * conversion_marks ("18億ユーロ、日本円で2900億円", "23 miliard dolarů,
+ * tedy v přepočtu asi 535 miliard Kč"). */
+static void link_conversions(const cc_lang *l, cc_rxctx *c, const char *t, size_t end,
+                             cc_qlist *q)
 {
     size_t i;
     for (i = 1; i < q->n; i++) {
@@ -188,7 +191,8 @@ static void link_conversions(const char *t, size_t end, cc_qlist *q)
         if (a->kind != CC_KIND_MONEY || b->kind != CC_KIND_MONEY || !a->unit || !b->unit ||
             strcmp(a->unit, b->unit) == 0 || a->conversion_of >= 0)
             continue;
-        if (opens_bracket(t, a->end, b->start) && closes_bracket(t, b->end, end))
+        if ((opens_bracket(t, a->end, b->start) && closes_bracket(t, b->end, end)) ||
+            cc_lang_marks_conversion(l, c, t, a->end, b->start))
             b->conversion_of = (long)(i - 1);
     }
 }
@@ -336,7 +340,7 @@ static int scan_range(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t beg
     {
         cc_qlist view = {out->v ? out->v + first : NULL, out->n - first, 0};
         size_t i;
-        link_conversions(t, end, &view);
+        link_conversions(l, &x->ctx, t, end, &view);
         borrow_unit(l, &x->ctx, t, &view);
         carry_unit(t, &view);
         for (i = first; i < out->n; i++)

@@ -54,7 +54,8 @@ static void read_header(ydoc *doc, const ynode *root, cc_lang *l)
                                        "scales",   "currencies", "percent",      "counts",
                                        "qualifiers", "ranges",   "vague",        "unit_join",
                                        "percent_join", "macros", "abbreviations", "detect",
-                                       "years", "quarters", "shared_unit", "examples", "terms", NULL};
+                                       "years", "quarters", "shared_unit", "conversion_marks", "examples",
+                                       "terms", NULL};
     const ynode *n;
     y_check_keys(doc, root, keys, "a language pack");
     if ((n = y_require(doc, root, "lang", "a language pack"))) {
@@ -223,6 +224,8 @@ int cc_lang_load(cc_lang **out, const char *file, const char *text, size_t len, 
     cc_lang_read_user_macros(&L, y_get(root, "macros"));
     if (cc_lang_read_years(&L, y_get(root, "years")) != 0)
         goto nomem;
+    if (cc_lang_read_conversion_marks(&L, y_get(root, "conversion_marks")) != 0)
+        goto nomem;
     if (cc_lang_read_shared(&L, y_get(root, "shared_unit"), &ls) != 0)
         goto nomem;
     cc_lang_read_examples(&L, y_get(root, "examples"));
@@ -259,6 +262,7 @@ void cc_lang_free(cc_lang *l)
     cc_rx_free(&l->scanner);
     cc_rx_free(&l->prefilter);
     cc_rx_free(&l->shared);
+    cc_rx_free(&l->convmarks);
     cc_rx_free(&l->years);
     cc_lang_free_terms(l);
     cc_rx_free(&l->quarters);

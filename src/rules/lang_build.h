@@ -96,6 +96,7 @@ int cc_lang_assemble_macros(loader *L, lists *ls, frags *f);
 int cc_lang_builtin_macros(cc_lang *l, const frags *f);
 void cc_lang_read_user_macros(loader *L, const ynode *n);
 int cc_lang_read_shared(loader *L, const ynode *n, lists *ls);
+int cc_lang_read_conversion_marks(loader *L, const ynode *n);
 int cc_lang_read_years(loader *L, const ynode *n);
 
 #endif

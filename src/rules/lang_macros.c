@@ -312,6 +312,39 @@ int cc_lang_read_shared(loader *L, const ynode *n, lists *ls)
     return rc;
 }
 
+int cc_lang_read_conversion_marks(loader *L, const ynode *n)
+{
+    formvec fv = {0};
+    cc_buf b = CC_BUF_INIT;
+    const char *alt;
+    char msg[256];
+    size_t off;
+    int rc = 0;
+    cc_lang_add_forms(L, n, "conversion_marks", 0, &fv, F_GUARD);
+    if (fv.n) {
+        alt = cc_lang_alternation(&L->l->arena, &fv, false);
+        /* between the amount and its conversion: punctuation, the mark,
+         * punctuation ("、日本円で", ", tedy v přepočtu ", " – umgerechnet ") */
+        cc_buf_printf(&b, "[\\s,;:\\x{3001}\\x{FF0C}\\x{2013}\\x{2014}-]*(?:%s)[\\s,:]*",
+                      alt ? alt : "(?!)");
+        if (b.err || !alt)
+            rc = -1;
+        else if (cc_rx_compile(&L->l->convmarks, b.p, b.len,
+                               PCRE2_CASELESS | PCRE2_ANCHORED | PCRE2_ENDANCHORED, msg, sizeof msg,
+                               &off) != 0)
+            y_error(L->doc, n, CC_D_PATTERN, NULL, "conversion_marks do not compile: %s", msg);
+    }
+    cc_buf_free(&b);
+    cc_free(fv.v);
+    return rc;
+}
+
+bool cc_lang_marks_conversion(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b)
+{
+    return l->convmarks.code && a <= b && b - a <= 64 &&
+           cc_rx_match(&l->convmarks, c, c->aux, t, b, a, PCRE2_NO_UTF_CHECK) >= 0;
+}
+
 int cc_lang_read_years(loader *L, const ynode *n)
 {
     static const char *const keys[] = {"this", "last", "next", NULL};
@@ -392,6 +425,7 @@ void cc_lang_jit(cc_lang *l)
     cc_rx_jit(&l->prefilter);
     cc_rx_jit(&l->years);
     cc_rx_jit(&l->shared);
+    cc_rx_jit(&l->convmarks);
     cc_lang_jit_terms(l);
     cc_rx_jit(&l->quarters);
     for (i = 0; i < sizeof c / sizeof c[0]; i++)

@@ -121,14 +121,16 @@ struct cc_lang {
      * takes the second's scale and unit; anchored at both ends */
     cc_rx shared;
 
+    /* conversion_marks: the words between an amount and the article's own
+     * conversion of it into another currency ("、日本円で", "umgerechnet");
+     * anchored at both ends with the punctuation around them */
+    cc_rx convmarks;
+
     /* terms: the forms of each concept, one pattern per concept, so that
      * a word that says two concepts ("Quartalsumsatz": revenue, per
      * quarter) is found as both */
     cc_term *terms;
     size_t nterms;
-    cc_rx termall; /* every form of every term: one search finds where a
-                      term may start, then each term's own pattern is tried
-                      there (frame.c) */
 
     /* the pack's and its extractors' patterns are JIT-compiled
      * (cc_ruleset_ready) */
@@ -178,6 +180,8 @@ void cc_lang_jit(cc_lang *l);
 /* Does t[a..b) hold only one of the pack's shared_unit words (and white
  * space)? "с 5,4 до 37,5 млрд", "rund 100 bzw. 500 Millionen Dollar". */
 bool cc_lang_shares_unit(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b);
+/* Is t[a, b) one of the pack's conversion_marks, with its punctuation? */
+bool cc_lang_marks_conversion(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b);
 
 /* The year mentioned nearest to [a, b) within [lo, hi): *year gets the
  * year, or the offset from the article's year (0 this year, -1 last, +1

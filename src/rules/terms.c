@@ -52,7 +52,6 @@ void cc_lang_read_terms(loader *L, const ynode *n)
 {
     static const char *const keys[] = {"forms", "examples", NULL};
     cc_lang *l = L->l;
-    formvec all = {0};
     size_t i;
 
     if (!n || !y_expect(L->doc, n, Y_MAP, "terms"))
@@ -83,9 +82,6 @@ void cc_lang_read_terms(loader *L, const ynode *n)
             continue;
         cc_lang_add_forms(L, forms, "forms", (uint32_t)l->nterms, &fv, F_GUARD);
         strip_leading_word(&fv);
-        for (size_t f = 0; f < fv.n; f++)
-            if (cc_lang_push_form(&all, fv.v[f].re, fv.v[f].sortlen, fv.v[f].entry) == 0)
-                all.v[all.n - 1].regex = fv.v[f].regex;
         alt = cc_lang_marked_alternation(&l->arena, &fv, l->spacing, false);
         cc_free(fv.v);
         if (!alt) {
@@ -97,17 +93,6 @@ void cc_lang_read_terms(loader *L, const ynode *n)
                     tm->concept, msg);
         l->nterms++;
     }
-    {
-        const char *alt = cc_lang_marked_alternation(&l->arena, &all, l->spacing, false);
-        char msg[256];
-        size_t off;
-        if (!alt)
-            y_error(L->doc, n, CC_D_NOMEM, NULL, "out of memory");
-        else if (all.n && cc_rx_compile(&l->termall, alt, strlen(alt), PCRE2_CASELESS, msg,
-                                        sizeof msg, &off) != 0)
-            y_error(L->doc, n, CC_D_PATTERN, NULL, "the terms do not compile together: %s", msg);
-    }
-    cc_free(all.v);
 }
 
 void cc_lang_free_terms(cc_lang *l)
@@ -115,7 +100,6 @@ void cc_lang_free_terms(cc_lang *l)
     size_t i;
     for (i = 0; i < l->nterms; i++)
         cc_rx_free(&l->terms[i].rx);
-    cc_rx_free(&l->termall);
 }
 
 void cc_lang_jit_terms(cc_lang *l)
@@ -123,7 +107,6 @@ void cc_lang_jit_terms(cc_lang *l)
     size_t i;
     for (i = 0; i < l->nterms; i++)
         cc_rx_jit(&l->terms[i].rx);
-    cc_rx_jit(&l->termall);
 }
 
 /* quarters: {q1: [...], ..., q4: [...]} */
