@@ -388,6 +388,27 @@ static long subject_of(const cc_extractor *x, const char *t, size_t i, size_t p,
     return best;
 }
 
+/* "57 mil 006 millones de dólares, un 62,5% más", "$51.2bn in revenue
+ * (+66% year on year)": the head of the figure right before i, when i is
+ * set beside it (a clause mark and a word or two between them); -1 when
+ * there is none. */
+static long apposed_head(const cc_extractor *x, const char *t, size_t i)
+{
+    const cc_quantity *q = &x->q.v[i];
+    long s = cc_sent_of(&x->ss, q->start);
+    size_t j = i;
+    while (j-- > 0 && !counts(&x->q.v[j]))
+        ;
+    if (j >= i || x->gov[j] < 0 || x->q.v[j].end > q->start ||
+        cc_sent_of(&x->ss, x->q.v[j].start) != s ||
+        x->rs->concepts[x->terms.v[x->gov[j]].id].role != CC_ROLE_HEAD)
+        return -1;
+    return gap_cost(x, t, x->q.v[j].end, q->start, i, COST_MARK + 2 * COST_WORD) <=
+                   COST_MARK + 2 * COST_WORD
+               ? x->gov[j]
+               : -1;
+}
+
 typedef struct govpair {
     unsigned cost;
     uint32_t q, term;
@@ -742,13 +763,26 @@ static int specificity(const cc_frame *f, bool written)
            (f->nwithout || f->nnot_ents ? 1 : 0) + (f->nheads == 1 ? 1 : 0);
 }
 
-/* Is the frame's year possible for a figure whose year is not written, in
- * an article of year doc (0: undated)? Only the article's own year: on the
- * development set (fixtures/real) allowing an event the year after it too
- * kept 1 right figure in 200 and 10 wrong ones. */
-static bool year_possible(const cc_frame *f, int doc)
+/* A concept that puts the figure before the article's time ("previous",
+ * "already", "earlier": earlier: true in rules/concepts.yaml) in t[a, b). */
+static bool earlier_in(const cc_extractor *x, size_t a, size_t b)
 {
-    return !f->year || !doc || doc == f->year;
+    size_t k;
+    for (k = first_occ(&x->terms, a); k < x->terms.n && x->terms.v[k].start < b; k++)
+        if (x->terms.v[k].end <= b && x->rs->concepts[x->terms.v[k].id].earlier)
+            return true;
+    return false;
+}
+
+/* Is the frame's year possible for a figure whose year is not written, in
+ * an article of year doc (0: undated)? Only the article's own year (on the
+ * development set, fixtures/real, allowing an event the year after it too
+ * kept 1 right figure in 200 and 10 wrong ones), or a year before it for a
+ * figure said to be earlier (a concept with earlier: true in its clause:
+ * "the previous fine of 345 million"). */
+static bool year_possible(const cc_frame *f, int doc, bool earlier)
+{
+    return !f->year || !doc || doc == f->year || (earlier && f->year < doc);
 }
 
 /* The figures the claims' own extractors took (the first nh0 hits),
@@ -917,9 +951,13 @@ static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, si
             snprintf(why, n, "%s not named in its clause", x->rs->entities[f->with_ents[k]].id);
             return why;
         }
+    /* an excluded name before the figure in its sentence (the subject:
+     * "the data center division, now its largest, generated $51bn") or in
+     * its clause; not one said after the figure's clause of another figure
+     * ("will invest $5bn in Intel, after the US government took 10%") */
     for (k = 0; k < f->nnot_ents; k++)
-        if (concept_in(&x->ents, f->not_ents[k], sa, sb)) {
-            snprintf(why, n, "%s named in its sentence", x->rs->entities[f->not_ents[k]].id);
+        if (concept_in(&x->ents, f->not_ents[k], sa, cb > q->end ? cb : q->end)) {
+            snprintf(why, n, "%s named before it in its sentence", x->rs->entities[f->not_ents[k]].id);
             return why;
         }
     if (f->nents) {
@@ -1138,6 +1176,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         int bests = 0;
         long s = cc_sent_of(&x->ss, q->start), g;
         size_t sa, sb, ca, cb, xa, xb;
+        bool earlier;
         int year = 0;
         bool written = false;
         char why[160];
@@ -1172,13 +1211,16 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         if (x->rs->concepts[x->terms.v[g].id].role == CC_ROLE_PREDICATE) {
             /* "Data center revenue was $51bn, a 22% increase": a with: of
              * the frame may be named where the predicate's head is */
-            long sh = subject_of(x, t, i, (size_t)g, true);
+            long sh = apposed_head(x, t, i);
+            if (sh < 0)
+                sh = subject_of(x, t, i, (size_t)g, true);
             if (sh >= 0) {
                 xa = reach_left(t, sa, x->terms.v[sh].start);
                 xb = x->terms.v[sh].end;
             }
         }
         year = figure_year(x, l, doc, i, ca, cb, sa, sb, &written);
+        earlier = !written && earlier_in(x, ca, cb);
         for (k = 0; k < xl->n; k++) {
             const cc_xrule *r = xl->v[k];
             const char *no;
@@ -1200,7 +1242,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             } else if (!no && (no = date_refusal(r->frame, cc_doc_meta_date(doc), why,
                                                  sizeof why))) {
                 ;
-            } else if (!no && !written && !year_possible(r->frame, cc_doc_year(doc))) {
+            } else if (!no && !written && !year_possible(r->frame, cc_doc_year(doc), earlier)) {
                 snprintf(why, sizeof why, "no year written and the article is of %d, not %d",
                          cc_doc_year(doc), r->frame->year);
                 no = why;
@@ -1213,7 +1255,9 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             }
             direct = said_at(x, r->frame, &x->terms.v[g]);
             /* through a light head: below a frame of the light head */
-            sc = specificity(r->frame, written) - (direct ? 0 : 2);
+            sc = specificity(r->frame, written || (earlier && r->frame->year &&
+                                                   r->frame->year < cc_doc_year(doc))) -
+                 (direct ? 0 : 2);
             if (x->explain)
                 cc_buf_printf(&eb, "  %s: fits%s (specificity %d)%s\n", r->claim->id,
                               direct ? "" : ", its head named in the sentence", sc,

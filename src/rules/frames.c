@@ -66,7 +66,7 @@ static int parse_file(cc_ruleset *rs, const char *path, ydoc *doc, char **text, 
 
 static void read_concept(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode *v)
 {
-    static const char *const keys[] = {"role", "kind", "light", "description", NULL};
+    static const char *const keys[] = {"role", "kind", "light", "earlier", "description", NULL};
     const char *name = y_str(doc, k, "a concept name"), *role;
     const ynode *n;
     cc_concept c;
@@ -113,6 +113,17 @@ static void read_concept(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode 
                     "only a head can be light");
         else
             c.light = b;
+    }
+    if ((n = y_get(v, "earlier"))) {
+        bool b;
+        if (!y_bool(n, &b))
+            y_error(doc, n, CC_D_VALUE, "write earlier: true or earlier: false",
+                    "earlier must be true or false");
+        else if (b && c.role != CC_ROLE_MODIFIER)
+            y_error(doc, n, CC_D_VALUE, "drop earlier: or make the concept a modifier",
+                    "only a modifier can be earlier");
+        else
+            c.earlier = b;
     }
     if (grow((void **)&rs->concepts, &rs->capconcepts, rs->nconcepts, sizeof(cc_concept)) != 0) {
         y_error(doc, k, CC_D_NOMEM, NULL, "out of memory");

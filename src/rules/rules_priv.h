@@ -28,6 +28,8 @@ typedef struct cc_concept {
     const char *name;
     cc_role role;
     unsigned kinds; /* heads: bit (1 << cc_kind) per kind governed; 0 any */
+    bool earlier;   /* a modifier that puts the figure before the article's
+                       time ("previous", "already") */
     bool light;     /* a head that says little ("pay", "for", "a deal"): a
                        frame of a head named in the figure's sentence may
                        take the figures it governs */
