@@ -903,7 +903,8 @@ static bool head_named(const cc_extractor *x, const cc_frame *f, size_t a, size_
  * why; NULL when it takes it. */
 static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, size_t lo,
                            size_t hi, size_t i, const cc_occ *head, size_t sa, size_t sb,
-                           size_t ca, size_t cb, size_t xa, size_t xb, char *why, size_t n)
+                           size_t ca, size_t cb, size_t xa, size_t xb, unsigned *weak,
+                           char *why, size_t n)
 {
     const cc_frame *f = r->frame;
     const cc_concept *cs = x->rs->concepts;
@@ -945,9 +946,18 @@ static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, si
             snprintf(why, n, "'%s' in its clause", cs[f->without[k]].name);
             return why;
         }
+    /* a name the frame wants with the figure: in its clause, where its
+     * predicate's head is, or else (weaker) before it in its sentence, as
+     * the subject of a long one ("The data center division, now by far
+     * its largest business, generated $51.2 billion") */
     for (k = 0; k < f->nwith_ents; k++)
         if (!concept_in(&x->ents, f->with_ents[k], ca, cb) &&
             !(xb > xa && concept_in(&x->ents, f->with_ents[k], xa, xb))) {
+            if (concept_in(&x->ents, f->with_ents[k], sa, q->start)) {
+                if (weak)
+                    (*weak)++;
+                continue;
+            }
             snprintf(why, n, "%s not named in its clause", x->rs->entities[f->with_ents[k]].id);
             return why;
         }
@@ -1226,9 +1236,10 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             const char *no;
             int sc;
             bool direct;
+            unsigned weak = 0;
             if (r->type != CC_X_FRAME)
                 continue;
-            no = refusal(x, r, t, lo, hi, i, &x->terms.v[g], sa, sb, ca, cb, xa, xb, why,
+            no = refusal(x, r, t, lo, hi, i, &x->terms.v[g], sa, sb, ca, cb, xa, xb, &weak, why,
                          sizeof why);
             /* an article of 2025 may well tell of 2024's round without
              * writing the year: only a written year refuses */
@@ -1257,10 +1268,11 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             /* through a light head: below a frame of the light head */
             sc = specificity(r->frame, written || (earlier && r->frame->year &&
                                                    r->frame->year < cc_doc_year(doc))) -
-                 (direct ? 0 : 2);
+                 (direct ? 0 : 2) - 2 * (int)weak;
             if (x->explain)
-                cc_buf_printf(&eb, "  %s: fits%s (specificity %d)%s\n", r->claim->id,
-                              direct ? "" : ", its head named in the sentence", sc,
+                cc_buf_printf(&eb, "  %s: fits%s%s (specificity %d)%s\n", r->claim->id,
+                              direct ? "" : ", its head named in the sentence",
+                              weak ? ", a with: named only before it in its sentence" : "", sc,
                               best && sc <= bests ? ", loses to a more specific or earlier claim"
                                                   : "");
             if (!best || sc > bests) {
@@ -1273,8 +1285,8 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             for (k = 0; k < xl->n; k++) {
                 const cc_xrule *r = xl->v[k];
                 if (r->type == CC_X_FRAME && r != best &&
-                    !refusal(x, r, t, lo, hi, i, &x->terms.v[g], sa, sb, ca, cb, xa, xb, why,
-                         sizeof why))
+                    !refusal(x, r, t, lo, hi, i, &x->terms.v[g], sa, sb, ca, cb, xa, xb, NULL,
+                             why, sizeof why))
                     cc_extract_refused(x, r, t, q, "arbitration: %s asked for more",
                                        best->claim->id);
             }
