@@ -39,7 +39,7 @@ enum {
     COST_MARK = 6,     /* a clause mark: , ; : ( ) and dashes */
     COST_FIGURE = 12,  /* another figure */
     GOVERN_MAX = 16,   /* a head further than this governs nothing */
-    SUBJECT_MAX = 32,  /* a predicate's head may be this far from it */
+    SUBJECT_MAX = 40,  /* a predicate's head may be this far from it */
     CLAUSE_REACH = 12  /* a clause extends this far beyond figure and head */
 };
 
