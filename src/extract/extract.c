@@ -192,7 +192,7 @@ static void link_conversions(const cc_lang *l, cc_rxctx *c, const char *t, size_
             strcmp(a->unit, b->unit) == 0 || a->conversion_of >= 0)
             continue;
         if ((opens_bracket(t, a->end, b->start) && closes_bracket(t, b->end, end)) ||
-            cc_lang_marks_conversion(l, c, t, a->end, b->start))
+            cc_lang_marks_conversion(l, c, t, a->end, b->start, b->figure))
             b->conversion_of = (long)(i - 1);
     }
 }

@@ -536,8 +536,6 @@ static int assign_governors(cc_extractor *x, const char *t)
     return CC_OK;
 }
 
-/* The figure's clause: figure and head, extended up to CLAUSE_REACH on
- * either side, stopping at clause marks and other figures. */
 /* From a, leftwards up to CLAUSE_REACH but not past a clause mark or sa:
  * the words that belong with what is at a ("Data center revenue"). */
 static size_t reach_left(const char *t, size_t sa, size_t a)
@@ -564,6 +562,8 @@ static size_t reach_left(const char *t, size_t sa, size_t a)
     return a;
 }
 
+/* The figure's clause: figure and head, extended up to CLAUSE_REACH on
+ * either side, stopping at clause marks and other figures. */
 static void clause_of(const cc_extractor *x, const char *t, size_t i, const cc_occ *head,
                       size_t sa, size_t sb, size_t *ca, size_t *cb)
 {

@@ -329,9 +329,8 @@ int cc_lang_read_conversion_marks(loader *L, const ynode *n)
                       alt ? alt : "(?!)");
         if (b.err || !alt)
             rc = -1;
-        else if (cc_rx_compile(&L->l->convmarks, b.p, b.len,
-                               PCRE2_CASELESS | PCRE2_ANCHORED | PCRE2_ENDANCHORED, msg, sizeof msg,
-                               &off) != 0)
+        else if (cc_rx_compile(&L->l->convmarks, b.p, b.len, PCRE2_CASELESS | PCRE2_ANCHORED, msg,
+                               sizeof msg, &off) != 0)
             y_error(L->doc, n, CC_D_PATTERN, NULL, "conversion_marks do not compile: %s", msg);
     }
     cc_buf_free(&b);
@@ -339,10 +338,12 @@ int cc_lang_read_conversion_marks(loader *L, const ynode *n)
     return rc;
 }
 
-bool cc_lang_marks_conversion(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b)
+bool cc_lang_marks_conversion(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b,
+                              size_t digits)
 {
-    return l->convmarks.code && a <= b && b - a <= 64 &&
-           cc_rx_match(&l->convmarks, c, c->aux, t, b, a, PCRE2_NO_UTF_CHECK) >= 0;
+    return l->convmarks.code && a <= b && b <= digits && b - a <= 64 && digits - a <= 128 &&
+           cc_rx_match(&l->convmarks, c, c->aux, t, digits, a, PCRE2_NO_UTF_CHECK) >= 0 &&
+           pcre2_get_ovector_pointer(c->aux)[1] >= b;
 }
 
 int cc_lang_read_years(loader *L, const ynode *n)

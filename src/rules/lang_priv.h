@@ -180,8 +180,12 @@ void cc_lang_jit(cc_lang *l);
 /* Does t[a..b) hold only one of the pack's shared_unit words (and white
  * space)? "с 5,4 до 37,5 млрд", "rund 100 bzw. 500 Millionen Dollar". */
 bool cc_lang_shares_unit(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b);
-/* Is t[a, b) one of the pack's conversion_marks, with its punctuation? */
-bool cc_lang_marks_conversion(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b);
+/* Does one of the pack's conversion_marks, with its punctuation, start at a
+ * and cover t[a, b), the gap before an amount whose digits are at digits
+ * (the mark may be read as part of the amount's qualifier: "umgerechnet
+ * rund 1,95 Milliarden Dollar")? */
+bool cc_lang_marks_conversion(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b,
+                              size_t digits);
 
 /* The year mentioned nearest to [a, b) within [lo, hi): *year gets the
  * year, or the offset from the article's year (0 this year, -1 last, +1

@@ -161,6 +161,32 @@ static void test_lang__conversions_in_brackets_are_linked(void **state)
     assert_int_equal(q[1].conversion_of, -1);
 }
 
+/* conversion_marks: the article's own conversion written out */
+static void test_lang__conversions_after_marks_are_linked(void **state)
+{
+    static const struct {
+        const char *lang, *text;
+        int linked;
+    } c[] = {{"ja", "18億ユーロ、日本円で2900億円を超える制裁金", 1},
+             {"cs", "až 23 miliard dolarů, tedy v přepočtu asi 535 miliard Kč", 1},
+             {"en", "EUR 1.8 billion, or $1.95 billion, on Monday", 1},
+             {"de", "1,8 Milliarden Euro, umgerechnet rund 1,95 Milliarden Dollar", 1},
+             /* another currency without a mark is another figure */
+             {"en", "EUR 1.8 billion and $1.95 billion", 0},
+             /* the same currency after a mark is not a conversion */
+             {"en", "$5 billion or $6 billion", 0},
+             /* a mark too far from the amounts is not one */
+             {"en", "EUR 1.8 billion was paid by the company over the years, or $1.95 billion", 0}};
+    cc_quantity q[4];
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+        assert_int_equal(th_scan_all(c[i].lang, c[i].text, q, 4), 2);
+        assert_int_equal(q[0].conversion_of, -1);
+        assert_int_equal(q[1].conversion_of, c[i].linked ? 0 : -1);
+    }
+}
+
 static void test_lang__not_quantities(void **state)
 {
     static const struct {
@@ -276,6 +302,7 @@ int main(void)
         cmocka_unit_test(test_lang__qualifiers_before_and_after),
         cmocka_unit_test(test_lang__ranges_and_vague_amounts),
         cmocka_unit_test(test_lang__conversions_in_brackets_are_linked),
+        cmocka_unit_test(test_lang__conversions_after_marks_are_linked),
         cmocka_unit_test(test_lang__not_quantities),
         cmocka_unit_test(test_lang__macros_expand_and_report_unknown),
         cmocka_unit_test(test_lang__nearest_year),
