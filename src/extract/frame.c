@@ -651,9 +651,37 @@ static bool nearest_figure(const cc_extractor *x, size_t i, size_t ya, size_t yb
     return true;
 }
 
+/* Is the year mention t[ya, yb) the base of a change: next to a
+ * percentage a predicate governs ("62% more than a year ago", "up 62% from
+ * last year", "un 62,5% más que un año antes", "前年同期比62%増")? Such a
+ * mention says what the change is measured against, not when any figure
+ * of the sentence is. */
+static bool comparison_base(const cc_extractor *x, const char *t, size_t ya, size_t yb,
+                            size_t sa, size_t sb)
+{
+    size_t k;
+    for (k = cc_extract_first_q(x, sa); k < x->q.n && x->q.v[k].start < sb; k++) {
+        const cc_quantity *o = &x->q.v[k];
+        unsigned c;
+        if (o->kind != CC_KIND_PERCENT || x->gov[k] < 0 ||
+            x->rs->concepts[x->terms.v[x->gov[k]].id].role != CC_ROLE_PREDICATE)
+            continue;
+        if (o->end <= ya)
+            c = gap_cost(x, t, o->end, ya, k, 4 * COST_WORD);
+        else if (o->start >= yb)
+            c = gap_cost(x, t, yb, o->start, k, 4 * COST_WORD);
+        else
+            continue;
+        if (c <= 4 * COST_WORD)
+            return true;
+    }
+    return false;
+}
+
 /* The year the figure is about: the nearest year mention in its clause,
  * else in its sentence unless another figure is nearer to it (it is that
- * figure's year), else the article's date; 0 when none says.
+ * figure's year), else the article's date; 0 when none says. A relative
+ * year that is the base of a change (comparison_base) says nothing.
  * *written: a mention. */
 static int figure_year(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t i, size_t ca,
                        size_t cb, size_t sa, size_t sb, bool *written)
@@ -670,6 +698,8 @@ static int figure_year(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t i,
         if (found > 0 && !nearest_figure(x, i, ya, yb, sa, sb))
             found = 0;
     }
+    if (found > 0 && rel && comparison_base(x, t, ya, yb, sa, sb))
+        found = 0;
     if (found > 0) {
         *written = true;
         if (!rel)

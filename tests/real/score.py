@@ -9,6 +9,9 @@ own rules/ when it has them), and compares both with the hand annotation
   quantities  a scanned quantity is right when its span overlaps an annotated
               figure's and its value and unit agree (F1 over every money,
               percent and count figure annotated);
+  time        of the right observations that have a dated scope (claims
+              with time: period or as_of, or a scope), the share whose year
+              is the annotated time's ("timed", "year" columns);
   claims      an observation is right when it overlaps an annotated figure
               whose claim is the observation's claim; precision counts every
               observation made in the story's files, recall every annotated
@@ -141,7 +144,8 @@ def score_story(binary, rules, d, stats):
         lang = front_lang(path)
         gold = gold_spans(path, story["excerpts"][f])
         key_s, key_l = ("story", story["story"]), ("lang", lang)
-        rows = [stats.setdefault(k, {"q_tp": 0, "q_fp": 0, "q_fn": 0, "c_tp": 0, "c_fp": 0, "c_fn": 0})
+        rows = [stats.setdefault(k, {"q_tp": 0, "q_fp": 0, "q_fn": 0, "c_tp": 0, "c_fp": 0, "c_fn": 0,
+                                     "t_ok": 0, "t_all": 0})
                 for k in (key_s, key_l, ("all", "all"))]
 
         def add(field, n=1):
@@ -187,6 +191,16 @@ def score_story(binary, rules, d, stats):
             else:
                 used.add(hit)
                 add("c_tp")
+                # the year of a dated observation against the annotated time
+                g = gold[hit][2]
+                sc = o.get("scope") or ""
+                if len(sc) >= 4 and sc[:4].isdigit() and g.get("time"):
+                    add("t_all")
+                    if str(g["time"])[:4] == sc[:4]:
+                        add("t_ok")
+                    else:
+                        details.append(("time-wrong", f, o["line"], o["text"],
+                                        "%s scope %s, annotated %s" % (o["claim"], sc, g["time"])))
         for gi, (a, b, g) in enumerate(gold):
             if g.get("claim") and gi not in used and not side_conversion(story, gold, g):
                 add("c_fn")
@@ -201,6 +215,7 @@ def figures(r):
     qf = 2 * qp * qr / (qp + qr) if qp + qr else 0.0
     cp, cr = ratio(r["c_tp"], r["c_tp"] + r["c_fp"]), ratio(r["c_tp"], r["c_tp"] + r["c_fn"])
     return {"quantity_f1": qf, "claim_precision": cp, "claim_recall": cr,
+            "time_year": ratio(r["t_ok"], r["t_all"]), "timed": r["t_all"],
             "claims_annotated": r["c_tp"] + r["c_fn"], "observations": r["c_tp"] + r["c_fp"],
             "figures": r["q_tp"] + r["q_fn"]}
 
@@ -228,10 +243,13 @@ def main():
     if a.json:
         print(json.dumps(table, indent=1, sort_keys=True))
     else:
-        print("%-28s %8s %7s %7s %9s %7s %7s" % ("", "figures", "qty F1", "claims", "observed", "prec.", "recall"))
+        print("%-28s %8s %7s %7s %9s %7s %7s %6s %5s" % ("", "figures", "qty F1", "claims", "observed", "prec.",
+                                                        "recall", "timed", "year"))
         for k, v in table.items():
-            print("%-28s %8d %7.3f %7d %9d %7.3f %7.3f" % (k, v["figures"], v["quantity_f1"], v["claims_annotated"],
-                                                        v["observations"], v["claim_precision"], v["claim_recall"]))
+            print("%-28s %8d %7.3f %7d %9d %7.3f %7.3f %6d %5.2f" % (k, v["figures"], v["quantity_f1"],
+                                                                 v["claims_annotated"], v["observations"],
+                                                                 v["claim_precision"], v["claim_recall"],
+                                                                 v["timed"], v["time_year"]))
     if a.details:
         for x in details:
             print("%s/%s:%s  %-12s %s  %s" % (x[0], x[2], x[3], x[1], x[4], x[5]))
@@ -240,7 +258,7 @@ def main():
         for k, v in table.items():
             kind, name = k.split(":", 1)
             fl = {}
-            for fig in ("quantity_f1", "claim_precision", "claim_recall"):
+            for fig in ("quantity_f1", "claim_precision", "claim_recall", "time_year"):
                 if not math.isnan(v[fig]) and v[fig] > 0:
                     fl[fig] = max(0.0, math.floor((v[fig] - a.margin) * 100) / 100)
             if fl:
