@@ -388,25 +388,30 @@ static long subject_of(const cc_extractor *x, const char *t, size_t i, size_t p,
     return best;
 }
 
+/* The governor of the counted figure right before i in i's sentence, when
+ * that governor has the given role and the words between the two figures
+ * cost at most max; -1 otherwise. */
+static long governor_before(const cc_extractor *x, const char *t, size_t i, cc_role role,
+                            unsigned max)
+{
+    const cc_quantity *q = &x->q.v[i];
+    size_t j = i;
+    while (j-- > 0 && !counts(&x->q.v[j]))
+        ;
+    if (j >= i || x->gov[j] < 0 || x->q.v[j].end > q->start ||
+        cc_sent_of(&x->ss, x->q.v[j].start) != cc_sent_of(&x->ss, q->start) ||
+        x->rs->concepts[x->terms.v[x->gov[j]].id].role != role)
+        return -1;
+    return gap_cost(x, t, x->q.v[j].end, q->start, i, max) <= max ? x->gov[j] : -1;
+}
+
 /* "57 mil 006 millones de dólares, un 62,5% más", "$51.2bn in revenue
  * (+66% year on year)": the head of the figure right before i, when i is
  * set beside it (a clause mark and a word or two between them); -1 when
  * there is none. */
 static long apposed_head(const cc_extractor *x, const char *t, size_t i)
 {
-    const cc_quantity *q = &x->q.v[i];
-    long s = cc_sent_of(&x->ss, q->start);
-    size_t j = i;
-    while (j-- > 0 && !counts(&x->q.v[j]))
-        ;
-    if (j >= i || x->gov[j] < 0 || x->q.v[j].end > q->start ||
-        cc_sent_of(&x->ss, x->q.v[j].start) != s ||
-        x->rs->concepts[x->terms.v[x->gov[j]].id].role != CC_ROLE_HEAD)
-        return -1;
-    return gap_cost(x, t, x->q.v[j].end, q->start, i, COST_MARK + 2 * COST_WORD) <=
-                   COST_MARK + 2 * COST_WORD
-               ? x->gov[j]
-               : -1;
+    return governor_before(x, t, i, CC_ROLE_HEAD, COST_MARK + 2 * COST_WORD);
 }
 
 typedef struct govpair {
@@ -487,19 +492,9 @@ static int assign_governors(cc_extractor *x, const char *t)
      * $57bn", "s'envoler de 65%, à 31,91 milliards": a figure that follows
      * one a predicate governs, in its sentence, with no head near it, is
      * said of that predicate's head too */
-    for (i = 1; i < x->q.n; i++) {
-        size_t j = i;
-        if (x->gov[i] >= 0 || !eligible(x, i))
-            continue;
-        while (j-- > 0 && !counts(&x->q.v[j]))
-            ;
-        if (j < i && x->gov[j] >= 0 &&
-            x->rs->concepts[x->terms.v[x->gov[j]].id].role == CC_ROLE_PREDICATE &&
-            cc_sent_of(&x->ss, x->q.v[j].start) == cc_sent_of(&x->ss, x->q.v[i].start) &&
-            x->q.v[j].end <= x->q.v[i].start &&
-            gap_cost(x, t, x->q.v[j].end, x->q.v[i].start, i, GOVERN_MAX) <= GOVERN_MAX)
-            x->gov[i] = x->gov[j];
-    }
+    for (i = 1; i < x->q.n; i++)
+        if (x->gov[i] < 0 && eligible(x, i))
+            x->gov[i] = governor_before(x, t, i, CC_ROLE_PREDICATE, GOVERN_MAX);
     for (i = 0; i < x->q.n; i++)
         if (x->gov[i] >= 0 && !governs_kind(&x->rs->concepts[x->terms.v[x->gov[i]].id], &x->q.v[i]))
             x->gov[i] = subject_of(x, t, i, (size_t)x->gov[i], false);
@@ -1094,6 +1089,16 @@ static void imply_units(cc_extractor *x, const char *t, size_t lo, size_t hi,
     }
 }
 
+/* --explain: the line that says an extractor (rule r) found q. */
+static void explain_found(cc_buf *b, cc_doc *doc, const char *t, const cc_quantity *q,
+                          const cc_xrule *r)
+{
+    cc_loc loc = cc_doc_loc(doc, q->start);
+    cc_buf_printf(b, "%s:%u:%u: \"%.*s\" was found by the extractor at %s:%u\n",
+                  cc_doc_path(doc), (unsigned)loc.line, (unsigned)loc.column,
+                  (int)(q->end - q->start), t + q->start, r->file, (unsigned)r->line);
+}
+
 /* The frame of claim c in xl, or NULL. */
 static const cc_frame *frame_of(const cc_xlist *xl, const cc_claim *c)
 {
@@ -1164,12 +1169,9 @@ static void gate_extractors(cc_extractor *x, const cc_xlist *xl, cc_doc *doc, si
         cc_extract_refused(x, h->x, t, &h->q, "%s not named in its article, %s in its paragraph",
                            missing, other);
         if (x->explain) {
-            cc_loc loc = cc_doc_loc(doc, h->q.start);
-            cc_buf_printf(eb, "%s:%u:%u: \"%.*s\" was found by the extractor at %s:%u\n"
-                              "  %s: dropped: %s not named in its article, %s in its paragraph\n",
-                          cc_doc_path(doc), (unsigned)loc.line, (unsigned)loc.column,
-                          (int)(h->q.end - h->q.start), t + h->q.start, h->x->file,
-                          (unsigned)h->x->line, h->x->claim->id, missing, other);
+            explain_found(eb, doc, t, &h->q, h->x);
+            cc_buf_printf(eb, "  %s: dropped: %s not named in its article, %s in its paragraph\n",
+                          h->x->claim->id, missing, other);
             explain_flush(x, eb);
         }
     }
@@ -1226,12 +1228,8 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             trace_all(x, xl, t, q, NULL, "arbitration: taken by the extractors of ",
                       by->claim->id);
             if (x->explain) {
-                cc_loc loc = cc_doc_loc(doc, q->start);
-                cc_buf_printf(&eb, "%s:%u:%u: \"%.*s\" was found by the extractor at %s:%u\n"
-                                   "  -> %s\n",
-                              cc_doc_path(doc), (unsigned)loc.line, (unsigned)loc.column,
-                              (int)(q->end - q->start), t + q->start, by->file,
-                              (unsigned)by->line, by->claim->id);
+                explain_found(&eb, doc, t, q, by);
+                cc_buf_printf(&eb, "  -> %s\n", by->claim->id);
                 explain_flush(x, &eb);
             }
             continue;

@@ -64,6 +64,27 @@ static int parse_file(cc_ruleset *rs, const char *path, ydoc *doc, char **text, 
  * Concepts
  * ==================================================================== */
 
+/* A concept's flag key (light:, earlier:) into *out: true or false, and
+ * true only for a concept of the role it belongs to (a, "a head"). */
+static void read_flag(ydoc *doc, const ynode *v, const char *key, cc_role role, cc_role needs,
+                      const char *a, bool *out)
+{
+    const ynode *n = y_get(v, key);
+    char hint[64];
+    bool b;
+    if (!n)
+        return;
+    if (!y_bool(n, &b)) {
+        snprintf(hint, sizeof hint, "write %s: true or %s: false", key, key);
+        y_error(doc, n, CC_D_VALUE, hint, "%s must be true or false", key);
+    } else if (b && role != needs) {
+        snprintf(hint, sizeof hint, "drop %s: or make the concept %s", key, a);
+        y_error(doc, n, CC_D_VALUE, hint, "only %s can be %s", a, key);
+    } else {
+        *out = b;
+    }
+}
+
 static void read_concept(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode *v)
 {
     static const char *const keys[] = {"role", "kind", "light", "earlier", "description", NULL};
@@ -103,28 +124,8 @@ static void read_concept(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode 
                         "unknown kind '%s'", kn);
         }
     }
-    if ((n = y_get(v, "light"))) {
-        bool b;
-        if (!y_bool(n, &b))
-            y_error(doc, n, CC_D_VALUE, "write light: true or light: false",
-                    "light must be true or false");
-        else if (b && c.role != CC_ROLE_HEAD)
-            y_error(doc, n, CC_D_VALUE, "drop light: or make the concept a head",
-                    "only a head can be light");
-        else
-            c.light = b;
-    }
-    if ((n = y_get(v, "earlier"))) {
-        bool b;
-        if (!y_bool(n, &b))
-            y_error(doc, n, CC_D_VALUE, "write earlier: true or earlier: false",
-                    "earlier must be true or false");
-        else if (b && c.role != CC_ROLE_MODIFIER)
-            y_error(doc, n, CC_D_VALUE, "drop earlier: or make the concept a modifier",
-                    "only a modifier can be earlier");
-        else
-            c.earlier = b;
-    }
+    read_flag(doc, v, "light", c.role, CC_ROLE_HEAD, "a head", &c.light);
+    read_flag(doc, v, "earlier", c.role, CC_ROLE_MODIFIER, "a modifier", &c.earlier);
     if (grow((void **)&rs->concepts, &rs->capconcepts, rs->nconcepts, sizeof(cc_concept)) != 0) {
         y_error(doc, k, CC_D_NOMEM, NULL, "out of memory");
         return;
