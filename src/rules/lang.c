@@ -148,11 +148,13 @@ static int compile_scanner(ydoc *doc, const ynode *root, cc_lang *l, const lists
     }
     cc_buf_free(&q);
     /* the prefilter: what any figure worth extracting holds, a digit,
-     * a scale word, a percent word ("двадцать процентов") or, where
+     * a scale word, a percent word ("двадцать процентов"), a number word
+     * before a counted noun ("six months", "sześciu miesięcy") or, where
      * numbers are written without spaces, a numeral character */
     if (l->spacing)
-        cc_buf_printf(&q, "[0-9\\x{FF10}-\\x{FF19}]|(?<![\\p{L}\\p{N}])(?:%s|%s|%s)",
-                      f->scale, f->pctpre, f->pctpost);
+        cc_buf_printf(&q,
+                      "[0-9\\x{FF10}-\\x{FF19}]|(?<![\\p{L}\\p{N}])(?:%s|%s|%s|(?:%s)\\s+(?:%s))",
+                      f->scale, f->pctpre, f->pctpost, f->words, f->count);
     else
         cc_buf_printf(&q, "[0-9\\x{FF10}-\\x{FF19}]|%s|%s|%s|%s", f->scale, f->words,
                       f->pctpre, f->pctpost);
