@@ -425,8 +425,11 @@ static int cmp_pair(const void *a, const void *b)
     const govpair *x = a, *y = b;
     if (x->cost != y->cost)
         return x->cost < y->cost ? -1 : 1;
+    /* ties: the head right after the figure when one word joins them
+     * ("USD 6.6 bn in funding and USD 4 bn in loans": the loans'), else
+     * the head before it ("a funding of 6.6bn") */
     if (x->after != y->after)
-        return x->after < y->after ? -1 : 1; /* ties: the head before the figure */
+        return (x->cost <= COST_WORD ? x->after > y->after : x->after < y->after) ? -1 : 1;
     if (x->q != y->q)
         return x->q < y->q ? -1 : 1;
     return x->term < y->term ? -1 : x->term > y->term;
