@@ -145,7 +145,7 @@ def score_story(binary, rules, d, stats):
         gold = gold_spans(path, story["excerpts"][f])
         key_s, key_l = ("story", story["story"]), ("lang", lang)
         rows = [stats.setdefault(k, {"q_tp": 0, "q_fp": 0, "q_fn": 0, "c_tp": 0, "c_fp": 0, "c_fn": 0,
-                                     "t_ok": 0, "t_all": 0})
+                                     "t_ok": 0, "t_all": 0, "cf": 0, "cf_bad": 0})
                 for k in (key_s, key_l, ("all", "all"))]
 
         def add(field, n=1):
@@ -205,6 +205,37 @@ def score_story(binary, rules, d, stats):
             if g.get("claim") and gi not in used and not side_conversion(story, gold, g):
                 add("c_fn")
                 details.append(("claim-fn", f, g["line"], g["text"], g["claim"]))
+    details += score_conflicts(binary, rdirs, story, d, files, paths, stats)
+    return details
+
+
+def score_conflicts(binary, rdirs, story, d, files, paths, stats):
+    """The conflicts check reports, and those a careful reader would reject:
+    a camp none of whose observations is the claim's figure (it exists only
+    because a figure was attributed wrongly)."""
+    p = subprocess.run([binary, "check", "--format", "json", "-j1"] + rdirs + paths,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if p.returncode not in (0, 1):
+        sys.stderr.write(p.stderr.decode("utf-8", "replace"))
+        raise SystemExit("check exited with %d" % p.returncode)
+    gold = {f: gold_spans(path, story["excerpts"][f]) for f, path in zip(files, paths)}
+    details = []
+    for c in json.loads(p.stdout.decode("utf-8"))["claims"]:
+        if c["status"] != "conflict":
+            continue
+        right = [False] * len(c["camps"])
+        for o in c["observations"]:
+            f = os.path.basename(o["file"])
+            if any(g.get("claim") == c["id"] and overlap(o["start"], o["end"], a, b)
+                   for (a, b, g) in gold.get(f, [])):
+                right[o["camp"]] = True
+        for k in (("story", story["story"]), ("all", "all")):
+            stats[k]["cf"] += 1
+            stats[k]["cf_bad"] += not all(right)
+        if not all(right):
+            details.append(("conflict-bad", "-", 0, c["id"] + (" [%s]" % c["scope"] if c["scope"] else ""),
+                            "camps %s" % ", ".join("%g%s" % (cp["low"], "" if r else " (wrong)")
+                                                   for cp, r in zip(c["camps"], right))))
     return details
 
 
@@ -217,6 +248,7 @@ def figures(r):
     return {"quantity_f1": qf, "claim_precision": cp, "claim_recall": cr,
             "time_year": ratio(r["t_ok"], r["t_all"]), "timed": r["t_all"],
             "claims_annotated": r["c_tp"] + r["c_fn"], "observations": r["c_tp"] + r["c_fp"],
+            "conflicts": r["cf"], "conflicts_rejected": r["cf_bad"],
             "figures": r["q_tp"] + r["q_fn"]}
 
 
@@ -243,13 +275,14 @@ def main():
     if a.json:
         print(json.dumps(table, indent=1, sort_keys=True))
     else:
-        print("%-28s %8s %7s %7s %9s %7s %7s %6s %5s" % ("", "figures", "qty F1", "claims", "observed", "prec.",
-                                                        "recall", "timed", "year"))
+        print("%-28s %8s %7s %7s %9s %7s %7s %6s %5s %9s" % ("", "figures", "qty F1", "claims", "observed",
+                                                             "prec.", "recall", "timed", "year", "conflicts"))
         for k, v in table.items():
-            print("%-28s %8d %7.3f %7d %9d %7.3f %7.3f %6d %5.2f" % (k, v["figures"], v["quantity_f1"],
-                                                                 v["claims_annotated"], v["observations"],
-                                                                 v["claim_precision"], v["claim_recall"],
-                                                                 v["timed"], v["time_year"]))
+            cf = "%d/%d" % (v["conflicts_rejected"], v["conflicts"]) if not k.startswith("lang:") else "-"
+            print("%-28s %8d %7.3f %7d %9d %7.3f %7.3f %6d %5.2f %9s" % (k, v["figures"], v["quantity_f1"],
+                                                                     v["claims_annotated"], v["observations"],
+                                                                     v["claim_precision"], v["claim_recall"],
+                                                                     v["timed"], v["time_year"], cf))
     if a.details:
         for x in details:
             print("%s/%s:%s  %-12s %s  %s" % (x[0], x[2], x[3], x[1], x[4], x[5]))
