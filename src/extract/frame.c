@@ -103,23 +103,27 @@ static bool figure_between(const cc_extractor *x, size_t a, size_t b, size_t ski
 /* The distance in half-words across t[a, b). */
 /* The end of the bracketed conversion opening at i ("(29,3 Milliarden
  * Euro)", "（約4兆8000億円）"), or i when there is none. */
+/* e past the spaces and closing brackets after a conversion, up to b. */
+static size_t past_bracket(const char *t, size_t e, size_t b)
+{
+    for (;;) {
+        if (e < b && (t[e] == ' ' || t[e] == ')'))
+            e++;
+        else if (e + 3 <= b && memcmp(t + e, "\xEF\xBC\x89", 3) == 0) /* ） */
+            e += 3;
+        else
+            return e;
+    }
+}
+
 static size_t skip_conversion(const cc_extractor *x, const char *t, size_t i, size_t b)
 {
     size_t k;
     for (k = cc_extract_first_q(x, i + 1); k < x->q.n && x->q.v[k].start <= i + 16; k++) {
         const cc_quantity *q = &x->q.v[k];
-        size_t e = q->end;
-        if (q->conversion_of < 0 || e > b)
+        if (q->conversion_of < 0 || q->end > b)
             continue;
-        for (;;) {
-            if (e < b && (t[e] == ' ' || t[e] == ')'))
-                e++;
-            else if (e + 3 <= b && memcmp(t + e, "\xEF\xBC\x89", 3) == 0) /* ） */
-                e += 3;
-            else
-                break;
-        }
-        return e;
+        return past_bracket(t, q->end, b);
     }
     return i;
 }
@@ -130,6 +134,12 @@ static unsigned gap_cost(const cc_extractor *x, const char *t, size_t a, size_t 
     unsigned cost = 0;
     bool inword = false;
     size_t i = a;
+    /* the figure's own conversion written after it stands for it, with
+     * its mark: "18億4000万ユーロ、日本円でおよそ3000億円の制裁金" is no
+     * further from 制裁金 than "18億ユーロの制裁金" */
+    if (self + 1 < x->q.n && a == x->q.v[self].end && x->q.v[self + 1].conversion_of == (long)self &&
+        x->q.v[self + 1].end <= b)
+        i = past_bracket(t, x->q.v[self + 1].end, b);
     while (i < b) {
         uint32_t cp;
         int n = cc_utf8_decode(t + i, t + b, &cp);
@@ -342,12 +352,25 @@ static bool reaches(const cc_concept *c, const cc_quantity *q)
     return governs_kind(c, q) || c->role == CC_ROLE_PREDICATE;
 }
 
+/* Is term o inside the text of a counted figure other than i ("2カ月" of
+ * "2カ月あまりで4億人", "users" of "800 million users")? Such a noun says
+ * what its own figure counts and governs no other. */
+static bool inside_other(const cc_extractor *x, const cc_occ *o, size_t i)
+{
+    size_t k = cc_extract_first_q(x, o->start);
+    if (k < x->q.n && k != i && x->q.v[k].start == o->start && o->end <= x->q.v[k].end &&
+        counts(&x->q.v[k]))
+        return true;
+    return k > 0 && k - 1 != i && x->q.v[k - 1].start <= o->start && o->end <= x->q.v[k - 1].end &&
+           counts(&x->q.v[k - 1]);
+}
+
 /* The cost of head term k governing quantity i, or GOVERN_MAX + 1. */
 static unsigned pair_cost(const cc_extractor *x, const char *t, size_t i, size_t k)
 {
     const cc_quantity *q = &x->q.v[i];
     const cc_occ *o = &x->terms.v[k];
-    if (!reaches(&x->rs->concepts[o->id], q))
+    if (!reaches(&x->rs->concepts[o->id], q) || inside_other(x, o, i))
         return GOVERN_MAX + 1;
     if (o->end <= q->start)
         return gap_cost(x, t, o->end, q->start, i, GOVERN_MAX);

@@ -366,9 +366,9 @@ int cc_lang_read_years(loader *L, const ynode *n)
     }
     if (l->spacing)
         cc_buf_puts(&b, "(?<![\\p{L}\\p{N}])(?<year>(?:19[5-9]|20[0-9])[0-9])(?![\\p{N}])");
-    else /* full-width digits too: ２０２４年 */
+    else /* full-width digits too: ２０２４年; not an amount ("约合人民币 2082 亿元") */
         cc_buf_puts(&b, "(?<![0-9\\x{FF10}-\\x{FF19}])(?<year>(?:[1１][9９][5-9５-９]|[2２][0０][0-9０-９])[0-9０-９])"
-                        "(?![0-9\\x{FF10}-\\x{FF19}])");
+                        "(?![0-9\\x{FF10}-\\x{FF19}]|\\s*[亿億万萬兆])");
     for (i = 0; i < 3; i++) {
         uint32_t *g = i == 0 ? &l->g_this : i == 1 ? &l->g_last : &l->g_next;
         const char *alt;
