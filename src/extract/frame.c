@@ -100,9 +100,6 @@ static bool figure_between(const cc_extractor *x, size_t a, size_t b, size_t ski
     return false;
 }
 
-/* The distance in half-words across t[a, b). */
-/* The end of the bracketed conversion opening at i ("(29,3 Milliarden
- * Euro)", "（約4兆8000億円）"), or i when there is none. */
 /* e past the spaces and closing brackets after a conversion, up to b. */
 static size_t past_bracket(const char *t, size_t e, size_t b)
 {
@@ -116,6 +113,8 @@ static size_t past_bracket(const char *t, size_t e, size_t b)
     }
 }
 
+/* The end of the bracketed conversion opening at i ("(29,3 Milliarden
+ * Euro)", "（約4兆8000億円）"), or i when there is none. */
 static size_t skip_conversion(const cc_extractor *x, const char *t, size_t i, size_t b)
 {
     size_t k;
@@ -128,6 +127,7 @@ static size_t skip_conversion(const cc_extractor *x, const char *t, size_t i, si
     return i;
 }
 
+/* The distance in half-words across t[a, b). */
 static unsigned gap_cost(const cc_extractor *x, const char *t, size_t a, size_t b, size_t self,
                          unsigned limit)
 {
