@@ -1064,6 +1064,37 @@ static void explain_flush(cc_extractor *x, cc_buf *b)
     b->len = 0;
 }
 
+/* The unit of the head of counts nearest to figure i in its sentence, when
+ * that is the nearest head of all: "ChatGPT's weekly users have reached
+ * 800 million" counts users, not dollars (unit: in rules/concepts.yaml);
+ * NULL otherwise. */
+static const char *counted_by(const cc_extractor *x, const char *t, size_t i)
+{
+    const cc_quantity *q = &x->q.v[i];
+    long s = cc_sent_of(&x->ss, q->start);
+    const cc_concept *best = NULL;
+    unsigned bc = GOVERN_MAX + 1;
+    size_t k;
+    if (s < 0)
+        return NULL;
+    for (k = first_occ(&x->terms, x->ss.v[s].start);
+         k < x->terms.n && x->terms.v[k].start < x->ss.v[s].end; k++) {
+        const cc_occ *o = &x->terms.v[k];
+        const cc_concept *c = &x->rs->concepts[o->id];
+        unsigned cost;
+        if (c->role != CC_ROLE_HEAD || o->end > x->ss.v[s].end ||
+            (o->start < q->end && o->end > q->start))
+            continue;
+        cost = o->end <= q->start ? gap_cost(x, t, o->end, q->start, i, GOVERN_MAX)
+                                  : gap_cost(x, t, q->end, o->start, i, GOVERN_MAX);
+        if (cost < bc) {
+            bc = cost;
+            best = c;
+        }
+    }
+    return best ? best->count_unit : NULL;
+}
+
 /* Implied units: a scaled figure written without its currency ("9.300
  * millones", "4,2 miljard") is an amount in the currency of the other
  * amounts of its paragraph when they all have one; with none, in the
@@ -1089,11 +1120,17 @@ static void imply_units(cc_extractor *x, const char *t, size_t lo, size_t hi,
         claimcur = NULL;
     for (i = 0; i < x->q.n; i++) {
         cc_quantity *q = &x->q.v[i];
-        const char *cur = NULL;
+        const char *cur = NULL, *counted;
         bool one = true;
         size_t pa, pb;
         if (q->kind != CC_KIND_NUMBER || !q->scaled || q->vague || q->conversion_of >= 0)
             continue;
+        if ((counted = counted_by(x, t, i))) {
+            q->kind = CC_KIND_COUNT;
+            q->unit = counted;
+            q->inherited = true;
+            continue;
+        }
         paragraph_of(t, lo, hi, q->start, q->end, &pa, &pb);
         for (k = cc_extract_first_q(x, pa); k < x->q.n && x->q.v[k].start < pb; k++) {
             const cc_quantity *o = &x->q.v[k];

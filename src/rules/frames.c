@@ -87,7 +87,8 @@ static void read_flag(ydoc *doc, const ynode *v, const char *key, cc_role role, 
 
 static void read_concept(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode *v)
 {
-    static const char *const keys[] = {"role", "kind", "light", "earlier", "description", NULL};
+    static const char *const keys[] = {"role", "kind", "light", "earlier", "unit", "description",
+                                       NULL};
     const char *name = y_str(doc, k, "a concept name"), *role;
     const ynode *n;
     cc_concept c;
@@ -126,6 +127,14 @@ static void read_concept(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode 
     }
     read_flag(doc, v, "light", c.role, CC_ROLE_HEAD, "a head", &c.light);
     read_flag(doc, v, "earlier", c.role, CC_ROLE_MODIFIER, "a modifier", &c.earlier);
+    if ((n = y_get(v, "unit"))) {
+        const char *u = y_str(doc, n, "unit");
+        if (u && (c.role != CC_ROLE_HEAD || c.kinds != 1u << CC_KIND_COUNT))
+            y_error(doc, n, CC_D_VALUE, "drop unit: or make the concept a head of kind [count]",
+                    "only a head of counts alone has a unit");
+        else if (u && !(c.count_unit = cc_arena_strdup(&rs->arena, u)))
+            y_error(doc, n, CC_D_NOMEM, NULL, "out of memory");
+    }
     if (grow((void **)&rs->concepts, &rs->capconcepts, rs->nconcepts, sizeof(cc_concept)) != 0) {
         y_error(doc, k, CC_D_NOMEM, NULL, "out of memory");
         return;

@@ -33,6 +33,9 @@ typedef struct cc_concept {
     bool light;     /* a head that says little ("pay", "for", "a deal"): a
                        frame of a head named in the figure's sentence may
                        take the figures it governs */
+    const char *count_unit; /* a head of counts: a bare scaled number it is
+                               nearest to counts this ("users ... reached
+                               800 million") */
 } cc_concept;
 
 /* Entities (rules/entities/NAME.yaml) and their forms. */
