@@ -105,12 +105,16 @@ def unit_of(g):
     return UNITS.get(u, u)
 
 
-def run(cmd):
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def run_raw(cmd, stdin=None):
+    p = subprocess.run(cmd, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if p.returncode not in (0, 1):
         sys.stderr.write(p.stderr.decode("utf-8", "replace"))
         raise SystemExit("%s exited with %d" % (" ".join(cmd[:2]), p.returncode))
-    return [json.loads(l) for l in p.stdout.decode("utf-8").splitlines() if l.strip()]
+    return p.stdout
+
+
+def run(cmd):
+    return [json.loads(l) for l in run_raw(cmd).decode("utf-8").splitlines() if l.strip()]
 
 
 def side_conversion(story, gold, g):
@@ -133,7 +137,9 @@ def score_story(binary, rules, d, stats):
         rdirs += ["--rules", os.path.join(d, "rules")]
     files = sorted(story["excerpts"])
     paths = [os.path.join(d, f) for f in files]
-    obs = [o for o in run([binary, "extract"] + rdirs + paths) if o.get("type") == "observation"]
+    extracted = run_raw([binary, "extract"] + rdirs + paths)
+    obs = [o for o in map(json.loads, extracted.decode("utf-8").splitlines())
+           if o.get("type") == "observation"]
     byfile, scanbyfile = {}, {}
     for o in obs:
         byfile.setdefault(os.path.basename(o["file"]), []).append(o)
@@ -205,22 +211,19 @@ def score_story(binary, rules, d, stats):
             if g.get("claim") and gi not in used and not side_conversion(story, gold, g):
                 add("c_fn")
                 details.append(("claim-fn", f, g["line"], g["text"], g["claim"]))
-    details += score_conflicts(binary, rdirs, story, d, files, paths, stats)
+    details += score_conflicts(binary, rdirs, extracted, story, files, paths, stats)
     return details
 
 
-def score_conflicts(binary, rdirs, story, d, files, paths, stats):
+def score_conflicts(binary, rdirs, extracted, story, files, paths, stats):
     """The conflicts check reports, and those a careful reader would reject:
     a camp none of whose observations is the claim's figure (it exists only
-    because a figure was attributed wrongly)."""
-    p = subprocess.run([binary, "check", "--format", "json", "-j1"] + rdirs + paths,
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if p.returncode not in (0, 1):
-        sys.stderr.write(p.stderr.decode("utf-8", "replace"))
-        raise SystemExit("check exited with %d" % p.returncode)
+    because a figure was attributed wrongly). The report is check's, made by
+    compare from the observations extract already wrote."""
+    report = run_raw([binary, "compare", "--format", "json"] + rdirs + ["-"], stdin=extracted)
     gold = {f: gold_spans(path, story["excerpts"][f]) for f, path in zip(files, paths)}
     details = []
-    for c in json.loads(p.stdout.decode("utf-8"))["claims"]:
+    for c in json.loads(report.decode("utf-8"))["claims"]:
         if c["status"] != "conflict":
             continue
         right = [False] * len(c["camps"])
