@@ -365,6 +365,19 @@ static bool inside_other(const cc_extractor *x, const cc_occ *o, size_t i)
            counts(&x->q.v[k - 1]);
 }
 
+/* The words between term o and figure i (gap_cost, up to max), or max + 1
+ * when o overlaps the figure's text. */
+static unsigned term_gap(const cc_extractor *x, const char *t, size_t i, const cc_occ *o,
+                         unsigned max)
+{
+    const cc_quantity *q = &x->q.v[i];
+    if (o->end <= q->start)
+        return gap_cost(x, t, o->end, q->start, i, max);
+    if (o->start >= q->end)
+        return gap_cost(x, t, q->end, o->start, i, max);
+    return max + 1;
+}
+
 /* The cost of head term k governing quantity i, or GOVERN_MAX + 1. */
 static unsigned pair_cost(const cc_extractor *x, const char *t, size_t i, size_t k)
 {
@@ -372,14 +385,11 @@ static unsigned pair_cost(const cc_extractor *x, const char *t, size_t i, size_t
     const cc_occ *o = &x->terms.v[k];
     if (!reaches(&x->rs->concepts[o->id], q) || inside_other(x, o, i))
         return GOVERN_MAX + 1;
-    if (o->end <= q->start)
-        return gap_cost(x, t, o->end, q->start, i, GOVERN_MAX);
-    if (o->start >= q->end)
-        return gap_cost(x, t, q->end, o->start, i, GOVERN_MAX);
     /* inside the figure's own text: a count's noun says what is counted
      * ("1,800 employees", "800 Millionen Nutzer"); nothing else does */
-    return q->kind == CC_KIND_COUNT && o->start >= q->start && o->end <= q->end ? 0
-                                                                               : GOVERN_MAX + 1;
+    if (q->kind == CC_KIND_COUNT && o->start >= q->start && o->end <= q->end)
+        return 0;
+    return term_gap(x, t, i, o, GOVERN_MAX);
 }
 
 /* The head a predicate (term p) is said of, for figure i: the nearest head
@@ -1082,12 +1092,9 @@ static const char *counted_by(const cc_extractor *x, const char *t, size_t i)
         const cc_occ *o = &x->terms.v[k];
         const cc_concept *c = &x->rs->concepts[o->id];
         unsigned cost;
-        if (c->role != CC_ROLE_HEAD || o->end > x->ss.v[s].end ||
-            (o->start < q->end && o->end > q->start))
+        if (c->role != CC_ROLE_HEAD || o->end > x->ss.v[s].end)
             continue;
-        cost = o->end <= q->start ? gap_cost(x, t, o->end, q->start, i, GOVERN_MAX)
-                                  : gap_cost(x, t, q->end, o->start, i, GOVERN_MAX);
-        if (cost < bc) {
+        if ((cost = term_gap(x, t, i, o, GOVERN_MAX)) < bc) {
             bc = cost;
             best = c;
         }
