@@ -2,15 +2,32 @@
  * claimcheck/compare.h: the comparator (stage 6).
  *
  * Groups observations by claim, scope and unit; counts a value repeated in
- * one article once; and gives each group a verdict:
- *   conflict  two observations disagree (even inside one article),
- *   agree     two or more articles state it and none disagree,
+ * one article once; and splits each group into camps: sets whose members
+ * all agree with each other (two observations agree when their intervals
+ * overlap once each is widened by the claim's relative tolerance).
+ *
+ * Every pair of camps is a disagreement of one class, the most specific
+ * that explains it (docs/ci.md, "Verdicts"):
+ *   rounding     the values agree at the precision the coarser one is
+ *                written with (13e9 and 13.1e9; 6.6e9 and 6.65e9);
+ *   qualifier    the same value (or one rounding of it), other qualifiers
+ *                (500e9 and "more than 500e9");
+ *   scale_error  the values differ by a power of ten, within rounding
+ *                (570.1e9 and 57.01e9; 15e6 and 15e9);
+ *   update       a claim whose value moves (time: as_of) and camps whose
+ *                articles' dates do not interleave;
+ *   conflict     anything else: a real disagreement.
+ * The camp fewer articles hold is the pair's odd one out.
+ *
+ * A group's verdict: the most severe class of its disagreements (conflict,
+ * scale_error, qualifier, update); with none but roundings, or one camp,
+ *   agree     two or more articles state it,
  *   single    one article states it;
- *   deviates  (claims with a reference value) no two disagree, but an
- *             observation falls outside the reference.
- * Two observations agree when their intervals overlap once each is widened
- * by the claim's relative tolerance. Disagreeing observations are split into
- * camps: sets whose members all agree with each other. Runs in O(n log n).
+ *   deviates  (claims with a reference value) no disagreement but
+ *             roundings, and an observation falls outside the reference.
+ * Runs in O(n log n), plus the pairs of camps (at most CC_MAX_PAIRED_CAMPS
+ * camps are paired with each other; beyond, each with the camp most
+ * articles hold).
  */
 #ifndef CLAIMCHECK_COMPARE_H
 #define CLAIMCHECK_COMPARE_H
@@ -22,13 +39,42 @@
 extern "C" {
 #endif
 
+/* In report order, most severe first. */
 typedef enum cc_verdict {
     CC_VERDICT_CONFLICT = 0, /* two observations disagree */
+    CC_VERDICT_SCALE_ERROR,  /* a power of ten apart: a probable slip */
     CC_VERDICT_DEVIATES,     /* they agree, but not with the claim's reference */
+    CC_VERDICT_QUALIFIER,    /* the same value, other qualifiers */
+    CC_VERDICT_UPDATE,       /* a moving value, at different dates */
     CC_VERDICT_AGREE,
     CC_VERDICT_SINGLE,
     CC_VERDICT__COUNT
 } cc_verdict;
+
+/* The class of a disagreement between two camps, most specific first. */
+typedef enum cc_class {
+    CC_CLASS_ROUNDING = 0,
+    CC_CLASS_QUALIFIER,
+    CC_CLASS_SCALE_ERROR,
+    CC_CLASS_UPDATE,
+    CC_CLASS_CONFLICT,
+    CC_CLASS__COUNT
+} cc_class;
+
+/* The verdicts --fail-on counts unless told otherwise. */
+#define CC_FAIL_DEFAULT                                                                           \
+    ((1u << CC_VERDICT_CONFLICT) | (1u << CC_VERDICT_SCALE_ERROR) | (1u << CC_VERDICT_DEVIATES))
+
+/* Camps paired with each other; a claim with more pairs each camp with the
+ * one most articles hold. */
+#define CC_MAX_PAIRED_CAMPS 16
+
+/* Two camps of a claim that disagree, and how. */
+typedef struct cc_disagreement {
+    uint32_t a, b;  /* camps, a < b */
+    cc_class cls;
+    int32_t odd;    /* the camp judged the odd one out (fewer articles), or -1 */
+} cc_disagreement;
 
 /* An observation in a result: the first mention of a value in an article,
  * with the later mentions of the same value there. */
@@ -43,6 +89,9 @@ typedef struct cc_robs {
 typedef struct cc_camp {
     size_t first, count; /* the camp's observations: obs[first .. first+count) */
     size_t narticles;
+    size_t rep;          /* its representative observation, an index into obs:
+                            the exact value most of its articles state, else
+                            the value most state */
 } cc_camp;
 
 typedef struct cc_claimres {
@@ -55,6 +104,9 @@ typedef struct cc_claimres {
     cc_camp *camps;        /* ordered by value */
     size_t ncamps;
     size_t ndeviating;     /* observations outside the reference */
+    cc_disagreement *dis;  /* every pair of camps (see CC_MAX_PAIRED_CAMPS),
+                              by camp a, then camp b */
+    size_t ndis;
     int baseline;          /* CC_BASELINE_* when a baseline was applied */
 } cc_claimres;
 
@@ -84,10 +136,27 @@ size_t cc_result_count_verdict(const cc_result *r, cc_verdict v);
  * one of the given files (sorted or not): "the claims these articles touch". */
 int cc_result_keep_touched(cc_result *r, const char *const *files, size_t n);
 
+/* The earliest and latest article date of a camp of c; false when one of
+ * its articles has none. */
+bool cc_camp_dates(const cc_claimres *c, const cc_camp *cp, const char **lo, const char **hi);
+
 /* Do intervals a and b agree within relative tolerance tol? */
 bool cc_intervals_agree(const cc_interval *a, const cc_interval *b, double tol);
 
 const char *cc_verdict_name(cc_verdict v);
+/* Do the sources disagree (conflict, scale_error, qualifier, update)? The
+ * verdicts a baseline records and accepts. */
+bool cc_verdict_disagrees(cc_verdict v);
+/* "rounding", "qualifier", "scale_error", "update", "conflict". */
+const char *cc_class_name(cc_class c);
+/* Verdict names to a bit set (1 << cc_verdict): "conflict,scale_error".
+ * Returns 0 or CC_ERR_NOTFOUND with *bad at the unknown name. */
+int cc_verdict_set_parse(unsigned *out, const char *list, const char **bad);
+
+/* What the values of two observations say of their difference:
+ * CC_CLASS_ROUNDING, _QUALIFIER, _SCALE_ERROR or _CONFLICT (an update is
+ * a matter of camps and dates, decided by cc_compare_run). */
+cc_class cc_classify_values(const cc_obs *a, const cc_obs *b);
 
 #ifdef __cplusplus
 }

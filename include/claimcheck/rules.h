@@ -48,6 +48,9 @@ typedef struct cc_claim {
     cc_scope_period scope_period; /* scope from the article's date */
     bool timed;              /* a frame's time kind sets the scope: each
                                 figure's own period (scope_period wide) */
+    bool moves;              /* time: as_of: a stock whose value moves
+                                (valuation, users): figures of different
+                                dates are updates, not conflicts */
     bool has_reference;      /* a reference value is given */
     cc_interval reference;   /* what the figure is known to be */
     const char *reference_source; /* where it is from, or NULL */

@@ -13,7 +13,6 @@
 #define CLI_MAX_REPORTS 16
 
 /* --fail-on: which verdicts make the exit status 1. */
-enum { CLI_FAIL_CONFLICT = 0, CLI_FAIL_SINGLE, CLI_FAIL_NEVER };
 
 /* The subcommands, as bits of the set of commands an option is for. */
 enum {
@@ -44,7 +43,7 @@ typedef struct cli_opts {
         const char *path;
     } reports[CLI_MAX_REPORTS]; /* --report FORMAT=PATH */
     size_t nreports;
-    int fail_on;
+    unsigned fail_on;     /* --fail-on: verdicts (1 << cc_verdict) that fail */
     const char *baseline, *write_baseline;
     const char *archive;  /* check --archive OBS.jsonl */
     int update_archive;   /* check --update-archive */
@@ -75,6 +74,7 @@ typedef enum cli_arg {
     CLI_ARG_STRING,  /* sets the const char * field */
     CLI_ARG_LIST,    /* repeatable: adds to the cli_list field */
     CLI_ARG_CHOICE,  /* one of the row's words: sets the int field to its value */
+    CLI_ARG_VERDICTS, /* verdict names by commas: sets the unsigned bit set */
     CLI_ARG_NUMBER,  /* a decimal integer from min to max: sets the long field */
     CLI_ARG_SECONDS, /* seconds, up to three decimals: the unsigned field in ms */
     CLI_ARG_REPORT   /* FORMAT=PATH: adds to reports[] */

@@ -76,7 +76,7 @@ static void compare_help(FILE *f)
             "\"-\" for standard input) and reports as claimcheck check does: the same\n"
             "report, byte for byte, as a check over the same articles.\n"
             "\n"
-            "options: --rules DIR, --format FORMAT, --report FORMAT=PATH, --fail-on WHAT,\n"
+            "options: --rules DIR, --format FORMAT, --report FORMAT=PATH, --fail-on LIST,\n"
             "--baseline FILE, --write-baseline FILE, --color WHEN, --stats (see claimcheck check\n"
             "--help).\n"
             "The rules give each claim's tolerance, description and reference.\n"

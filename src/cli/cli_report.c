@@ -412,12 +412,13 @@ int cli_compare_and_report(const cli_opts *o, const cc_ruleset *rs, cc_obstab *o
     if (o->write_baseline && cli_write_atomic(o->write_baseline, write_baseline, res) != 0)
         goto out;
     cli_stage(o, "report", "%zu report%s", 1 + o->nreports, o->nreports ? "s" : "");
-    failing = cc_report_conflicts(&rep);
-    if (o->fail_on == CLI_FAIL_SINGLE)
-        failing += cc_report_count(&rep, CC_VERDICT_SINGLE);
+    failing = 0;
+    for (i = 0; i < CC_VERDICT__COUNT; i++)
+        if (o->fail_on & (1u << i))
+            failing += cc_report_count(&rep, (cc_verdict)i);
     if (cc_diags_count_sev(d, CC_SEV_ERROR) > 0)
         status = CC_EXIT_ERROR;
-    else if (o->fail_on != CLI_FAIL_NEVER && failing > 0)
+    else if (failing > 0)
         status = CC_EXIT_CONFLICT;
     else
         status = CC_EXIT_OK;

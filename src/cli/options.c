@@ -13,9 +13,6 @@
 
 #define F(field) offsetof(cli_opts, field)
 
-static const cli_choice FAIL_ON[] = {
-    {"conflict", CLI_FAIL_CONFLICT}, {"single", CLI_FAIL_SINGLE}, {"never", CLI_FAIL_NEVER},
-    {NULL, 0}};
 static const cli_choice WHEN[] = {{"auto", -1}, {"always", 1}, {"never", 0}, {NULL, 0}};
 
 /* In the order of the help lists. */
@@ -41,11 +38,13 @@ const cli_option cli_options[] = {
      {{CLI_CHECK, NULL,
        "also write a report to PATH (repeatable; written to a\n"
        "temporary file and renamed)", false}}},
-    {"fail-on", 0, CLI_ARG_CHOICE, "WHAT", F(fail_on), CLI_CHECK | CLI_COMPARE, FAIL_ON, 0, 0,
+    {"fail-on", 0, CLI_ARG_VERDICTS, "LIST", F(fail_on), CLI_CHECK | CLI_COMPARE, NULL, 0, 0,
      NULL,
      {{CLI_CHECK, NULL,
-       "conflict (default: conflicts and deviations from a\n"
-       "reference fail), single (single-source claims too), never", false}}},
+       "verdicts that make the exit status 1, by commas:\n"
+       "conflict, scale_error, deviates, qualifier, update,\n"
+       "agree, single; default (conflict,scale_error,deviates);\n"
+       "or never", false}}},
     {"baseline", 0, CLI_ARG_STRING, "FILE", F(baseline), CLI_CHECK | CLI_COMPARE, NULL, 0, 0,
      NULL,
      {{CLI_CHECK, NULL,
@@ -161,6 +160,40 @@ static void bad_choice(const char *cmd, const cli_option *opt)
     fputc('\n', stderr);
 }
 
+/* --fail-on: verdict names, "default", or "never" alone. */
+static int set_verdicts(unsigned *set, const char *cmd, const cli_option *opt, char *val)
+{
+    char *p = val, *comma;
+    unsigned v = 0, one;
+    const char *bad = NULL;
+    if (strcmp(val, "never") == 0) {
+        *set = 0;
+        return 0;
+    }
+    for (;; p = comma + 1) {
+        comma = strchr(p, ',');
+        if (comma)
+            *comma = '\0';
+        if (strcmp(p, "default") == 0)
+            v |= CC_FAIL_DEFAULT;
+        else if (cc_verdict_set_parse(&one, p, &bad) == CC_OK && *p)
+            v |= one;
+        else {
+            fprintf(stderr,
+                    "claimcheck %s: --%s takes verdicts separated by commas (conflict, "
+                    "scale_error, deviates, qualifier, update, agree, single), default, or "
+                    "never; not '%s'\n",
+                    cmd, opt->name, p);
+            return 2;
+        }
+        if (!comma)
+            break;
+        *comma = ',';
+    }
+    *set = v;
+    return 0;
+}
+
 static int add_report(cli_opts *o, const char *cmd, char *val)
 {
     char *eq = strchr(val, '=');
@@ -229,6 +262,8 @@ static int set_value(cli_opts *o, const char *cmd, const cli_option *opt, char *
         return 0;
     case CLI_ARG_REPORT:
         return add_report(o, cmd, val);
+    case CLI_ARG_VERDICTS:
+        return set_verdicts((unsigned *)field, cmd, opt, val);
     default:
         return 0;
     }
@@ -246,6 +281,7 @@ int cli_parse(cli_opts *o, int argc, char **argv, const char *cmd, unsigned cmd_
     int i, only_paths = 0;
     memset(o, 0, sizeof *o);
     o->color = -1;
+    o->fail_on = CC_FAIL_DEFAULT;
     o->paths = calloc((size_t)argc + 1, sizeof(char *));
     if (!o->paths) {
         cli_oom(NULL);

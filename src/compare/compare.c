@@ -62,14 +62,102 @@ bool cc_intervals_agree(const cc_interval *a, const cc_interval *b, double tol)
     return below(x.lo, x.lo_open, y.hi, y.hi_open) && below(y.lo, y.lo_open, x.hi, x.hi_open);
 }
 
+static const char *const VERDICT_NAMES[CC_VERDICT__COUNT] = {
+    [CC_VERDICT_CONFLICT] = "conflict", [CC_VERDICT_SCALE_ERROR] = "scale_error",
+    [CC_VERDICT_DEVIATES] = "deviates", [CC_VERDICT_QUALIFIER] = "qualifier",
+    [CC_VERDICT_UPDATE] = "update",     [CC_VERDICT_AGREE] = "agree",
+    [CC_VERDICT_SINGLE] = "single"};
+
 const char *cc_verdict_name(cc_verdict v)
 {
-    switch (v) {
-    case CC_VERDICT_CONFLICT: return "conflict";
-    case CC_VERDICT_DEVIATES: return "deviates";
-    case CC_VERDICT_AGREE: return "agree";
-    default: return "single";
+    return VERDICT_NAMES[(unsigned)v < CC_VERDICT__COUNT ? v : CC_VERDICT_SINGLE];
+}
+
+bool cc_verdict_disagrees(cc_verdict v)
+{
+    return v == CC_VERDICT_CONFLICT || v == CC_VERDICT_SCALE_ERROR || v == CC_VERDICT_QUALIFIER ||
+           v == CC_VERDICT_UPDATE;
+}
+
+const char *cc_class_name(cc_class c)
+{
+    static const char *const names[CC_CLASS__COUNT] = {"rounding", "qualifier", "scale_error",
+                                                      "update", "conflict"};
+    return names[(unsigned)c < CC_CLASS__COUNT ? c : CC_CLASS_CONFLICT];
+}
+
+int cc_verdict_set_parse(unsigned *out, const char *list, const char **bad)
+{
+    const char *p = list;
+    unsigned set = 0;
+    for (;;) {
+        size_t n = strcspn(p, ","), v;
+        for (v = 0; v < CC_VERDICT__COUNT; v++)
+            if (strlen(VERDICT_NAMES[v]) == n && strncmp(VERDICT_NAMES[v], p, n) == 0)
+                break;
+        if (v == CC_VERDICT__COUNT) {
+            *bad = p;
+            return CC_ERR_NOTFOUND;
+        }
+        set |= 1u << v;
+        if (!p[n])
+            break;
+        p += n + 1;
     }
+    *out = set;
+    return CC_OK;
+}
+
+/* ---- classes of disagreement ---- */
+
+/* The exponent of the step a value is written to: the unit of its last
+ * significant digit, one place finer for a single digit (a "5e9" is read
+ * to two digits: 4.96e9 rounds to it, 5.4e9 does not). */
+static int32_t step_exp(cc_dec v)
+{
+    v = cc_dec_norm(v);
+    return v.m < 10 ? v.e - 1 : v.e;
+}
+
+/* Do a and b agree at the precision of the coarser of them: is |a - b| at
+ * most half its step? Exact decimal arithmetic: 6.65 and 6.6 do. */
+static bool rounds_alike(cc_dec a, cc_dec b)
+{
+    cc_dec d, nb = b;
+    int32_t sa, sb;
+    if (cc_dec_is_zero(a) || cc_dec_is_zero(b))
+        return cc_dec_is_zero(a) && cc_dec_is_zero(b);
+    if (a.neg != b.neg)
+        return false;
+    sa = step_exp(a);
+    sb = step_exp(b);
+    nb.neg = !nb.neg;
+    d = cc_dec_add(a, nb);
+    d.neg = 0;
+    d = cc_dec_mul(d, cc_dec_from_u64(2));
+    return cc_dec_cmp(d, cc_dec_pow10(sa > sb ? sa : sb)) <= 0;
+}
+
+/* Is b, within rounding, a times a power of ten (10 to 10^12, up or
+ * down)? */
+static bool power_of_ten_apart(cc_dec a, cc_dec b)
+{
+    double x = cc_dec_to_double(a), y = cc_dec_to_double(b), k;
+    if (x == 0 || y == 0 || a.neg != b.neg || !isfinite(x) || !isfinite(y))
+        return false;
+    k = round(log10(fabs(y) / fabs(x)));
+    if (k == 0 || fabs(k) > 12)
+        return false;
+    return rounds_alike(cc_dec_mul(a, cc_dec_pow10((int32_t)k)), b);
+}
+
+cc_class cc_classify_values(const cc_obs *a, const cc_obs *b)
+{
+    if (rounds_alike(a->value, b->value))
+        return a->qual == b->qual ? CC_CLASS_ROUNDING : CC_CLASS_QUALIFIER;
+    if (power_of_ten_apart(a->value, b->value))
+        return CC_CLASS_SCALE_ERROR;
+    return CC_CLASS_CONFLICT;
 }
 
 static int strcmp0(const char *a, const char *b)
@@ -308,6 +396,133 @@ static int cmp_robs_file(const void *pa, const void *pb)
     return strcmp0(a->o->file, b->o->file);
 }
 
+/* ---- disagreements between camps ---- */
+
+/* Values of a camp looked at when classing a pair (its first ones). */
+#define CAMP_VALUES 16
+
+/* The distinct values of a camp (at most CAMP_VALUES) into out, and the
+ * index in cr->obs of its representative into *rep: the exact value most of its articles
+ * state, else the value most of them state ("more than 1.8e9" beside
+ * 1.84e9 is 1.84e9's camp, not a figure of its own). */
+static size_t camp_values(const cc_claimres *cr, const cc_camp *cp, const cc_obs **out,
+                          size_t *rep)
+{
+    size_t i, k, n = 0, count[CAMP_VALUES] = {0}, at[CAMP_VALUES], best = 0;
+    for (i = cp->first; i < cp->first + cp->count; i++) {
+        const cc_obs *o = cr->obs[i].o;
+        for (k = 0; k < n && !same_value(out[k], o); k++)
+            ;
+        if (k == n) {
+            if (n == CAMP_VALUES)
+                continue;
+            at[n] = i;
+            out[n++] = o;
+        }
+        count[k]++; /* one observation per article and value */
+    }
+    for (k = 1; k < n; k++) {
+        bool exact = out[k]->qual == CC_Q_EXACT, bexact = out[best]->qual == CC_Q_EXACT;
+        if ((exact && !bexact) || (exact == bexact && count[k] > count[best]))
+            best = k;
+    }
+    *rep = at[best];
+    return n;
+}
+
+bool cc_camp_dates(const cc_claimres *cr, const cc_camp *cp, const char **lo, const char **hi)
+{
+    size_t i;
+    *lo = *hi = NULL;
+    for (i = cp->first; i < cp->first + cp->count; i++) {
+        const char *d = cr->obs[i].o->date;
+        if (!d || !*d)
+            return false;
+        if (!*lo || strcmp(d, *lo) < 0)
+            *lo = d;
+        if (!*hi || strcmp(d, *hi) > 0)
+            *hi = d;
+    }
+    return *lo != NULL;
+}
+
+/* The class of the disagreement between camps a and b: rounding or
+ * qualifier as their representatives say, a scale error when those or two
+ * of their values that disagree are a power of ten apart ("$15 million"
+ * against "about $15 billion" in the camp of 14.3e9), an update when a
+ * moving value's camps have dates that do not interleave, else a
+ * conflict. */
+static cc_class camp_class(const cc_claimres *cr, uint32_t a, uint32_t b, bool moves,
+                           double tol)
+{
+    const cc_obs *va[CAMP_VALUES], *vb[CAMP_VALUES];
+    size_t ra, rb, na = camp_values(cr, &cr->camps[a], va, &ra);
+    size_t nb = camp_values(cr, &cr->camps[b], vb, &rb), i, j;
+    cc_class c = cc_classify_values(cr->obs[ra].o, cr->obs[rb].o);
+    const char *alo, *ahi, *blo, *bhi;
+    for (i = 0; i < na && c == CC_CLASS_CONFLICT; i++)
+        for (j = 0; j < nb && c == CC_CLASS_CONFLICT; j++)
+            if (!cc_intervals_agree(&va[i]->iv, &vb[j]->iv, tol) &&
+                cc_classify_values(va[i], vb[j]) == CC_CLASS_SCALE_ERROR)
+                c = CC_CLASS_SCALE_ERROR;
+    if (c == CC_CLASS_CONFLICT && moves && cc_camp_dates(cr, &cr->camps[a], &alo, &ahi) &&
+        cc_camp_dates(cr, &cr->camps[b], &blo, &bhi) &&
+        (strcmp(ahi, blo) < 0 || strcmp(bhi, alo) < 0))
+        c = CC_CLASS_UPDATE;
+    return c;
+}
+
+/* What a disagreement of a class makes of its claim; agree for a
+ * rounding. */
+static cc_verdict verdict_of_class(cc_class c)
+{
+    switch (c) {
+    case CC_CLASS_ROUNDING: return CC_VERDICT_AGREE;
+    case CC_CLASS_QUALIFIER: return CC_VERDICT_QUALIFIER;
+    case CC_CLASS_SCALE_ERROR: return CC_VERDICT_SCALE_ERROR;
+    case CC_CLASS_UPDATE: return CC_VERDICT_UPDATE;
+    default: return CC_VERDICT_CONFLICT;
+    }
+}
+
+/* Classes every pair of camps of cr (or, past CC_MAX_PAIRED_CAMPS, each
+ * camp with the one most articles hold) and returns the most severe
+ * verdict they make (CC_VERDICT_AGREE: none but roundings). */
+static int disagreements(cc_result *res, cc_claimres *cr, bool moves, double tol,
+                         cc_verdict *worst)
+{
+    size_t top = 0, i, j, k = 0, cap;
+    *worst = CC_VERDICT_AGREE;
+    if (cr->ncamps < 2)
+        return CC_OK;
+    for (i = 1; i < cr->ncamps; i++)
+        if (cr->camps[i].narticles > cr->camps[top].narticles)
+            top = i;
+    cap = cr->ncamps <= CC_MAX_PAIRED_CAMPS ? cr->ncamps * (cr->ncamps - 1) / 2 : cr->ncamps - 1;
+    cr->dis = cc_arena_alloc(&res->arena, cap * sizeof(cc_disagreement));
+    if (!cr->dis)
+        return CC_ERR_NOMEM;
+    for (i = 0; i < cr->ncamps; i++)
+        for (j = i + 1; j < cr->ncamps; j++) {
+            cc_disagreement *d;
+            cc_verdict v;
+            if (cr->ncamps > CC_MAX_PAIRED_CAMPS && i != top && j != top)
+                continue;
+            d = &cr->dis[k++];
+            d->a = (uint32_t)i;
+            d->b = (uint32_t)j;
+            d->cls = camp_class(cr, d->a, d->b, moves, tol);
+            d->odd = cr->camps[i].narticles < cr->camps[j].narticles   ? (int32_t)i
+                     : cr->camps[j].narticles < cr->camps[i].narticles ? (int32_t)j
+                                                                       : -1;
+            v = verdict_of_class(d->cls);
+            if (v < *worst)
+                *worst = v;
+        }
+    cr->ndis = k;
+    return CC_OK;
+}
+
 /* Builds the result for observations g[0..n) of one group. */
 /* Long on purpose: its three numbered steps share the sweep and the camps. */
 static int build_group(cc_result *res, const cc_ruleset *rs, const cc_obs **g, size_t n,
@@ -394,8 +609,11 @@ static int build_group(cc_result *res, const cc_ruleset *rs, const cc_obs **g, s
             c->first = i;
         c->count++;
     }
-    for (i = 0; i < ncamps; i++)
+    for (i = 0; i < ncamps; i++) {
+        const cc_obs *vals[CAMP_VALUES];
         cr->camps[i].narticles = count_articles(cr->obs + cr->camps[i].first, cr->camps[i].count);
+        camp_values(cr, &cr->camps[i], vals, &cr->camps[i].rep);
+    }
     memcpy(tmp, cr->obs, np * sizeof(cc_robs));
     qsort(tmp, np, sizeof(cc_robs), cmp_robs_file);
     cr->narticles = count_articles(tmp, np);
@@ -407,12 +625,12 @@ static int build_group(cc_result *res, const cc_ruleset *rs, const cc_obs **g, s
                 cr->ndeviating++;
             }
     }
-    if (ncamps > 1)
-        cr->verdict = CC_VERDICT_CONFLICT;
-    else if (cr->ndeviating)
+    if (disagreements(res, cr, cr->claim && cr->claim->moves, tol, &cr->verdict) != CC_OK)
+        return CC_ERR_NOMEM;
+    if (cr->ndeviating && cr->verdict > CC_VERDICT_DEVIATES)
         cr->verdict = CC_VERDICT_DEVIATES;
-    else
-        cr->verdict = cr->narticles >= 2 ? CC_VERDICT_AGREE : CC_VERDICT_SINGLE;
+    else if (cr->verdict == CC_VERDICT_AGREE && cr->narticles < 2)
+        cr->verdict = CC_VERDICT_SINGLE;
     return CC_OK;
 }
 

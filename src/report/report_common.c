@@ -24,6 +24,20 @@ const cc_verdict_info CC_VERDICTS[CC_VERDICT__COUNT] = {
      .github_level = "error",
      .github_title = "conflict in",
      .markdown_section = "Conflicts"},
+    {.verdict = CC_VERDICT_SCALE_ERROR,
+     .name = "scale_error",
+     .label = "SCALE_ERROR",
+     .color = "\033[1;31m", /* bold red */
+     .count = "scale error",
+     .count_short = "scale error",
+     .plural = true,
+     .count_if_any = true,
+     .fails = true,
+     .disagree = true,
+     .sarif_level = "error",
+     .github_level = "error",
+     .github_title = "scale error in",
+     .markdown_section = "Scale errors"},
     {.verdict = CC_VERDICT_DEVIATES,
      .name = "deviates",
      .label = "DEVIATES",
@@ -36,6 +50,24 @@ const cc_verdict_info CC_VERDICTS[CC_VERDICT__COUNT] = {
      .github_level = "warning",
      .github_title = "deviation in",
      .markdown_section = "Deviations from the reference"},
+    {.verdict = CC_VERDICT_QUALIFIER,
+     .name = "qualifier",
+     .label = "QUALIFIER",
+     .color = "\033[33m", /* yellow */
+     .count = "differing only in qualifiers",
+     .count_short = "qualifier only",
+     .count_if_any = true,
+     .disagree = true,
+     .markdown_section = "Differing only in qualifiers"},
+    {.verdict = CC_VERDICT_UPDATE,
+     .name = "update",
+     .label = "UPDATE",
+     .color = "\033[36m", /* cyan */
+     .count = "updated over time",
+     .count_short = "updated",
+     .count_if_any = true,
+     .disagree = true,
+     .markdown_section = "Updates over time"},
     {.verdict = CC_VERDICT_AGREE,
      .name = "agree",
      .label = "AGREE",
@@ -66,7 +98,7 @@ void cc_fmt_counts(cc_buf *b, const cc_report *r, bool brief)
     for (i = 0; i < CC_VERDICT__COUNT; i++) {
         const cc_verdict_info *vi = &CC_VERDICTS[i];
         n = cc_report_count(r, vi->verdict);
-        if (!brief && vi->count_if_any && !n)
+        if (vi->count_if_any && !n)
             continue;
         cc_buf_printf(b, "%s%zu %s%s", first ? "" : ", ", n, brief ? vi->count_short : vi->count,
                       vi->plural && n != 1 ? "s" : "");
@@ -164,6 +196,62 @@ void cc_fmt_camps(cc_buf *b, const cc_claimres *c)
         if (k)
             cc_buf_puts(b, " vs ");
         cc_fmt_figure(b, c->obs[cp->first].o);
+        cc_buf_printf(b, " (%zu article%s)", cp->narticles, cp->narticles == 1 ? "" : "s");
+    }
+}
+
+const char *cc_class_words(cc_class c)
+{
+    switch (c) {
+    case CC_CLASS_ROUNDING: return "rounding (they agree)";
+    case CC_CLASS_QUALIFIER: return "the same value, other qualifiers";
+    case CC_CLASS_SCALE_ERROR: return "a power of ten apart: a probable scale slip";
+    case CC_CLASS_UPDATE: return "an update over time";
+    default: return "conflict";
+    }
+}
+
+bool cc_show_disagreements(const cc_claimres *c)
+{
+    return c->ndis > 1 || (c->ndis == 1 && c->dis[0].cls != CC_CLASS_CONFLICT);
+}
+
+/* "500e6 users (2025-03-31) then 700e6 users (2025-09-24)": an update in
+ * the order of its dates. */
+static void fmt_update(cc_buf *b, const cc_claimres *c, const cc_disagreement *d)
+{
+    const char *alo, *ahi, *blo, *bhi;
+    const cc_camp *x = &c->camps[d->a], *y = &c->camps[d->b];
+    if (!cc_camp_dates(c, x, &alo, &ahi) || !cc_camp_dates(c, y, &blo, &bhi))
+        alo = ahi = blo = bhi = ""; /* not an update then; said plainly */
+    if (strcmp(blo, alo) < 0) {
+        const cc_camp *t = x;
+        const char *tl = alo, *th = ahi;
+        x = y, alo = blo, ahi = bhi;
+        y = t, blo = tl, bhi = th;
+    }
+    cc_fmt_figure(b, c->obs[x->rep].o);
+    cc_buf_printf(b, " (%s%s%s) then ", alo, strcmp(alo, ahi) ? " to " : "",
+                  strcmp(alo, ahi) ? ahi : "");
+    cc_fmt_figure(b, c->obs[y->rep].o);
+    cc_buf_printf(b, " (%s%s%s): an update over time", blo, strcmp(blo, bhi) ? " to " : "",
+                  strcmp(blo, bhi) ? bhi : "");
+}
+
+void cc_fmt_disagreement(cc_buf *b, const cc_claimres *c, const cc_disagreement *d)
+{
+    if (d->cls == CC_CLASS_UPDATE) {
+        fmt_update(b, c, d);
+        return;
+    }
+    cc_fmt_figure(b, c->obs[c->camps[d->a].rep].o);
+    cc_buf_puts(b, " vs ");
+    cc_fmt_figure(b, c->obs[c->camps[d->b].rep].o);
+    cc_buf_printf(b, ": %s", cc_class_words(d->cls));
+    if (d->odd >= 0 && d->cls != CC_CLASS_ROUNDING) {
+        const cc_camp *cp = &c->camps[d->odd];
+        cc_buf_puts(b, d->cls == CC_CLASS_SCALE_ERROR ? "; the slip is probably " : "; odd one out: ");
+        cc_fmt_figure(b, c->obs[cp->rep].o);
         cc_buf_printf(b, " (%zu article%s)", cp->narticles, cp->narticles == 1 ? "" : "s");
     }
 }

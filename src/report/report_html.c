@@ -250,6 +250,17 @@ static void write_claim(cc_buf *b, const cc_claimres *c)
         hs(b, fig.p);
         cc_buf_puts(b, "</div>");
     }
+    if (cc_show_disagreements(c)) {
+        cc_buf_puts(b, "<ul class=\"pairs\">");
+        for (i = 0; i < c->ndis; i++) {
+            cc_buf_reset(&fig);
+            cc_fmt_disagreement(&fig, c, &c->dis[i]);
+            cc_buf_printf(b, "<li class=\"%s\">", cc_class_name(c->dis[i].cls));
+            hs(b, fig.p);
+            cc_buf_puts(b, "</li>");
+        }
+        cc_buf_puts(b, "</ul>");
+    }
     number_line(b, c);
     cc_buf_puts(b, "<table><tr><th></th><th>where</th><th>lang</th><th>value</th><th>sentence</th></tr>");
     for (i = 0; i < c->nobs; i++) {

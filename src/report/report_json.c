@@ -67,6 +67,20 @@ static void write_claim(cc_buf *b, const cc_claimres *c)
         camp_bounds(b, c, cp);
         cc_buf_printf(b, ", \"articles\": %zu, \"observations\": %zu}", cp->narticles, cp->count);
     }
+    cc_buf_puts(b, "],\n      \"disagreements\": [");
+    for (k = 0; k < c->ndis; k++) {
+        const cc_disagreement *d = &c->dis[k];
+        cc_buf_printf(b, "%s{\"class\": \"%s\", \"camps\": [%u, %u], \"odd_one_out\": ",
+                      k ? ", " : "", cc_class_name(d->cls), (unsigned)d->a, (unsigned)d->b);
+        if (d->odd < 0) {
+            cc_buf_puts(b, "null}");
+            continue;
+        }
+        cc_buf_printf(b, "{\"camp\": %d, \"observations\": [", (int)d->odd);
+        for (i = 0; i < c->camps[d->odd].count; i++)
+            cc_buf_printf(b, "%s%zu", i ? ", " : "", c->camps[d->odd].first + i);
+        cc_buf_puts(b, "]}}");
+    }
     cc_buf_puts(b, "],\n      \"observations\": [\n");
     for (i = 0; i < c->nobs; i++) {
         const cc_robs *ro = &c->obs[i];

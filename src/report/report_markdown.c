@@ -93,6 +93,18 @@ static void section(cc_buf *b, const cc_report *r, const cc_verdict_info *vi)
         } else {
             cc_buf_putc(b, '\n');
         }
+        if (cc_show_disagreements(c)) {
+            size_t k;
+            for (k = 0; k < c->ndis; k++) {
+                cc_buf fd = CC_BUF_INIT;
+                cc_fmt_disagreement(&fd, c, &c->dis[k]);
+                cc_buf_puts(b, "- ");
+                md(b, fd.p ? fd.p : "");
+                cc_buf_putc(b, '\n');
+                cc_buf_free(&fd);
+            }
+            cc_buf_putc(b, '\n');
+        }
         table(b, c, vi->disagree);
     }
     if (vi->markdown_fold)

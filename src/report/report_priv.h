@@ -59,7 +59,7 @@ extern const cc_verdict_info CC_VERDICTS[CC_VERDICT__COUNT];
 const cc_verdict_info *cc_verdict_info_of(cc_verdict v);
 /* The verdicts' counts for people, joined by ", ": "2 conflicts, 1
  * deviating from the reference, 3 agree, 1 single-source" (a count_if_any
- * of none left out); brief: the short words, and every count. */
+ * of none left out); brief: the short words. */
 void cc_fmt_counts(cc_buf *b, const cc_report *r, bool brief);
 
 /* Is the claim in the report (a baseline's accepted conflicts are not)? */
@@ -72,6 +72,17 @@ void cc_fmt_camps(cc_buf *b, const cc_claimres *c);
  * one with the smallest upper bound (NULL when unbounded). */
 void cc_camp_bounds(const cc_claimres *c, const cc_camp *cp, const cc_interval **lo,
                     const cc_interval **hi);
+
+/* A class of disagreement for people: "a power of ten apart: a probable
+ * scale slip". */
+const char *cc_class_words(cc_class c);
+/* Does a report list the claim's disagreements? Not for one plain conflict
+ * of two camps, which its camps say all of. */
+bool cc_show_disagreements(const cc_claimres *c);
+/* "13e9 USD vs 14e9 USD: conflict; odd one out: 14e9 USD (1 article)";
+ * an update in the order of its dates: "500e6 users (2025-03-31) then
+ * 700e6 users (2025-09-24): an update over time". */
+void cc_fmt_disagreement(cc_buf *b, const cc_claimres *c, const cc_disagreement *d);
 
 /* "13e9 USD", "≥ 650e6 USD", "about 10e9 USD", "5e9–7e9 USD". */
 void cc_fmt_figure(cc_buf *b, const cc_obs *o);

@@ -18,6 +18,9 @@
 #define C_RED "\033[1;31m"
 #define C_DIM "\033[2m"
 
+/* Pairs of camps a claim lists at most. */
+#define TEXT_PAIRS 12
+
 static void col(cc_buf *b, const cc_report *r, const char *c)
 {
     if (r->color)
@@ -127,6 +130,16 @@ static void write_claim(cc_buf *b, const cc_report *r, const cc_claimres *c)
         }
         for (i = 0; i < cp->count; i++)
             write_obs(b, r, &c->obs[cp->first + i]);
+    }
+    if (cc_show_disagreements(c)) {
+        for (k = 0; k < c->ndis && k < TEXT_PAIRS; k++) {
+            cc_buf_puts(b, "  ~ ");
+            cc_fmt_disagreement(b, c, &c->dis[k]);
+            cc_buf_putc(b, '\n');
+        }
+        if (c->ndis > TEXT_PAIRS)
+            cc_buf_printf(b, "  ~ and %zu more pairs of camps (the JSON report has them all)\n",
+                          c->ndis - TEXT_PAIRS);
     }
     cc_buf_putc(b, '\n');
 }

@@ -520,6 +520,7 @@ void cc_rules_read_frame(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n)
         cl->scope_period = fd.frame.period;
         cl->timed = true;
     }
+    cl->moves = fd.frame.time == CC_TIME_ASOF;
     if (grow((void **)&rs->frames, &rs->capframes, rs->nframes, sizeof(cc_framedef))) {
         y_error(C->doc, n, CC_D_NOMEM, NULL, "out of memory");
         return;

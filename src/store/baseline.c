@@ -84,7 +84,7 @@ int cc_baseline_write(FILE *out, const cc_result *r)
     if (!v)
         return CC_ERR_NOMEM;
     for (i = 0; i < n; i++)
-        if (cc_result_get(r, i)->verdict == CC_VERDICT_CONFLICT)
+        if (cc_verdict_disagrees(cc_result_get(r, i)->verdict))
             v[k++] = cc_result_get(r, i);
     qsort(v, k, sizeof *v, cmp_res);
     cc_buf_puts(&b, "{\n  \"schema_version\": 1,\n  \"conflicts\": [");
@@ -276,7 +276,7 @@ int cc_baseline_apply(cc_baseline *b, cc_result *r, const cc_stale **stale, size
     for (i = 0; i < n; i++) {
         cc_claimres *c = (cc_claimres *)cc_result_get(r, i);
         cc_buf t = CC_BUF_INIT;
-        if (c->verdict != CC_VERDICT_CONFLICT) {
+        if (!cc_verdict_disagrees(c->verdict)) {
             c->baseline = CC_BASELINE_NONE;
             continue;
         }

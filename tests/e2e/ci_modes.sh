@@ -22,9 +22,30 @@ expect_status 0 $? "a single-source claim passes by default"
 expect_status 1 $? "--fail-on single with a single-source claim"
 "$CC" check --fail-on single "$A/a13.txt" "$A/d13.txt" >/dev/null 2>&1
 expect_status 0 $? "--fail-on single when every claim has two sources"
+"$CC" check --fail-on single "$A/a13.txt" "$A/b14.txt" >/dev/null 2>&1
+expect_status 0 $? "--fail-on single counts single-source claims only"
+"$CC" check --fail-on default,single "$A/a13.txt" "$A/b14.txt" >/dev/null 2>&1
+expect_status 1 $? "--fail-on default,single counts conflicts too"
+"$CC" check --fail-on conflict,single "$A/loss.txt" >/dev/null 2>&1
+expect_status 1 $? "--fail-on conflict,single with a single-source claim"
+printf 'Microsoft has invested more than $13 billion in OpenAI.\n' >"$A/m13.txt"
+"$CC" check "$A/a13.txt" "$A/m13.txt" >"$TMP/out" 2>&1
+expect_status 0 $? "a difference of qualifiers alone passes by default"
+grep -q '^QUALIFIER  microsoft_investment_total' "$TMP/out" || fail "not a qualifier difference: $(cat "$TMP/out")"
+"$CC" check --fail-on qualifier "$A/a13.txt" "$A/m13.txt" >/dev/null 2>&1
+expect_status 1 $? "--fail-on qualifier"
+printf 'Microsoft has invested $1.3 billion in OpenAI.\n' >"$A/s13.txt"
+"$CC" check "$A/a13.txt" "$A/d13.txt" "$A/s13.txt" >"$TMP/out" 2>&1
+expect_status 1 $? "a scale error fails by default"
+grep -q '^SCALE_ERROR  microsoft_investment_total' "$TMP/out" || fail "not a scale error: $(cat "$TMP/out")"
+grep -q 'the slip is probably 1.3e9 USD (1 article)' "$TMP/out" || fail "the slip not named: $(cat "$TMP/out")"
+"$CC" check --fail-on conflict "$A/a13.txt" "$A/s13.txt" >/dev/null 2>&1
+expect_status 0 $? "--fail-on conflict does not count a scale error"
 "$CC" check --fail-on sometimes "$A/a13.txt" >/dev/null 2>"$TMP/err"
 expect_status 2 $? "--fail-on with a bad value"
-grep -q "conflict, single or never" "$TMP/err" || fail "bad --fail-on not explained: $(cat "$TMP/err")"
+grep -q "takes verdicts separated by commas" "$TMP/err" || fail "bad --fail-on not explained: $(cat "$TMP/err")"
+"$CC" check --fail-on conflict,, "$A/a13.txt" >/dev/null 2>"$TMP/err"
+expect_status 2 $? "--fail-on with an empty name"
 
 # --- baseline -------------------------------------------------------------
 "$CC" check --write-baseline "$TMP/base.json" "$A/a13.txt" "$A/b14.txt" >/dev/null 2>&1

@@ -151,7 +151,8 @@ def score_story(binary, rules, d, stats):
         gold = gold_spans(path, story["excerpts"][f])
         key_s, key_l = ("story", story["story"]), ("lang", lang)
         rows = [stats.setdefault(k, {"q_tp": 0, "q_fp": 0, "q_fn": 0, "c_tp": 0, "c_fp": 0, "c_fn": 0,
-                                     "t_ok": 0, "t_all": 0, "cf": 0, "cf_bad": 0})
+                                     "t_ok": 0, "t_all": 0, "cf": 0, "cf_bad": 0,
+                                     "cl": 0, "cl_ok": 0})
                 for k in (key_s, key_l, ("all", "all"))]
 
         def add(field, n=1):
@@ -215,6 +216,61 @@ def score_story(binary, rules, d, stats):
     return details
 
 
+FINDINGS = ("conflict", "scale_error")
+VALUE_CLASSES = ("rounding", "qualifier", "scale_error", "update", "conflict")
+
+
+def score_classes(story, claims, gold, stats):
+    """Each annotated disagreement with a class the comparator decides
+    (not `time`, `forecast` or `currency_mismatch` yet): the class of the
+    pair of camps holding the right figures of its first two files."""
+    details = []
+    for d in story["disagreements"]:
+        want = d.get("class")
+        if want == "time":
+            continue
+        got = class_of(d, claims, gold)
+        for k in (("story", story["story"]), ("all", "all")):
+            stats[k]["cl"] += 1
+            stats[k]["cl_ok"] += got == want or (want == "rounding" and got == "same camp")
+        if not (got == want or (want == "rounding" and got == "same camp")):
+            details.append(("class-wrong", d["files"][0], 0, d["claim"],
+                            "annotated %s, reported %s (against %s)" % (want, got, d["files"][1])))
+    return details
+
+
+def class_of(d, claims, gold):
+    """What the report makes of disagreement d: a class, "same camp",
+    "apart" (not compared: another unit or scope) or "missed" (a file has
+    no right figure of the claim)."""
+    where = {}  # file -> [(claim result index, camp)]
+    for ci, c in enumerate(claims):
+        if c["id"] != d["claim"]:
+            continue
+        for o in c["observations"]:
+            f = os.path.basename(o["file"])
+            if f in d["files"][:2] and any(g.get("claim") == c["id"] and overlap(o["start"], o["end"], a, b)
+                                           for (a, b, g) in gold.get(f, [])):
+                where.setdefault(f, []).append((ci, o["camp"]))
+    fa, fb = d["files"][0], d["files"][1]
+    if not where.get(fa) or not where.get(fb):
+        return "missed"
+    found = []  # the classes of the pairs of camps the two files' figures are in
+    for ci, ca in where[fa]:
+        for cj, cb in where[fb]:
+            if ci != cj:
+                continue
+            if ca == cb:
+                found.append("same camp")
+            for p in claims[ci]["disagreements"]:
+                if sorted(p["camps"]) == sorted([ca, cb]):
+                    found.append(p["class"])
+    if d.get("class") in found:
+        return d["class"]
+    found = [c for c in found if c != "same camp"] + [c for c in found if c == "same camp"]
+    return found[0] if found else "apart"
+
+
 def score_conflicts(binary, rdirs, extracted, story, files, paths, stats):
     """The conflicts check reports, and those a careful reader would reject:
     a camp none of whose observations is the claim's figure (it exists only
@@ -223,8 +279,10 @@ def score_conflicts(binary, rdirs, extracted, story, files, paths, stats):
     report = run_raw([binary, "compare", "--format", "json"] + rdirs + ["-"], stdin=extracted)
     gold = {f: gold_spans(path, story["excerpts"][f]) for f, path in zip(files, paths)}
     details = []
-    for c in json.loads(report.decode("utf-8"))["claims"]:
-        if c["status"] != "conflict":
+    claims = json.loads(report.decode("utf-8"))["claims"]
+    details += score_classes(story, claims, gold, stats)
+    for c in claims:
+        if c["status"] not in FINDINGS:
             continue
         right = [False] * len(c["camps"])
         for o in c["observations"]:
@@ -252,6 +310,7 @@ def figures(r):
             "time_year": ratio(r["t_ok"], r["t_all"]), "timed": r["t_all"],
             "claims_annotated": r["c_tp"] + r["c_fn"], "observations": r["c_tp"] + r["c_fp"],
             "conflicts": r["cf"], "conflicts_rejected": r["cf_bad"],
+            "classes": r["cl"], "classes_right": r["cl_ok"],
             "figures": r["q_tp"] + r["q_fn"]}
 
 
@@ -278,14 +337,17 @@ def main():
     if a.json:
         print(json.dumps(table, indent=1, sort_keys=True))
     else:
-        print("%-28s %8s %7s %7s %9s %7s %7s %6s %5s %9s" % ("", "figures", "qty F1", "claims", "observed",
-                                                             "prec.", "recall", "timed", "year", "conflicts"))
+        print("%-28s %8s %7s %7s %9s %7s %7s %6s %5s %9s %7s" % ("", "figures", "qty F1", "claims", "observed",
+                                                                 "prec.", "recall", "timed", "year", "conflicts",
+                                                                 "classes"))
         for k, v in table.items():
-            cf = "%d/%d" % (v["conflicts_rejected"], v["conflicts"]) if not k.startswith("lang:") else "-"
-            print("%-28s %8d %7.3f %7d %9d %7.3f %7.3f %6d %5.2f %9s" % (k, v["figures"], v["quantity_f1"],
-                                                                     v["claims_annotated"], v["observations"],
-                                                                     v["claim_precision"], v["claim_recall"],
-                                                                     v["timed"], v["time_year"], cf))
+            lang = k.startswith("lang:")
+            cf = "%d/%d" % (v["conflicts_rejected"], v["conflicts"]) if not lang else "-"
+            cl = "%d/%d" % (v["classes_right"], v["classes"]) if not lang else "-"
+            print("%-28s %8d %7.3f %7d %9d %7.3f %7.3f %6d %5.2f %9s %7s" % (k, v["figures"], v["quantity_f1"],
+                                                                         v["claims_annotated"], v["observations"],
+                                                                         v["claim_precision"], v["claim_recall"],
+                                                                         v["timed"], v["time_year"], cf, cl))
     if a.details:
         for x in details:
             print("%s/%s:%s  %-12s %s  %s" % (x[0], x[2], x[3], x[1], x[4], x[5]))

@@ -133,11 +133,124 @@ static void test_compare__intervals(void **state)
     assert_int_equal(cc_compare_run(&r, NULL, T), CC_OK);
     assert_int_equal(find(r, "least", NULL)->verdict, CC_VERDICT_AGREE);
     assert_int_equal(find(r, "above", NULL)->verdict, CC_VERDICT_CONFLICT);
-    assert_int_equal(find(r, "open", NULL)->verdict, CC_VERDICT_CONFLICT);
+    /* the same value, another qualifier */
+    assert_int_equal(find(r, "open", NULL)->verdict, CC_VERDICT_QUALIFIER);
     assert_int_equal(find(r, "about", NULL)->verdict, CC_VERDICT_AGREE);
     /* different currencies are never compared with each other */
     assert_int_equal(find(r, "units", "EUR")->verdict, CC_VERDICT_SINGLE);
     assert_int_equal(find(r, "units", "USD")->verdict, CC_VERDICT_SINGLE);
+    cc_result_free(r);
+}
+
+/* Class decisions on figures as real articles wrote them (fixtures/real),
+ * each pair as the comparator meets it: value, qualifier, the other's
+ * value and qualifier, the class. */
+static const struct {
+    const char *a;
+    cc_qualifier qa;
+    const char *b;
+    cc_qualifier qb;
+    cc_class want;
+    const char *what;
+} CLASSES[] = {
+    {"2.9e9", CC_Q_EXACT, "2.95e9", CC_Q_EXACT, CC_CLASS_ROUNDING, "pt-uol-2 2,9 bilhões / 2,95"},
+    {"6.6e9", CC_Q_EXACT, "6.65e9", CC_Q_EXACT, CC_CLASS_ROUNDING, "half a step, exactly"},
+    {"13e9", CC_Q_EXACT, "13.1e9", CC_Q_EXACT, CC_CLASS_ROUNDING, "13bn / 13.1bn"},
+    {"57e9", CC_Q_EXACT, "57.006e9", CC_Q_EXACT, CC_CLASS_ROUNDING, "57 billion / 57,006"},
+    {"14e9", CC_Q_EXACT, "13.75e9", CC_Q_EXACT, CC_CLASS_ROUNDING, "140亿 / 13.75 billion"},
+    {"29e9", CC_Q_EXACT, "29.2e9", CC_Q_EXACT, CC_CLASS_ROUNDING, "29 billion / 292亿"},
+    {"4.3e9", CC_Q_EXACT, "4.34e9", CC_Q_EXACT, CC_CLASS_ROUNDING, "4,3 miljard / 4.34"},
+    {"5e9", CC_Q_EXACT, "4.96e9", CC_Q_EXACT, CC_CLASS_ROUNDING, "one digit is read to two"},
+    {"500e9", CC_Q_EXACT, "500e9", CC_Q_MORE_THAN, CC_CLASS_QUALIFIER, "500bn / more than 500bn"},
+    {"3.2e9", CC_Q_ABOUT, "3.2e9", CC_Q_MORE_THAN, CC_CLASS_QUALIFIER, "about / exceeding $3.2bn"},
+    {"1.8e9", CC_Q_EXACT, "1.84e9", CC_Q_MORE_THAN, CC_CLASS_QUALIFIER, "rounding, other qualifier"},
+    {"570.1e9", CC_Q_EXACT, "57.01e9", CC_Q_EXACT, CC_CLASS_SCALE_ERROR, "pt-aibars 570,1 bilhões"},
+    {"1.8e6", CC_Q_EXACT, "1.8e9", CC_Q_EXACT, CC_CLASS_SCALE_ERROR, "1,8 milhões / 1,8 bilhão"},
+    {"500e6", CC_Q_EXACT, "500e9", CC_Q_EXACT, CC_CLASS_SCALE_ERROR, "500 millions / milliards"},
+    {"15e6", CC_Q_EXACT, "15e9", CC_Q_ABOUT, CC_CLASS_SCALE_ERROR, "$15 million / about $15bn"},
+    {"7.2", CC_Q_EXACT, "7.2e9", CC_Q_EXACT, CC_CLASS_SCALE_ERROR, "a scale word left out"},
+    {"2.93e9", CC_Q_EXACT, "2.95e9", CC_Q_EXACT, CC_CLASS_CONFLICT, "2,93 Mrd. / 2.95 billion"},
+    {"13e9", CC_Q_EXACT, "14e9", CC_Q_EXACT, CC_CLASS_CONFLICT, "the seeds' conflict"},
+    {"13e9", CC_Q_EXACT, "13.75e9", CC_Q_EXACT, CC_CLASS_CONFLICT, "13 / 13.75 billion"},
+    {"6.5e9", CC_Q_EXACT, "6.6e9", CC_Q_EXACT, CC_CLASS_CONFLICT, "6,5 / 6,6 miliardi"},
+    {"138e9", CC_Q_EXACT, "183e9", CC_Q_EXACT, CC_CLASS_CONFLICT, "1380億 / 1830億: swapped"},
+    {"14.03e9", CC_Q_EXACT, "14.3e9", CC_Q_EXACT, CC_CLASS_CONFLICT, "140億3000万 / 143億"},
+    {"4", CC_Q_EXACT, "4.91", CC_Q_ABOUT, CC_CLASS_CONFLICT, "4% / about 4.91%"},
+    {"5e9", CC_Q_EXACT, "4.3e9", CC_Q_EXACT, CC_CLASS_CONFLICT, "5 / 4,3 miljard"},
+    {"130e9", CC_Q_EXACT, "13.75e9", CC_Q_EXACT, CC_CLASS_CONFLICT, "tenfold, but not rounding"},
+    {"0", CC_Q_EXACT, "1e9", CC_Q_EXACT, CC_CLASS_CONFLICT, "zero is no power of ten"},
+};
+
+static void test_compare__classes(void **state)
+{
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof CLASSES / sizeof CLASSES[0]; i++) {
+        cc_obs a, b;
+        memset(&a, 0, sizeof a);
+        memset(&b, 0, sizeof b);
+        a.value = th_dec(CLASSES[i].a);
+        a.qual = CLASSES[i].qa;
+        a.iv = cc_interval_of(a.qual, a.value);
+        b.value = th_dec(CLASSES[i].b);
+        b.qual = CLASSES[i].qb;
+        b.iv = cc_interval_of(b.qual, b.value);
+        if (cc_classify_values(&a, &b) != CLASSES[i].want ||
+            cc_classify_values(&b, &a) != CLASSES[i].want)
+            fail_msg("%s: %s / %s is %s, not %s", CLASSES[i].what, CLASSES[i].a, CLASSES[i].b,
+                     cc_class_name(cc_classify_values(&a, &b)), cc_class_name(CLASSES[i].want));
+    }
+}
+
+/* A claim's verdict is its most severe pair; the odd one out is the camp
+ * fewer articles hold; an update needs a moving value and dates apart. */
+static void test_compare__verdicts_from_classes(void **state)
+{
+    cc_result *r;
+    const cc_claimres *c;
+    (void)state;
+    add("slip", "a.txt", 1, "57.01e9", CC_Q_EXACT, "USD");
+    add("slip", "b.txt", 1, "57.01e9", CC_Q_EXACT, "USD");
+    add("slip", "c.txt", 1, "570.1e9", CC_Q_EXACT, "USD");
+    /* "more than 1.8e9" and 1.84e9 are one camp, which 1.84e9 stands for */
+    add("rep", "a.txt", 4, "1.8e9", CC_Q_MORE_THAN, "EUR");
+    add("rep", "b.txt", 4, "1.84e9", CC_Q_EXACT, "EUR");
+    add("rep", "c.txt", 4, "1.8e9", CC_Q_MORE_THAN, "EUR");
+    add("rep", "d.txt", 4, "1.8e6", CC_Q_EXACT, "EUR");
+    add("round", "a.txt", 2, "13e9", CC_Q_EXACT, "USD");
+    add("round", "b.txt", 2, "13.1e9", CC_Q_EXACT, "USD");
+    add("mixed", "a.txt", 3, "13e9", CC_Q_EXACT, "USD");
+    add("mixed", "b.txt", 3, "13e9", CC_Q_EXACT, "USD");
+    add("mixed", "c.txt", 3, "1.3e9", CC_Q_EXACT, "USD");
+    add("mixed", "d.txt", 3, "14e9", CC_Q_EXACT, "USD");
+    assert_int_equal(cc_compare_run(&r, NULL, T), CC_OK);
+    c = find(r, "slip", NULL);
+    assert_int_equal(c->verdict, CC_VERDICT_SCALE_ERROR);
+    assert_int_equal(c->ndis, 1);
+    assert_int_equal(c->dis[0].cls, CC_CLASS_SCALE_ERROR);
+    assert_int_equal(c->dis[0].odd, 1); /* 570.1e9, in one article of three */
+    assert_dec(c->obs[c->camps[1].rep].o->value, "570.1e9");
+    c = find(r, "rep", NULL);
+    assert_int_equal(c->ncamps, 2);
+    assert_int_equal(c->camps[1].count, 3);
+    assert_dec(c->obs[c->camps[1].rep].o->value, "1.84e9");
+    assert_int_equal(c->obs[c->camps[1].rep].o->qual, CC_Q_EXACT);
+    assert_int_equal(c->dis[0].cls, CC_CLASS_SCALE_ERROR);
+    assert_int_equal(c->dis[0].odd, 0);
+    c = find(r, "round", NULL);
+    assert_int_equal(c->verdict, CC_VERDICT_AGREE);
+    assert_int_equal(c->ncamps, 2);
+    assert_int_equal(c->dis[0].cls, CC_CLASS_ROUNDING);
+    assert_int_equal(c->dis[0].odd, -1);
+    c = find(r, "mixed", NULL);
+    assert_int_equal(c->verdict, CC_VERDICT_CONFLICT);
+    assert_int_equal(c->ndis, 3);
+    assert_int_equal(c->dis[0].cls, CC_CLASS_SCALE_ERROR); /* 1.3e9 vs 13e9 */
+    assert_int_equal(c->dis[0].odd, 0);
+    assert_int_equal(c->dis[1].cls, CC_CLASS_CONFLICT); /* 1.3e9 vs 14e9 */
+    assert_int_equal(c->dis[1].odd, -1);
+    assert_int_equal(c->dis[2].cls, CC_CLASS_CONFLICT); /* 13e9 vs 14e9 */
+    assert_int_equal(c->dis[2].odd, 2);
     cc_result_free(r);
 }
 
@@ -183,6 +296,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_compare__conflict_inside_one_article, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compare__intervals, setup, teardown),
         cmocka_unit_test(test_compare__tolerance),
+        cmocka_unit_test(test_compare__classes),
+        cmocka_unit_test_setup_teardown(test_compare__verdicts_from_classes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compare__many_observations, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
