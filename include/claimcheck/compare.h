@@ -14,13 +14,16 @@
  *                (500e9 and "more than 500e9");
  *   scale_error  the values differ by a power of ten, within rounding
  *                (570.1e9 and 57.01e9; 15e6 and 15e9);
+ *   currency_mismatch  one number written in two currencies, which the
+ *                rate of the day does not reconcile ("$1.8 billion" for
+ *                "1,8 Milliarden Euro");
  *   update       a claim whose value moves (time: as_of) and camps whose
  *                articles' dates do not interleave;
  *   conflict     anything else: a real disagreement.
  * The camp fewer articles hold is the pair's odd one out.
  *
  * A group's verdict: the most severe class of its disagreements (conflict,
- * scale_error, qualifier, update); with none but roundings, or one camp,
+ * scale_error, currency_mismatch, qualifier, update); with none but roundings, or one camp,
  *   agree     two or more articles state it,
  *   single    one article states it;
  *   deviates  (claims with a reference value) no disagreement but
@@ -43,6 +46,7 @@ extern "C" {
 typedef enum cc_verdict {
     CC_VERDICT_CONFLICT = 0, /* two observations disagree */
     CC_VERDICT_SCALE_ERROR,  /* a power of ten apart: a probable slip */
+    CC_VERDICT_CURRENCY_MISMATCH, /* one number in two currencies */
     CC_VERDICT_DEVIATES,     /* they agree, but not with the claim's reference */
     CC_VERDICT_QUALIFIER,    /* the same value, other qualifiers */
     CC_VERDICT_UPDATE,       /* a moving value, at different dates */
@@ -56,14 +60,22 @@ typedef enum cc_class {
     CC_CLASS_ROUNDING = 0,
     CC_CLASS_QUALIFIER,
     CC_CLASS_SCALE_ERROR,
+    CC_CLASS_CURRENCY_MISMATCH,
     CC_CLASS_UPDATE,
     CC_CLASS_CONFLICT,
     CC_CLASS__COUNT
 } cc_class;
 
+/* A figure converted at an exchange rate stands for its value within this
+ * band either side (the writer's rate, day and rounding), kept to this
+ * many significant digits. */
+#define CC_FX_BAND_PERCENT 2
+#define CC_FX_DIGITS 4
+
 /* The verdicts --fail-on counts unless told otherwise. */
 #define CC_FAIL_DEFAULT                                                                           \
-    ((1u << CC_VERDICT_CONFLICT) | (1u << CC_VERDICT_SCALE_ERROR) | (1u << CC_VERDICT_DEVIATES))
+    ((1u << CC_VERDICT_CONFLICT) | (1u << CC_VERDICT_SCALE_ERROR) |                              \
+     (1u << CC_VERDICT_CURRENCY_MISMATCH) | (1u << CC_VERDICT_DEVIATES))
 
 /* Camps paired with each other; a claim with more pairs each camp with the
  * one most articles hold. */
@@ -84,6 +96,12 @@ typedef struct cc_robs {
     uint32_t nrepeats;
     const cc_obs **repeats;   /* same article, same value, later on */
     bool deviates;            /* outside the claim's reference */
+    const cc_obs *written;    /* when o is a conversion into the claim's
+                                 currency (rules/fx/): the figure as the
+                                 article wrote it; else NULL */
+    double rate;              /* its exchange rate, units of o's currency
+                                 per unit of written's */
+    const char *rate_day;     /* the day of that rate */
 } cc_robs;
 
 typedef struct cc_camp {
@@ -144,10 +162,12 @@ bool cc_camp_dates(const cc_claimres *c, const cc_camp *cp, const char **lo, con
 bool cc_intervals_agree(const cc_interval *a, const cc_interval *b, double tol);
 
 const char *cc_verdict_name(cc_verdict v);
-/* Do the sources disagree (conflict, scale_error, qualifier, update)? The
+/* Do the sources disagree (conflict, scale_error, currency_mismatch,
+ * qualifier, update)? The
  * verdicts a baseline records and accepts. */
 bool cc_verdict_disagrees(cc_verdict v);
-/* "rounding", "qualifier", "scale_error", "update", "conflict". */
+/* "rounding", "qualifier", "scale_error", "currency_mismatch", "update",
+ * "conflict". */
 const char *cc_class_name(cc_class c);
 /* Verdict names to a bit set (1 << cc_verdict): "conflict,scale_error".
  * Returns 0 or CC_ERR_NOTFOUND with *bad at the unknown name. */

@@ -76,6 +76,10 @@ int cc_dec_cmp(cc_dec a, cc_dec b);
 /* Nearest double (one rounding when m < 2^53 and |e| <= 22); +-HUGE_VAL on
  * overflow. */
 double cc_dec_to_double(cc_dec a);
+/* x rounded to `digits` significant digits (1-17), for values computed in
+ * floating point (a conversion at an exchange rate); 0 for 0, NaN or an
+ * infinity. */
+cc_dec cc_dec_from_double(double x, int digits);
 
 /* Canonical text, a valid JSON number: "6600000000", "0.5", "1.57e+25".
  * Returns buf. */

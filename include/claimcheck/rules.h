@@ -72,6 +72,19 @@ size_t cc_ruleset_nclaims(const cc_ruleset *rs);
 const cc_claim *cc_ruleset_claim(const cc_ruleset *rs, size_t i);
 const cc_claim *cc_ruleset_find_claim(const cc_ruleset *rs, const char *id);
 
+/* Exchange rates (rules/fx/ (YAML files); docs/ci.md, "Exchange rates"): how
+ * many units of `to` one unit of `from` (ISO codes) was worth on date
+ * (YYYY-MM-DD, a time after it ignored), at the rates of the last day
+ * given on or before it, at most CC_FX_MAX_DAYS_BACK days before
+ * (weekends, holidays); *day (may be NULL) gets that day. False when the
+ * rules have no such rate: never a guess. */
+#define CC_FX_MAX_DAYS_BACK 4
+bool cc_ruleset_fx(const cc_ruleset *rs, const char *from, const char *to, const char *date,
+                   double *rate, const char **day);
+/* The rate files' source: line, or NULL; and how many days they give. */
+const char *cc_ruleset_fx_source(const cc_ruleset *rs);
+size_t cc_ruleset_fx_days(const cc_ruleset *rs);
+
 /* Calls fn for every extractor pattern with its macros expanded (context
  * rules give their near: patterns), in a stable order. For benchmarks and
  * for rule authors (claimcheck patterns). */

@@ -22,10 +22,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A figure written in another currency than its claim's, converted at the
+ * exchange rate of its article's date (rules/fx/). */
+typedef struct conv {
+    cc_obs o;              /* first: the figure in the claim's currency */
+    const cc_obs *written; /* as the article wrote it */
+    double rate;
+    const char *day;       /* the rate's day */
+} conv;
+
 struct cc_result {
     cc_arena arena;
     cc_claimres *v;
     size_t n;
+    conv *convs; /* conversions, which result observations may point to */
+    size_t nconv;
 };
 
 typedef struct ivd {
@@ -64,6 +75,7 @@ bool cc_intervals_agree(const cc_interval *a, const cc_interval *b, double tol)
 
 static const char *const VERDICT_NAMES[CC_VERDICT__COUNT] = {
     [CC_VERDICT_CONFLICT] = "conflict", [CC_VERDICT_SCALE_ERROR] = "scale_error",
+    [CC_VERDICT_CURRENCY_MISMATCH] = "currency_mismatch",
     [CC_VERDICT_DEVIATES] = "deviates", [CC_VERDICT_QUALIFIER] = "qualifier",
     [CC_VERDICT_UPDATE] = "update",     [CC_VERDICT_AGREE] = "agree",
     [CC_VERDICT_SINGLE] = "single"};
@@ -75,14 +87,15 @@ const char *cc_verdict_name(cc_verdict v)
 
 bool cc_verdict_disagrees(cc_verdict v)
 {
-    return v == CC_VERDICT_CONFLICT || v == CC_VERDICT_SCALE_ERROR || v == CC_VERDICT_QUALIFIER ||
+    return v == CC_VERDICT_CONFLICT || v == CC_VERDICT_SCALE_ERROR ||
+           v == CC_VERDICT_CURRENCY_MISMATCH || v == CC_VERDICT_QUALIFIER ||
            v == CC_VERDICT_UPDATE;
 }
 
 const char *cc_class_name(cc_class c)
 {
-    static const char *const names[CC_CLASS__COUNT] = {"rounding", "qualifier", "scale_error",
-                                                      "update", "conflict"};
+    static const char *const names[CC_CLASS__COUNT] = {
+        "rounding", "qualifier", "scale_error", "currency_mismatch", "update", "conflict"};
     return names[(unsigned)c < CC_CLASS__COUNT ? c : CC_CLASS_CONFLICT];
 }
 
@@ -459,12 +472,19 @@ static cc_class camp_class(const cc_claimres *cr, uint32_t a, uint32_t b, bool m
     size_t ra, rb, na = camp_values(cr, &cr->camps[a], va, &ra);
     size_t nb = camp_values(cr, &cr->camps[b], vb, &rb), i, j;
     cc_class c = cc_classify_values(cr->obs[ra].o, cr->obs[rb].o);
+    const cc_robs *xa = &cr->obs[ra], *xb = &cr->obs[rb];
+    const cc_obs *wa = xa->written ? xa->written : xa->o, *wb = xb->written ? xb->written : xb->o;
     const char *alo, *ahi, *blo, *bhi;
     for (i = 0; i < na && c == CC_CLASS_CONFLICT; i++)
         for (j = 0; j < nb && c == CC_CLASS_CONFLICT; j++)
             if (!cc_intervals_agree(&va[i]->iv, &vb[j]->iv, tol) &&
                 cc_classify_values(va[i], vb[j]) == CC_CLASS_SCALE_ERROR)
                 c = CC_CLASS_SCALE_ERROR;
+    /* the same number written in two currencies, which the rate of the
+     * day does not reconcile ("$1.8 billion" for "1,8 Milliarden Euro") */
+    if (c == CC_CLASS_CONFLICT && (xa->written || xb->written) &&
+        strcmp0(wa->unit, wb->unit) != 0 && rounds_alike(wa->value, wb->value))
+        c = CC_CLASS_CURRENCY_MISMATCH;
     if (c == CC_CLASS_CONFLICT && moves && cc_camp_dates(cr, &cr->camps[a], &alo, &ahi) &&
         cc_camp_dates(cr, &cr->camps[b], &blo, &bhi) &&
         (strcmp(ahi, blo) < 0 || strcmp(bhi, alo) < 0))
@@ -480,6 +500,7 @@ static cc_verdict verdict_of_class(cc_class c)
     case CC_CLASS_ROUNDING: return CC_VERDICT_AGREE;
     case CC_CLASS_QUALIFIER: return CC_VERDICT_QUALIFIER;
     case CC_CLASS_SCALE_ERROR: return CC_VERDICT_SCALE_ERROR;
+    case CC_CLASS_CURRENCY_MISMATCH: return CC_VERDICT_CURRENCY_MISMATCH;
     case CC_CLASS_UPDATE: return CC_VERDICT_UPDATE;
     default: return CC_VERDICT_CONFLICT;
     }
@@ -523,6 +544,44 @@ static int disagreements(cc_result *res, cc_claimres *cr, bool moves, double tol
     return CC_OK;
 }
 
+/* When ro's observation is a conversion, the figure as written and the
+ * rate. */
+static void written_as(const cc_result *res, cc_robs *ro)
+{
+    uintptr_t p = (uintptr_t)ro->o, a = (uintptr_t)res->convs;
+    if (res->nconv && p >= a && p < a + res->nconv * sizeof(conv)) {
+        const conv *c = &res->convs[(p - a) / sizeof(conv)];
+        ro->written = c->written;
+        ro->rate = c->rate;
+        ro->rate_day = c->day;
+    }
+}
+
+/* Converts a money observation written in another currency than its
+ * claim's into *c, at the rate of its article's date; false when there is
+ * no such rate (it stays in its own currency, compared with none). */
+static bool convert(const cc_ruleset *rs, const cc_claim *cl, const cc_obs *o, conv *c)
+{
+    double rate, band = CC_FX_BAND_PERCENT / 100.0;
+    const char *day;
+    if (o->kind != CC_KIND_MONEY || !cl->currency || !o->unit || !*o->unit ||
+        strcmp(o->unit, cl->currency) == 0 ||
+        !cc_ruleset_fx(rs, o->unit, cl->currency, o->date, &rate, &day))
+        return false;
+    c->o = *o;
+    c->o.unit = cl->currency;
+    c->o.value = cc_dec_from_double(cc_dec_to_double(o->value) * rate, CC_FX_DIGITS);
+    if (!o->iv.lo_inf)
+        c->o.iv.lo = cc_dec_from_double(cc_dec_to_double(o->iv.lo) * rate * (1 - band), CC_FX_DIGITS);
+    if (!o->iv.hi_inf)
+        c->o.iv.hi = cc_dec_from_double(cc_dec_to_double(o->iv.hi) * rate * (1 + band), CC_FX_DIGITS);
+    c->o.iv.lo_open = c->o.iv.hi_open = 0; /* the band takes in the bounds */
+    c->written = o;
+    c->rate = rate;
+    c->day = day;
+    return true;
+}
+
 /* Builds the result for observations g[0..n) of one group. */
 /* Long on purpose: its three numbered steps share the sweep and the camps. */
 static int build_group(cc_result *res, const cc_ruleset *rs, const cc_obs **g, size_t n,
@@ -556,6 +615,7 @@ static int build_group(cc_result *res, const cc_ruleset *rs, const cc_obs **g, s
         }
         memset(&sw[np], 0, sizeof sw[np]);
         sw[np].r.o = g[i];
+        written_as(res, &sw[np].r);
         sw[np].w = widen(&g[i]->iv, tol);
         sw[np].file = g[i]->file;
         sw[np].first = i;
@@ -705,6 +765,28 @@ int cc_compare_run(cc_result **out, const cc_ruleset *rs, const cc_obstab *t)
     if (sort_obs(v, n) != CC_OK) {
         rc = CC_ERR_NOMEM;
         goto done;
+    }
+    /* figures in another currency than their claim's, at the day's rate:
+     * then sorted again, into their claim's currency */
+    if (rs && cc_ruleset_fx_days(rs) > 0) {
+        const cc_claim *cl = NULL;
+        for (i = 0; i < n; i++) {
+            conv c;
+            if (i == 0 || strcmp0(v[i]->claim, v[i - 1]->claim) != 0)
+                cl = cc_ruleset_find_claim(rs, v[i]->claim);
+            if (!cl || !convert(rs, cl, v[i], &c))
+                continue;
+            if (!res->convs && !(res->convs = cc_arena_alloc(&res->arena, n * sizeof(conv)))) {
+                rc = CC_ERR_NOMEM;
+                goto done;
+            }
+            res->convs[res->nconv] = c;
+            v[i] = &res->convs[res->nconv++].o;
+        }
+        if (res->nconv && sort_obs(v, n) != CC_OK) {
+            rc = CC_ERR_NOMEM;
+            goto done;
+        }
     }
     for (i = 0; i < n; i++)
         if (i == 0 || !same_group(v[i], v[i - 1]))

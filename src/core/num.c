@@ -453,3 +453,19 @@ int cc_qualifier_from_name(cc_qualifier *out, const char *name)
         }
     return CC_ERR_NOTFOUND;
 }
+
+cc_dec cc_dec_from_double(double x, int digits)
+{
+    cc_dec r = {0, 0, 0, 0};
+    double m;
+    int e;
+    if (!isfinite(x) || x == 0 || digits < 1 || digits > 17)
+        return r;
+    r.neg = x < 0;
+    x = fabs(x);
+    e = (int)floor(log10(x)) - (digits - 1);
+    m = e >= 0 ? x / pow(10, e) : x * pow(10, -e);
+    r.m = (uint64_t)llround(m);
+    r.e = e;
+    return cc_dec_norm(r);
+}

@@ -20,6 +20,7 @@
 #include "uni.h"
 #include "utf8.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -348,6 +349,44 @@ static int scan_range(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t beg
                 out->v[i].conversion_of += (long)first;
     }
     return CC_OK;
+}
+
+void cc_extract_check_conversions(cc_extractor *x, cc_doc *doc, cc_diags *d)
+{
+    const char *date = cc_doc_meta_date(doc), *t = cc_doc_text(doc);
+    size_t i;
+    if (!date || !*date || !cc_ruleset_fx_days(x->rs))
+        return;
+    for (i = 0; i < x->q.n; i++) {
+        const cc_quantity *b = &x->q.v[i], *a;
+        const char *day;
+        double rate, want, got, off;
+        char sa[CC_DEC_BUFSZ], sb[CC_DEC_BUFSZ], sw[CC_DEC_BUFSZ], sr[CC_DEC_BUFSZ];
+        cc_loc loc;
+        if (b->conversion_of < 0 || (size_t)b->conversion_of >= x->q.n)
+            continue;
+        a = &x->q.v[b->conversion_of];
+        if (!a->unit || !b->unit || !cc_ruleset_fx(x->rs, a->unit, b->unit, date, &rate, &day))
+            continue;
+        want = cc_dec_to_double(a->value) * rate;
+        got = cc_dec_to_double(b->value);
+        if (!(want > 0) || !(got > 0))
+            continue;
+        off = got / want - 1;
+        if (fabs(off) * 100 <= CC_FX_CONVERSION_OFF_PERCENT)
+            continue;
+        loc = cc_doc_loc(doc, b->start);
+        cc_diags_add(d, CC_SEV_WARNING, CC_D_VALUE, cc_doc_path(doc), loc.line, loc.column,
+                     cc_doc_file_offset(doc, b->start), NULL,
+                     "check the figure and its currency against the source",
+                     "\"%.*s\" converts %s %s into %s %s; at the rate of %s (%s) that is %s %s: "
+                     "%.0f%% %s",
+                     (int)(b->end - b->start), t + b->start, cc_dec_format_short(sa, a->value),
+                     a->unit, cc_dec_format_short(sb, b->value), b->unit, day,
+                     cc_dec_format(sr, cc_dec_from_double(rate, 6)),
+                     cc_dec_format_short(sw, cc_dec_from_double(want, 4)), b->unit,
+                     fabs(off) * 100, off > 0 ? "more" : "less");
+    }
 }
 
 /* Does sentence s hold a digit, a scale word or a numeral character (the

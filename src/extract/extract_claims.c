@@ -599,6 +599,7 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         return rc;
     if (rc != CC_OK)
         worst = rc;
+    cc_extract_check_conversions(x, doc, d);
     mark_candidates(x);
     for (i = 0; i < xl->n; i++) {
         const cc_xrule *r = xl->v[i];

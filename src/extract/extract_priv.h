@@ -83,4 +83,10 @@ void cc_extract_date_scope(const char *date, cc_scope_period p, char *out, size_
 int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_doc *doc,
                       cc_diags *d);
 
+/* extract.c: warns (file:line:col) of each conversion the article writes
+ * ("$5bn (1兆円)") more than CC_FX_CONVERSION_OFF_PERCENT off the exchange
+ * rate of the article's date, when the rules have one. */
+#define CC_FX_CONVERSION_OFF_PERCENT 10
+void cc_extract_check_conversions(cc_extractor *x, cc_doc *doc, cc_diags *d);
+
 #endif

@@ -38,6 +38,20 @@ const cc_verdict_info CC_VERDICTS[CC_VERDICT__COUNT] = {
      .github_level = "error",
      .github_title = "scale error in",
      .markdown_section = "Scale errors"},
+    {.verdict = CC_VERDICT_CURRENCY_MISMATCH,
+     .name = "currency_mismatch",
+     .label = "CURRENCY_MISMATCH",
+     .color = "\033[1;31m", /* bold red */
+     .count = "currency mismatch",
+     .count_short = "currency mismatch",
+     .plural = true,
+     .count_if_any = true,
+     .fails = true,
+     .disagree = true,
+     .sarif_level = "error",
+     .github_level = "error",
+     .github_title = "currency mismatch in",
+     .markdown_section = "Currency mismatches"},
     {.verdict = CC_VERDICT_DEVIATES,
      .name = "deviates",
      .label = "DEVIATES",
@@ -206,6 +220,8 @@ const char *cc_class_words(cc_class c)
     case CC_CLASS_ROUNDING: return "rounding (they agree)";
     case CC_CLASS_QUALIFIER: return "the same value, other qualifiers";
     case CC_CLASS_SCALE_ERROR: return "a power of ten apart: a probable scale slip";
+    case CC_CLASS_CURRENCY_MISMATCH:
+        return "the same number in another currency, which the day's rate does not reconcile";
     case CC_CLASS_UPDATE: return "an update over time";
     default: return "conflict";
     }
@@ -238,20 +254,37 @@ static void fmt_update(cc_buf *b, const cc_claimres *c, const cc_disagreement *d
                   strcmp(blo, bhi) ? bhi : "");
 }
 
+/* A camp's representative: as written, with its conversion when it is
+ * one ("1.8e9 EUR (1.952e9 USD)"). */
+static void fmt_rep(cc_buf *b, const cc_claimres *c, const cc_camp *cp)
+{
+    const cc_robs *ro = &c->obs[cp->rep];
+    if (!ro->written) {
+        cc_fmt_figure(b, ro->o);
+        return;
+    }
+    cc_fmt_figure(b, ro->written);
+    cc_buf_puts(b, " (");
+    cc_fmt_figure(b, ro->o);
+    cc_buf_putc(b, ')');
+}
+
 void cc_fmt_disagreement(cc_buf *b, const cc_claimres *c, const cc_disagreement *d)
 {
     if (d->cls == CC_CLASS_UPDATE) {
         fmt_update(b, c, d);
         return;
     }
-    cc_fmt_figure(b, c->obs[c->camps[d->a].rep].o);
+    fmt_rep(b, c, &c->camps[d->a]);
     cc_buf_puts(b, " vs ");
-    cc_fmt_figure(b, c->obs[c->camps[d->b].rep].o);
+    fmt_rep(b, c, &c->camps[d->b]);
     cc_buf_printf(b, ": %s", cc_class_words(d->cls));
     if (d->odd >= 0 && d->cls != CC_CLASS_ROUNDING) {
         const cc_camp *cp = &c->camps[d->odd];
-        cc_buf_puts(b, d->cls == CC_CLASS_SCALE_ERROR ? "; the slip is probably " : "; odd one out: ");
-        cc_fmt_figure(b, c->obs[cp->rep].o);
+        cc_buf_puts(b, d->cls == CC_CLASS_SCALE_ERROR || d->cls == CC_CLASS_CURRENCY_MISMATCH
+                           ? "; the slip is probably "
+                           : "; odd one out: ");
+        fmt_rep(b, c, cp);
         cc_buf_printf(b, " (%zu article%s)", cp->narticles, cp->narticles == 1 ? "" : "s");
     }
 }

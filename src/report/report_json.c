@@ -87,8 +87,20 @@ static void write_claim(cc_buf *b, const cc_claimres *c)
         uint32_t j;
         cc_buf_puts(b, "        ");
         cc_obs_write_json(b, ro->o, CC_OBS_JSON_OPEN);
-        cc_buf_printf(b, ", \"camp\": %u, \"deviates\": %s, \"repeats\": [", (unsigned)ro->camp,
+        cc_buf_printf(b, ", \"camp\": %u, \"deviates\": %s, \"written\": ", (unsigned)ro->camp,
                       ro->deviates ? "true" : "false");
+        if (ro->written) {
+            char v[CC_DEC_BUFSZ], rt[CC_DEC_BUFSZ];
+            cc_buf_printf(b, "{\"value\": %s, \"unit\": ", cc_dec_format(v, ro->written->value));
+            cc_json_cstr(b, ro->written->unit);
+            cc_buf_printf(b, ", \"rate\": %s, \"rate_date\": ",
+                          cc_dec_format(rt, cc_dec_from_double(ro->rate, 6)));
+            cc_json_cstr(b, ro->rate_day);
+            cc_buf_putc(b, '}');
+        } else {
+            cc_buf_puts(b, "null");
+        }
+        cc_buf_puts(b, ", \"repeats\": [");
         for (j = 0; j < ro->nrepeats; j++)
             cc_buf_printf(b, "%s{\"line\": %u, \"column\": %u}", j ? ", " : "",
                           (unsigned)ro->repeats[j]->line, (unsigned)ro->repeats[j]->column);

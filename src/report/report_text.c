@@ -46,7 +46,16 @@ static void write_obs(cc_buf *b, const cc_report *r, const cc_robs *ro)
     cc_buf_puts(b, "  \"");
     term(b, o->text);
     cc_buf_puts(b, "\"  = ");
+    if (ro->written) {
+        cc_fmt_figure(b, ro->written);
+        cc_buf_puts(b, " = ");
+    }
     cc_fmt_figure(b, o);
+    if (ro->written) {
+        char rt[CC_DEC_BUFSZ];
+        cc_buf_printf(b, " at %s (%s)", cc_dec_format(rt, cc_dec_from_double(ro->rate, 6)),
+                      ro->rate_day);
+    }
     if (ro->deviates) {
         col(b, r, C_RED);
         cc_buf_puts(b, "  outside the reference");
@@ -98,6 +107,11 @@ static void write_claim(cc_buf *b, const cc_report *r, const cc_claimres *c)
         term(b, c->claim->description);
     }
     cc_buf_putc(b, '\n');
+    if (c->claim && c->claim->kind == CC_KIND_MONEY && c->claim->currency && c->unit &&
+        strcmp(c->unit, c->claim->currency) != 0)
+        cc_buf_printf(b, "  not compared with the claim's %s figures: the rules have no exchange "
+                         "rate for these articles' dates (rules/fx/)\n",
+                      c->claim->currency);
     if (c->claim && c->claim->has_reference) {
         char lo[CC_DEC_BUFSZ], hi[CC_DEC_BUFSZ];
         const cc_interval *ref = &c->claim->reference;
@@ -132,14 +146,25 @@ static void write_claim(cc_buf *b, const cc_report *r, const cc_claimres *c)
             write_obs(b, r, &c->obs[cp->first + i]);
     }
     if (cc_show_disagreements(c)) {
-        for (k = 0; k < c->ndis && k < TEXT_PAIRS; k++) {
-            cc_buf_puts(b, "  ~ ");
-            cc_fmt_disagreement(b, c, &c->dis[k]);
-            cc_buf_putc(b, '\n');
-        }
-        if (c->ndis > TEXT_PAIRS)
+        /* the pairs with the camp most articles hold first: what disagrees
+         * with the most sources */
+        size_t top = 0, shown = 0, pass;
+        for (k = 1; k < c->ncamps; k++)
+            if (c->camps[k].narticles > c->camps[top].narticles)
+                top = k;
+        for (pass = 0; pass < 2; pass++)
+            for (k = 0; k < c->ndis && shown < TEXT_PAIRS; k++) {
+                const cc_disagreement *d = &c->dis[k];
+                if ((d->a == top || d->b == top) != (pass == 0))
+                    continue;
+                cc_buf_puts(b, "  ~ ");
+                cc_fmt_disagreement(b, c, d);
+                cc_buf_putc(b, '\n');
+                shown++;
+            }
+        if (c->ndis > shown)
             cc_buf_printf(b, "  ~ and %zu more pairs of camps (the JSON report has them all)\n",
-                          c->ndis - TEXT_PAIRS);
+                          c->ndis - shown);
     }
     cc_buf_putc(b, '\n');
 }

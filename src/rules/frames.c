@@ -47,9 +47,7 @@ static long entity_index(const cc_ruleset *rs, const char *id)
     return -1;
 }
 
-/* Reads a YAML file of a rule directory into doc (nodes in the ruleset's
- * arena); *text must be freed after the document. */
-static int parse_file(cc_ruleset *rs, const char *path, ydoc *doc, char **text, cc_diags *d)
+int cc_rules_parse_file(cc_ruleset *rs, const char *path, ydoc *doc, char **text, cc_diags *d)
 {
     size_t len;
     const char *fpath;
@@ -155,7 +153,7 @@ int cc_rules_load_concepts(cc_ruleset *rs, const char *dir, cc_diags *d, int *er
         return CC_OK;
     }
     memset(&doc, 0, sizeof doc);
-    rc = parse_file(rs, path, &doc, &text, d);
+    rc = cc_rules_parse_file(rs, path, &doc, &text, d);
     if (rc == CC_OK && doc.root) {
         static const char *const keys[] = {"concepts", NULL};
         const ynode *m;
@@ -308,7 +306,7 @@ int cc_rules_load_entities(cc_ruleset *rs, const char *dir, cc_diags *d, int *er
         int rc = CC_ERR_NOMEM;
         memset(&doc, 0, sizeof doc);
         if (path)
-            rc = parse_file(rs, path, &doc, &text, d);
+            rc = cc_rules_parse_file(rs, path, &doc, &text, d);
         if (rc == CC_OK && doc.root) {
             static const char *const keys[] = {"entities", NULL};
             const ynode *m;

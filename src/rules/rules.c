@@ -316,6 +316,8 @@ int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_
             cc_rules_load_entities(rs, dirs[i], d, &errors) != CC_OK)
             errors++;
     cc_rules_load_claims(rs, dirs, ndirs, d, &errors);
+    if (cc_rules_load_fx(rs, dirs, ndirs, d, &errors) != CC_OK)
+        errors++;
     return ruleset_finish(out, rs, ndirs ? dirs[0] : NULL, errors, d);
 }
 
@@ -367,6 +369,7 @@ void cc_ruleset_free(cc_ruleset *rs)
     for (i = 0; i < rs->nbroken; i++)
         cc_free(rs->broken[i]);
     cc_free(rs->broken);
+    cc_rules_free_fx(rs);
     cc_arena_free(&rs->arena);
     pthread_mutex_destroy(&rs->jit_lock);
     cc_free(rs);

@@ -44,6 +44,9 @@ typedef struct cc_framedef {
 } cc_framedef;
 int cc_rules_load_concepts(cc_ruleset *rs, const char *dir, cc_diags *d, int *errors);
 int cc_rules_load_entities(cc_ruleset *rs, const char *dir, cc_diags *d, int *errors);
+/* Reads a YAML file of a rule directory into doc (nodes in the ruleset's
+ * arena); *text must be freed after the document. */
+int cc_rules_parse_file(cc_ruleset *rs, const char *path, ydoc *doc, char **text, cc_diags *d);
 void cc_rules_read_frame(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n);
 int cc_rules_finish_frames(cc_ruleset *rs, cc_diags *d, int *errors);
 void cc_rules_free_frames(cc_ruleset *rs);
@@ -55,5 +58,12 @@ int cc_rules_parse_claim_text(cc_ruleset *rs, const char *path, cfile *f, size_t
 void cc_rules_read_claim_files(cc_ruleset *rs, cfile *files, size_t nfiles, int *errors);
 int cc_rules_load_claims(cc_ruleset *rs, const char *const *dirs, size_t ndirs, cc_diags *d,
                          int *errors);
+
+/* ---- fx.c ---- */
+
+/* Every YAML file of the directories' fx/: exchange rates. */
+int cc_rules_load_fx(cc_ruleset *rs, const char *const *dirs, size_t ndirs, cc_diags *d,
+                     int *errors);
+void cc_rules_free_fx(cc_ruleset *rs);
 
 #endif

@@ -159,6 +159,12 @@ typedef struct cc_detindex {
 /* The entry for a word (cp 0) or a code point (word NULL), or NULL. */
 const cc_detent *cc_detindex_find(const cc_detindex *ix, const char *word, uint32_t cp);
 
+/* One exchange rate of a day (fx.c). */
+typedef struct cc_fxrate {
+    char cur[4];
+    double rate; /* units of cur per unit of the base */
+} cc_fxrate;
+
 struct cc_ruleset {
     cc_arena arena;
     cc_lang **langs;
@@ -180,6 +186,7 @@ struct cc_ruleset {
     struct cc_framedef *frames; /* frame claims, until ruleset_finish */
     size_t nframes, capframes;
     cc_langframe *lf;  /* parallel to langs */
+    struct cc_fxtab *fx; /* exchange rates (fx.c), or NULL */
     uint32_t maxcap;  /* largest capture count of any pattern */
     char **broken;    /* codes (file names) of packs that failed to load */
     size_t nbroken, capbroken;

@@ -230,6 +230,39 @@ static void test_rules__load_text_borrows_packs(void **state)
     cc_lang_free(pack);
 }
 
+/* Exchange rates from the shipped ECB files (rules/fx/): the day's rate,
+ * a weekend's from the Friday before, cross rates, and no guess. */
+static void test_rules__exchange_rates(void **state)
+{
+    const cc_ruleset *rs = th_rules();
+    const char *day = NULL;
+    double r = 0;
+    (void)state;
+    assert_true(cc_ruleset_fx_days(rs) > 700);
+    assert_non_null(cc_ruleset_fx_source(rs));
+    assert_true(cc_ruleset_fx(rs, "EUR", "USD", "2024-03-04", &r, &day));
+    assert_float_equal(r, 1.0846, 1e-12);
+    assert_string_equal(day, "2024-03-04");
+    assert_true(cc_ruleset_fx(rs, "USD", "EUR", "2024-03-04T10:00:00Z", &r, &day));
+    assert_float_equal(r, 1 / 1.0846, 1e-12);
+    assert_true(cc_ruleset_fx(rs, "USD", "JPY", "2024-03-04", &r, NULL));
+    assert_float_equal(r, 163.22 / 1.0846, 1e-9);
+    assert_true(cc_ruleset_fx(rs, "EUR", "EUR", "2024-03-04", &r, NULL));
+    assert_float_equal(r, 1, 0);
+    /* Saturday and Sunday take Friday's rates */
+    assert_true(cc_ruleset_fx(rs, "EUR", "USD", "2024-03-10", &r, &day));
+    assert_string_equal(day, "2024-03-08");
+    assert_float_equal(r, 1.0932, 1e-12);
+    /* no rate: before the files, long after them, an unknown currency, a
+     * date that is not one */
+    assert_false(cc_ruleset_fx(rs, "EUR", "USD", "2019-03-04", &r, NULL));
+    assert_false(cc_ruleset_fx(rs, "EUR", "USD", "2030-01-01", &r, NULL));
+    assert_false(cc_ruleset_fx(rs, "EUR", "XXX", "2024-03-04", &r, NULL));
+    assert_false(cc_ruleset_fx(rs, "EUR", "USD", "2024-02-30", &r, NULL));
+    assert_false(cc_ruleset_fx(rs, "EUR", "USD", "", &r, NULL));
+    assert_false(cc_ruleset_fx(rs, "EUR", "USD", NULL, &r, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -245,6 +278,7 @@ int main(void)
         cmocka_unit_test(test_rules__windows_and_year),
         cmocka_unit_test(test_rules__extensions_add_languages),
         cmocka_unit_test(test_rules__load_text_borrows_packs),
+        cmocka_unit_test(test_rules__exchange_rates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
