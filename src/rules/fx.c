@@ -17,6 +17,7 @@
 #include "rules_build.h"
 
 #include "alloc.h"
+#include "arena.h"
 #include "date.h"
 #include "io.h"
 #include "ysink.h"
@@ -128,8 +129,8 @@ static void read_fx_file(cc_ruleset *rs, ydoc *doc)
     if (!y_expect(doc, doc->root, Y_MAP, "an exchange-rate file"))
         return;
     y_check_keys(doc, doc->root, keys, "an exchange-rate file");
-    if ((s = y_get(doc->root, "source")) && !t->source)
-        t->source = y_str(doc, s, "source");
+    if ((s = y_get(doc->root, "source")) && !t->source && y_str(doc, s, "source"))
+        t->source = cc_arena_strdup(&rs->arena, s->s);
     if (!(b = y_require(doc, doc->root, "base", "an exchange-rate file")) ||
         !(m = y_require(doc, doc->root, "rates", "an exchange-rate file")))
         return;
@@ -187,16 +188,22 @@ int cc_rules_load_fx(cc_ruleset *rs, const char *const *dirs, size_t ndirs, cc_d
         }
         for (i = 0; i < (size_t)n; i++) {
             char *path = cc_rules_join_path(fdir, names[i]), *text = NULL;
+            const char *file = path ? cc_arena_strdup(&rs->arena, path) : NULL;
+            /* the document in an arena of its own: a year of rates is about
+             * 20,000 nodes, not worth keeping once read */
+            cc_arena tmp = CC_ARENA_INIT;
             ydoc doc;
+            size_t len;
             int rc = CC_ERR_NOMEM;
             memset(&doc, 0, sizeof doc);
-            if (path)
-                rc = cc_rules_parse_file(rs, path, &doc, &text, d);
+            if (file && (rc = cc_rules_read_rule_file(path, &text, &len, d)) == CC_OK)
+                rc = cc_ydoc_parse_diags(&doc, &tmp, file, text, len, d);
             if (rc == CC_OK && doc.root)
                 read_fx_file(rs, &doc);
             if (rc != CC_OK || doc.errors)
                 (*errors)++;
             cc_ydoc_free(&doc);
+            cc_arena_free(&tmp);
             cc_free(text);
             cc_free(path);
             cc_free(names[i]);
