@@ -19,11 +19,14 @@
  *                "1,8 Milliarden Euro");
  *   update       a claim whose value moves (time: as_of) and camps whose
  *                articles' dates do not interleave;
+ *   forecast     every figure of one camp is said as expected, planned, in
+ *                talks or reported by sources (cc_obs.forecast), none of
+ *                the other's: that camp is the odd one out;
  *   conflict     anything else: a real disagreement.
  * The camp fewer articles hold is the pair's odd one out.
  *
  * A group's verdict: the most severe class of its disagreements (conflict,
- * scale_error, currency_mismatch, qualifier, update); with none but roundings, or one camp,
+ * scale_error, currency_mismatch, qualifier, forecast, update); with none but roundings, or one camp,
  *   agree     two or more articles state it,
  *   single    one article states it;
  *   deviates  (claims with a reference value) no disagreement but
@@ -49,6 +52,7 @@ typedef enum cc_verdict {
     CC_VERDICT_CURRENCY_MISMATCH, /* one number in two currencies */
     CC_VERDICT_DEVIATES,     /* they agree, but not with the claim's reference */
     CC_VERDICT_QUALIFIER,    /* the same value, other qualifiers */
+    CC_VERDICT_FORECAST,     /* an expected figure against the final one */
     CC_VERDICT_UPDATE,       /* a moving value, at different dates */
     CC_VERDICT_AGREE,
     CC_VERDICT_SINGLE,
@@ -62,6 +66,7 @@ typedef enum cc_class {
     CC_CLASS_SCALE_ERROR,
     CC_CLASS_CURRENCY_MISMATCH,
     CC_CLASS_UPDATE,
+    CC_CLASS_FORECAST,
     CC_CLASS_CONFLICT,
     CC_CLASS__COUNT
 } cc_class;
@@ -85,7 +90,8 @@ typedef enum cc_class {
 typedef struct cc_disagreement {
     uint32_t a, b;  /* camps, a < b */
     cc_class cls;
-    int32_t odd;    /* the camp judged the odd one out (fewer articles), or -1 */
+    int32_t odd;    /* the camp judged the odd one out (fewer articles; for a
+                       forecast, the forecast's), or -1 */
 } cc_disagreement;
 
 /* An observation in a result: the first mention of a value in an article,
@@ -163,11 +169,11 @@ bool cc_intervals_agree(const cc_interval *a, const cc_interval *b, double tol);
 
 const char *cc_verdict_name(cc_verdict v);
 /* Do the sources disagree (conflict, scale_error, currency_mismatch,
- * qualifier, update)? The
+ * qualifier, forecast, update)? The
  * verdicts a baseline records and accepts. */
 bool cc_verdict_disagrees(cc_verdict v);
 /* "rounding", "qualifier", "scale_error", "currency_mismatch", "update",
- * "conflict". */
+ * "forecast", "conflict". */
 const char *cc_class_name(cc_class c);
 /* Verdict names to a bit set (1 << cc_verdict): "conflict,scale_error".
  * Returns 0 or CC_ERR_NOTFOUND with *bad at the unknown name. */

@@ -39,6 +39,9 @@ typedef struct cc_obs {
     bool unit_inherited;   /* the unit is not written next to the figure: it
                               comes from the amount beside it or the
                               paragraph ("9.300 millones") */
+    bool forecast;         /* said as expected, planned, in talks or reported
+                              by sources (the packs' forecast and talks
+                              terms in its clause), not as a final figure */
 } cc_obs;
 
 typedef struct cc_obstab cc_obstab;

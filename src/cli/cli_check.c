@@ -23,8 +23,9 @@ static void help(FILE *f)
     fprintf(f,
             "\n"
             "exit status:\n"
-            "  0  no conflicts (or none that --fail-on counts)\n"
-            "  1  conflicts found\n"
+            "  0  nothing that --fail-on counts\n"
+            "  1  a conflict, scale error, currency mismatch or deviation found\n"
+            "     (or what --fail-on names)\n"
             "  2  errors in the rules or the input (the report is still written for\n"
             "     the usable input), or bad usage\n");
 }

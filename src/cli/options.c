@@ -43,8 +43,9 @@ const cli_option cli_options[] = {
      {{CLI_CHECK, NULL,
        "verdicts that make the exit status 1, by commas:\n"
        "conflict, scale_error, currency_mismatch, deviates,\n"
-       "qualifier, update, agree, single; default (conflict,\n"
-       "scale_error,currency_mismatch,deviates); or never", false}}},
+       "qualifier, forecast, update, agree, single; default\n"
+       "(conflict,scale_error,currency_mismatch,deviates);\n"
+       "or never", false}}},
     {"baseline", 0, CLI_ARG_STRING, "FILE", F(baseline), CLI_CHECK | CLI_COMPARE, NULL, 0, 0,
      NULL,
      {{CLI_CHECK, NULL,
@@ -181,8 +182,8 @@ static int set_verdicts(unsigned *set, const char *cmd, const cli_option *opt, c
         else {
             fprintf(stderr,
                     "claimcheck %s: --%s takes verdicts separated by commas (conflict, "
-                    "scale_error, currency_mismatch, deviates, qualifier, update, agree, "
-                    "single), default, or never; not '%s'\n",
+                    "scale_error, currency_mismatch, deviates, qualifier, forecast, update, "
+                    "agree, single), default, or never; not '%s'\n",
                     cmd, opt->name, p);
             return 2;
         }

@@ -77,6 +77,7 @@ static const char *const VERDICT_NAMES[CC_VERDICT__COUNT] = {
     [CC_VERDICT_CONFLICT] = "conflict", [CC_VERDICT_SCALE_ERROR] = "scale_error",
     [CC_VERDICT_CURRENCY_MISMATCH] = "currency_mismatch",
     [CC_VERDICT_DEVIATES] = "deviates", [CC_VERDICT_QUALIFIER] = "qualifier",
+    [CC_VERDICT_FORECAST] = "forecast",
     [CC_VERDICT_UPDATE] = "update",     [CC_VERDICT_AGREE] = "agree",
     [CC_VERDICT_SINGLE] = "single"};
 
@@ -89,13 +90,14 @@ bool cc_verdict_disagrees(cc_verdict v)
 {
     return v == CC_VERDICT_CONFLICT || v == CC_VERDICT_SCALE_ERROR ||
            v == CC_VERDICT_CURRENCY_MISMATCH || v == CC_VERDICT_QUALIFIER ||
-           v == CC_VERDICT_UPDATE;
+           v == CC_VERDICT_FORECAST || v == CC_VERDICT_UPDATE;
 }
 
 const char *cc_class_name(cc_class c)
 {
     static const char *const names[CC_CLASS__COUNT] = {
-        "rounding", "qualifier", "scale_error", "currency_mismatch", "update", "conflict"};
+        "rounding", "qualifier", "scale_error", "currency_mismatch", "update", "forecast",
+        "conflict"};
     return names[(unsigned)c < CC_CLASS__COUNT ? c : CC_CLASS_CONFLICT];
 }
 
@@ -459,6 +461,21 @@ bool cc_camp_dates(const cc_claimres *cr, const cc_camp *cp, const char **lo, co
     return *lo != NULL;
 }
 
+/* Is every mention of every figure of camp k said as a forecast? */
+static bool forecast_camp(const cc_claimres *cr, uint32_t k)
+{
+    size_t i, j;
+    for (i = cr->camps[k].first; i < cr->camps[k].first + cr->camps[k].count; i++) {
+        const cc_robs *ro = &cr->obs[i];
+        if (!ro->o->forecast)
+            return false;
+        for (j = 0; j < ro->nrepeats; j++)
+            if (!ro->repeats[j]->forecast)
+                return false;
+    }
+    return true;
+}
+
 /* The class of the disagreement between camps a and b: rounding or
  * qualifier as their representatives say, a scale error when those or two
  * of their values that disagree are a power of ten apart ("$15 million"
@@ -489,6 +506,8 @@ static cc_class camp_class(const cc_claimres *cr, uint32_t a, uint32_t b, bool m
         cc_camp_dates(cr, &cr->camps[b], &blo, &bhi) &&
         (strcmp(ahi, blo) < 0 || strcmp(bhi, alo) < 0))
         c = CC_CLASS_UPDATE;
+    if (c == CC_CLASS_CONFLICT && forecast_camp(cr, a) != forecast_camp(cr, b))
+        c = CC_CLASS_FORECAST;
     return c;
 }
 
@@ -502,6 +521,7 @@ static cc_verdict verdict_of_class(cc_class c)
     case CC_CLASS_SCALE_ERROR: return CC_VERDICT_SCALE_ERROR;
     case CC_CLASS_CURRENCY_MISMATCH: return CC_VERDICT_CURRENCY_MISMATCH;
     case CC_CLASS_UPDATE: return CC_VERDICT_UPDATE;
+    case CC_CLASS_FORECAST: return CC_VERDICT_FORECAST;
     default: return CC_VERDICT_CONFLICT;
     }
 }
@@ -536,6 +556,8 @@ static int disagreements(cc_result *res, cc_claimres *cr, bool moves, double tol
             d->odd = cr->camps[i].narticles < cr->camps[j].narticles   ? (int32_t)i
                      : cr->camps[j].narticles < cr->camps[i].narticles ? (int32_t)j
                                                                        : -1;
+            if (d->cls == CC_CLASS_FORECAST)
+                d->odd = forecast_camp(cr, d->a) ? (int32_t)d->a : (int32_t)d->b;
             v = verdict_of_class(d->cls);
             if (v < *worst)
                 *worst = v;

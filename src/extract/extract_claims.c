@@ -590,6 +590,7 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         return CC_OK;
     x->q.n = 0;
     x->nh = 0;
+    x->governed = false;
     if (cc_segment(&x->ss, l, t, begin, end) != 0)
         return CC_ERR_NOMEM;
     cc_extract_start_budget(x, doc);
@@ -655,6 +656,7 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
         o.value = h->q.value;
         o.iv = h->q.iv;
         o.unit_inherited = h->q.inherited;
+        o.forecast = cc_extract_forecast(x, t, &h->q);
         o.date = cc_doc_meta_date(doc) ? cc_doc_meta_date(doc) : "";
         {
             size_t a;

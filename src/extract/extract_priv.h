@@ -43,6 +43,7 @@ struct cc_extractor {
     size_t nh, caph;
     cc_occs terms, ents; /* frame.c */
     long *gov;           /* frame.c: the head term of each quantity, or -1 */
+    bool governed;       /* terms, entities and gov are this article's */
     size_t capgov;
     bool no_context;
     FILE *explain; /* --explain, or NULL */
@@ -88,5 +89,11 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
  * rate of the article's date, when the rules have one. */
 #define CC_FX_CONVERSION_OFF_PERCENT 10
 void cc_extract_check_conversions(cc_extractor *x, cc_doc *doc, cc_diags *d);
+
+/* frame.c: is the figure q said as a forecast: expected, planned, in
+ * talks, reported by sources (the packs' forecast and talks terms in the
+ * clause of its head, or its sentence)? Only when the article's language
+ * has frames (its terms were looked for); false otherwise. */
+bool cc_extract_forecast(const cc_extractor *x, const char *t, const cc_quantity *q);
 
 #endif

@@ -40,7 +40,9 @@ enum {
     COST_FIGURE = 12,  /* another figure */
     GOVERN_MAX = 16,   /* a head further than this governs nothing */
     SUBJECT_MAX = 40,  /* a predicate's head may be this far from it */
-    CLAUSE_REACH = 12  /* a clause extends this far beyond figure and head */
+    CLAUSE_REACH = 12, /* a clause extends this far beyond figure and head */
+    MODAL_REACH = 8    /* a forecast's word this far before the head ("plans
+                          to raise", "is expected to pay", "擬融資") */
 };
 
 #define PARAGRAPH_REACH 4096
@@ -567,13 +569,13 @@ static int assign_governors(cc_extractor *x, const char *t)
     return CC_OK;
 }
 
-/* From a, leftwards up to CLAUSE_REACH but not past a clause mark or sa:
- * the words that belong with what is at a ("Data center revenue"). */
-static size_t reach_left(const char *t, size_t sa, size_t a)
+/* From a, leftwards up to reach but not past a clause mark or sa: the
+ * words that belong with what is at a ("Data center revenue"). */
+static size_t reach_left(const char *t, size_t sa, size_t a, unsigned reach)
 {
     unsigned cost = 0;
     bool inword = false;
-    while (a > sa && cost <= CLAUSE_REACH) {
+    while (a > sa && cost <= reach) {
         size_t p = a - 1;
         uint32_t cp;
         while (p > sa && ((unsigned char)t[p] & 0xC0) == 0x80)
@@ -599,7 +601,7 @@ static void clause_of(const cc_extractor *x, const char *t, size_t i, const cc_o
                       size_t sa, size_t sb, size_t *ca, size_t *cb)
 {
     const cc_quantity *q = &x->q.v[i];
-    size_t a = reach_left(t, sa, head->start < q->start ? head->start : q->start);
+    size_t a = reach_left(t, sa, head->start < q->start ? head->start : q->start, CLAUSE_REACH);
     size_t b = head->end > q->end ? head->end : q->end;
     unsigned cost = 0;
     bool inword = false;
@@ -1049,6 +1051,37 @@ static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, si
     return NULL;
 }
 
+bool cc_extract_forecast(const cc_extractor *x, const char *t, const cc_quantity *q)
+{
+    long fc = x->rs->lf ? cc_ruleset_concept_index(x->rs, "forecast") : -1;
+    long tk = x->rs->lf ? cc_ruleset_concept_index(x->rs, "talks") : -1;
+    long s = cc_sent_of(&x->ss, q->start);
+    size_t i, a, b;
+    if ((fc < 0 && tk < 0) || s < 0 || !x->governed)
+        return false;
+    a = x->ss.v[s].start;
+    b = x->ss.v[s].end;
+    for (i = cc_extract_first_q(x, a); i < x->q.n && x->q.v[i].start < b; i++)
+        if (x->q.v[i].start == q->start && x->q.v[i].end == q->end)
+            break;
+    /* the clause of its head, when it has one, from a few words before
+     * the head or figure ("approved a plan to expand, and Microsoft has
+     * invested $13bn" is no forecast); else the figure's sentence from a
+     * few words before it */
+    if (i < x->q.n && x->q.v[i].start == q->start && x->gov[i] >= 0) {
+        const cc_occ *h = &x->terms.v[x->gov[i]];
+        size_t from = h->start < q->start ? h->start : q->start;
+        clause_of(x, t, i, h, x->ss.v[s].start, x->ss.v[s].end, &a, &b);
+        from = reach_left(t, a, from, MODAL_REACH);
+        if (from > a)
+            a = from;
+    } else {
+        a = reach_left(t, a, q->start, MODAL_REACH);
+    }
+    return (fc >= 0 && concept_in(&x->terms, (uint32_t)fc, a, b)) ||
+           (tk >= 0 && concept_in(&x->terms, (uint32_t)tk, a, b));
+}
+
 /* --explain: one block per figure, written at once. */
 static void explain_head(cc_buf *b, cc_doc *doc, const char *t, const cc_quantity *q,
                          const cc_extractor *x, long g)
@@ -1282,6 +1315,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
     imply_units(x, t, lo, hi, xl);
     if (assign_governors(x, t) != CC_OK || !(tv = took_list(x, nh0)))
         return CC_ERR_NOMEM;
+    x->governed = true;
     for (i = 0; i < x->q.n; i++) {
         const cc_quantity *q = &x->q.v[i];
         const cc_xrule *best = NULL, *by;
@@ -1323,7 +1357,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             if (sh < 0)
                 sh = subject_of(x, t, i, (size_t)g, true);
             if (sh >= 0) {
-                xa = reach_left(t, sa, x->terms.v[sh].start);
+                xa = reach_left(t, sa, x->terms.v[sh].start, CLAUSE_REACH);
                 xb = x->terms.v[sh].end;
             }
         }

@@ -174,6 +174,8 @@ int cc_obs_write_json(cc_buf *b, const cc_obs *o, unsigned flags)
     cc_json_bound(b, &o->iv.hi, o->iv.hi_inf);
     if (o->unit_inherited)
         cc_buf_puts(b, ", \"unit_inherited\": true");
+    if (o->forecast)
+        cc_buf_puts(b, ", \"forecast\": true");
     cc_buf_printf(b, ", \"low_open\": %s, \"high_open\": %s, \"qualifier\": \"%s\", \"unit\": ",
                   o->iv.lo_open ? "true" : "false", o->iv.hi_open ? "true" : "false",
                   cc_qualifier_name(o->qual));

@@ -73,6 +73,15 @@ const cc_verdict_info CC_VERDICTS[CC_VERDICT__COUNT] = {
      .count_if_any = true,
      .disagree = true,
      .markdown_section = "Differing only in qualifiers"},
+    {.verdict = CC_VERDICT_FORECAST,
+     .name = "forecast",
+     .label = "FORECAST",
+     .color = "\033[36m", /* cyan */
+     .count = "a forecast against the outcome",
+     .count_short = "forecast",
+     .count_if_any = true,
+     .disagree = true,
+     .markdown_section = "Forecasts against outcomes"},
     {.verdict = CC_VERDICT_UPDATE,
      .name = "update",
      .label = "UPDATE",
@@ -223,6 +232,7 @@ const char *cc_class_words(cc_class c)
     case CC_CLASS_CURRENCY_MISMATCH:
         return "the same number in another currency, which the day's rate does not reconcile";
     case CC_CLASS_UPDATE: return "an update over time";
+    case CC_CLASS_FORECAST: return "a forecast (expected, planned, in talks) against the outcome";
     default: return "conflict";
     }
 }
@@ -283,7 +293,8 @@ void cc_fmt_disagreement(cc_buf *b, const cc_claimres *c, const cc_disagreement 
         const cc_camp *cp = &c->camps[d->odd];
         cc_buf_puts(b, d->cls == CC_CLASS_SCALE_ERROR || d->cls == CC_CLASS_CURRENCY_MISMATCH
                            ? "; the slip is probably "
-                           : "; odd one out: ");
+                       : d->cls == CC_CLASS_FORECAST ? "; the forecast: "
+                                                     : "; odd one out: ");
         fmt_rep(b, c, cp);
         cc_buf_printf(b, " (%zu article%s)", cp->narticles, cp->narticles == 1 ? "" : "s");
     }

@@ -247,6 +247,7 @@ static void read_observation(reader *r, const jval *o)
     ob.iv.lo_inf = (uint8_t)lo_inf;
     ob.iv.hi_inf = (uint8_t)hi_inf;
     ob.unit_inherited = get_bool(o, "unit_inherited");
+    ob.forecast = get_bool(o, "forecast");
     ob.iv.lo_open = get_bool(o, "low_open");
     ob.iv.hi_open = get_bool(o, "high_open");
     if (cc_kind_from_name(&ob.kind, kind) != 0) {

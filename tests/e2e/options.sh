@@ -123,7 +123,7 @@ for c in $CMDS; do
 done
 
 # bad values
-refused "claimcheck check: --fail-on takes verdicts separated by commas (conflict, scale_error, currency_mismatch, deviates, qualifier, update, agree, single), default, or never; not 'x'" check --fail-on x
+refused "claimcheck check: --fail-on takes verdicts separated by commas (conflict, scale_error, currency_mismatch, deviates, qualifier, forecast, update, agree, single), default, or never; not 'x'" check --fail-on x
 refused "claimcheck compare: --color is auto, always or never" compare --color=x
 refused "claimcheck check: -j wants a number from 1 to 256, not '0'" check -j0
 refused "claimcheck extract: -j wants a number from 1 to 256, not '257'" extract --jobs 257

@@ -254,6 +254,33 @@ static void test_compare__verdicts_from_classes(void **state)
     cc_result_free(r);
 }
 
+/* A camp all of whose mentions are forecasts, against a final figure; a
+ * forecast repeated as a fact in the same article is not one. */
+static void test_compare__forecast(void **state)
+{
+    cc_result *r;
+    const cc_claimres *c;
+    size_t n;
+    (void)state;
+    add("round", "a.txt", 1, "5e9", CC_Q_EXACT, "USD"); /* "plans to raise $5bn" */
+    add("round", "b.txt", 1, "13e9", CC_Q_EXACT, "USD");
+    add("round", "c.txt", 1, "13e9", CC_Q_EXACT, "USD");
+    add("mixed", "a.txt", 2, "5e9", CC_Q_EXACT, "USD");  /* a forecast at line 2 */
+    add("mixed", "a.txt", 3, "5e9", CC_Q_EXACT, "USD");  /* the same as a fact */
+    add("mixed", "b.txt", 2, "13e9", CC_Q_EXACT, "USD");
+    n = cc_obstab_count(T);
+    ((cc_obs *)cc_obstab_get(T, 0))->forecast = true;
+    ((cc_obs *)cc_obstab_get(T, n - 3))->forecast = true;
+    assert_int_equal(cc_compare_run(&r, NULL, T), CC_OK);
+    c = find(r, "round", NULL);
+    assert_int_equal(c->verdict, CC_VERDICT_FORECAST);
+    assert_int_equal(c->dis[0].cls, CC_CLASS_FORECAST);
+    assert_int_equal(c->dis[0].odd, 0); /* the forecast's camp */
+    c = find(r, "mixed", NULL);
+    assert_int_equal(c->verdict, CC_VERDICT_CONFLICT);
+    cc_result_free(r);
+}
+
 static void test_compare__tolerance(void **state)
 {
     cc_interval a = cc_interval_of(CC_Q_EXACT, th_dec("13e9"));
@@ -297,6 +324,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_compare__intervals, setup, teardown),
         cmocka_unit_test(test_compare__tolerance),
         cmocka_unit_test(test_compare__classes),
+        cmocka_unit_test_setup_teardown(test_compare__forecast, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compare__verdicts_from_classes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compare__many_observations, setup, teardown),
     };
