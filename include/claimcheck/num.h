@@ -86,6 +86,12 @@ cc_dec cc_dec_from_double(double x, int digits);
 char *cc_dec_format(char buf[CC_DEC_BUFSZ], cc_dec a);
 /* Short engineering form for people: "13e9", "6.6e9", "650e6", "20". */
 char *cc_dec_format_short(char buf[CC_DEC_BUFSZ], cc_dec a);
+/* As people write figures in news: from a million on, the digits before
+ * a scale word put in *word ("13.75" and "bn", "650" and "m", "2.19" and
+ * "tn"), every digit kept; below, the number with its thousands grouped
+ * ("1,500", "23.28", "0.05") and *word NULL. Beyond what that can show
+ * (more than 15 digits, below 1e-6, from 1e21) the canonical form. */
+char *cc_dec_format_people(char buf[CC_DEC_BUFSZ], cc_dec a, const char **word);
 
 /* The interval a qualified figure stands for. */
 cc_interval cc_interval_of(cc_qualifier q, cc_dec v);

@@ -388,6 +388,56 @@ char *cc_dec_format_short(char buf[CC_DEC_BUFSZ], cc_dec a)
     return buf;
 }
 
+char *cc_dec_format_people(char buf[CC_DEC_BUFSZ], cc_dec a, const char **word)
+{
+    static const char *const words[] = {"m", "bn", "tn"};
+    char d[21];
+    int nd, p, i, w;
+    int64_t mag, k;
+    char *o = buf;
+
+    *word = NULL;
+    a = cc_dec_norm(a);
+    if (a.m == 0)
+        return strcpy(buf, "0");
+    nd = u64_digits(a.m, d);
+    mag = (int64_t)nd - 1 + a.e; /* value is d.ddd x 10^mag */
+    if (mag < -6 || mag > 20 || (mag >= 6 && nd > 15))
+        return cc_dec_format(buf, a);
+    if (a.neg)
+        *o++ = '-';
+    if (mag >= 6) {
+        w = mag >= 12 ? 2 : mag >= 9 ? 1 : 0;
+        k = 6 + 3 * w;
+        *word = words[w];
+    } else {
+        k = 0;
+    }
+    p = (int)(mag - k) + 1; /* digits before the point; <= 0 below 1 */
+    if (p <= 0) {
+        *o++ = '0';
+        *o++ = '.';
+        for (i = p; i < 0; i++)
+            *o++ = '0';
+        for (i = 0; i < nd; i++)
+            *o++ = d[i];
+    } else {
+        for (i = 0; i < p; i++) {
+            /* thousands grouped below a million, and in 1,500 tn */
+            if (i > 0 && (p - i) % 3 == 0)
+                *o++ = ',';
+            *o++ = i < nd ? d[i] : '0';
+        }
+        if (nd > p) {
+            *o++ = '.';
+            for (i = p; i < nd; i++)
+                *o++ = d[i];
+        }
+    }
+    *o = '\0';
+    return buf;
+}
+
 cc_interval cc_interval_range(cc_dec lo, cc_dec hi)
 {
     cc_interval iv;

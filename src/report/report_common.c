@@ -176,21 +176,58 @@ void cc_camp_bounds(const cc_claimres *c, const cc_camp *cp, const cc_interval *
     }
 }
 
-static void unit_suffix(cc_buf *b, const cc_obs *o)
+/* The symbols English news writes before an amount (CLDR's short symbols
+ * for English); other currencies go by their code ("CHF 1.2 bn"). */
+static const struct {
+    char code[4];
+    const char *sym;
+} SYMBOLS[] = {{"USD", "$"},   {"EUR", "\u20ac"}, {"GBP", "\u00a3"}, {"JPY", "\u00a5"},
+               {"CNY", "CN\u00a5"}, {"INR", "\u20b9"}, {"KRW", "\u20a9"}, {"BRL", "R$"},
+               {"CAD", "CA$"}, {"AUD", "A$"},   {"HKD", "HK$"},   {"NZD", "NZ$"},
+               {"TWD", "NT$"}, {"MXN", "MX$"},  {"ILS", "\u20aa"}};
+
+static const char *symbol_of(const char *code)
 {
-    if (o->unit && *o->unit) {
-        if (strcmp(o->unit, "percent") == 0) {
-            cc_buf_puts(b, "%");
-        } else {
-            cc_buf_putc(b, ' ');
-            cc_escape_term(b, o->unit, strlen(o->unit), false);
-        }
+    size_t i;
+    for (i = 0; i < sizeof SYMBOLS / sizeof SYMBOLS[0]; i++)
+        if (strcmp(SYMBOLS[i].code, code) == 0)
+            return SYMBOLS[i].sym;
+    return NULL;
+}
+
+/* One amount of o's kind and unit: "$13.75 bn", "CHF 1.2 bn", "20 %",
+ * "500 m users", "1,500 employees". */
+static void amount(cc_buf *b, cc_dec v, const cc_obs *o)
+{
+    char s[CC_DEC_BUFSZ];
+    const char *word, *n = cc_dec_format_people(s, v, &word), *sym = NULL;
+    const char *unit = o->unit && *o->unit ? o->unit : NULL;
+    bool money = o->kind == CC_KIND_MONEY && unit;
+    if (money && *n == '-') {
+        cc_buf_putc(b, '-');
+        n++;
     }
+    if (money && (sym = symbol_of(unit)) != NULL) {
+        cc_buf_puts(b, sym);
+    } else if (money) {
+        cc_escape_term(b, unit, strlen(unit), false);
+        cc_buf_putc(b, ' ');
+    }
+    cc_buf_puts(b, n);
+    if (word)
+        cc_buf_printf(b, " %s", word);
+    if (!unit || money)
+        return;
+    if (strcmp(unit, "percent") == 0) {
+        cc_buf_puts(b, " %");
+        return;
+    }
+    cc_buf_putc(b, ' ');
+    cc_escape_term(b, unit, strlen(unit), false);
 }
 
 void cc_fmt_figure(cc_buf *b, const cc_obs *o)
 {
-    char v[CC_DEC_BUFSZ], w[CC_DEC_BUFSZ];
     const cc_interval *iv = &o->iv;
     switch (o->qual) {
     case CC_Q_AT_LEAST: cc_buf_puts(b, "at least "); break;
@@ -202,13 +239,23 @@ void cc_fmt_figure(cc_buf *b, const cc_obs *o)
     default: break;
     }
     if (o->qual == CC_Q_RANGE) {
-        cc_buf_printf(b, "%s to %s", cc_dec_format_short(v, iv->lo), cc_dec_format_short(w, iv->hi));
+        amount(b, iv->lo, o);
+        cc_buf_puts(b, " to ");
+        amount(b, iv->hi, o);
     } else {
-        cc_buf_puts(b, cc_dec_format_short(v, o->value));
+        amount(b, o->value, o);
     }
-    unit_suffix(b, o);
     if (o->unit_inherited && o->unit && *o->unit)
         cc_buf_puts(b, " (unit implied)");
+}
+
+void cc_fmt_value(cc_buf *b, cc_dec v, const cc_claim *cl, const char *unit)
+{
+    cc_obs o;
+    memset(&o, 0, sizeof o);
+    o.kind = cl ? cl->kind : CC_KIND_NUMBER;
+    o.unit = unit;
+    amount(b, v, &o);
 }
 
 void cc_fmt_camps(cc_buf *b, const cc_claimres *c)

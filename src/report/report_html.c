@@ -94,6 +94,20 @@ static void bounds(const cc_interval *iv, double *lo, double *hi)
 
 /* The number line: one row per observation, a dot for a figure, a bar for
  * an interval (an arrow where it is unbounded), the reference as a band. */
+/* A row of the number line: an observation and its article's date. */
+typedef struct dated {
+    const char *date;
+    size_t i;
+} dated;
+
+/* By date, then as they were. */
+static int by_date(const void *pa, const void *pb)
+{
+    const dated *a = pa, *b = pb;
+    int c = strcmp(a->date, b->date);
+    return c ? c : a->i < b->i ? -1 : a->i > b->i;
+}
+
 /* Long on purpose: one SVG drawn top to bottom over shared coordinates. */
 static void number_line(cc_buf *b, const cc_claimres *c)
 {
@@ -101,7 +115,27 @@ static void number_line(cc_buf *b, const cc_claimres *c)
     int plot = W - L - R, height = TOP + ROW * (int)c->nobs + 24;
     double mn = INFINITY, mx = -INFINITY, lo, hi;
     size_t i;
-    char s[CC_DEC_BUFSZ];
+    dated *row = cc_malloc((c->nobs + 1) * sizeof *row);
+    bool logscale, *odd = cc_calloc(c->ncamps + 1, sizeof *odd);
+    cc_buf tick = CC_BUF_INIT;
+
+    if (!row || !odd) {
+        cc_free(row);
+        cc_free(odd);
+        b->err = 1;
+        return;
+    }
+    /* rows: by camp, or for an update by date (a timeline) */
+    for (i = 0; i < c->nobs; i++) {
+        row[i].i = i;
+        row[i].date = c->obs[i].o->date ? c->obs[i].o->date : "";
+    }
+    if (c->verdict == CC_VERDICT_UPDATE)
+        qsort(row, c->nobs, sizeof *row, by_date);
+    /* the odd ones out of every disagreement but a rounding */
+    for (i = 0; i < c->ndis; i++)
+        if (c->dis[i].odd >= 0 && c->dis[i].cls != CC_CLASS_ROUNDING)
+            odd[c->dis[i].odd] = true;
 
     for (i = 0; i < c->nobs; i++) {
         bounds(&c->obs[i].o->iv, &lo, &hi);
@@ -125,6 +159,12 @@ static void number_line(cc_buf *b, const cc_claimres *c)
         mn = 0;
         mx = 1;
     }
+    /* values more than ten times apart: a log scale */
+    logscale = mn > 0 && mx / mn > 10;
+    if (logscale) {
+        mn = log10(mn);
+        mx = log10(mx);
+    }
     if (mx - mn <= fabs(mx) * 1e-9) { /* all the same: a window of +-10% */
         double w = fabs(mx) > 0 ? fabs(mx) * 0.1 : 1;
         mn -= w;
@@ -134,7 +174,7 @@ static void number_line(cc_buf *b, const cc_claimres *c)
         mn -= pad;
         mx += pad;
     }
-#define X(v) (L + (int)(((v) - mn) / (mx - mn) * plot + 0.5))
+#define X(v) (L + (int)(((logscale ? log10((v) > 0 ? (v) : 1e-300) : (v)) - mn) / (mx - mn) * plot + 0.5))
     cc_buf_printf(b, "<svg class=\"line\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                      "role=\"img\" aria-label=\"number line of the figures\">",
                   W, height, W, height);
@@ -159,17 +199,26 @@ static void number_line(cc_buf *b, const cc_claimres *c)
         double v = cc_dec_to_double(o->value);
         cc_buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#bbb\"/>", X(v),
                       height - 22, X(v), height - 14);
-        cc_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", X(v),
-                      height - 4, cc_dec_format_short(s, o->value));
+        cc_buf_reset(&tick);
+        cc_fmt_value(&tick, o->value, c->claim, c->unit);
+        cc_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", X(v), height - 4);
+        hs(b, tick.p ? tick.p : "");
+        cc_buf_puts(b, "</text>");
     }
+    if (logscale)
+        cc_buf_printf(b, "<text x=\"%d\" y=\"14\" text-anchor=\"end\">log scale</text>", W - R);
     for (i = 0; i < c->nobs; i++) {
-        const cc_robs *ro = &c->obs[i];
+        const cc_robs *ro = &c->obs[row[i].i];
         const char *colr = PALETTE[ro->camp % NPALETTE];
         int y = TOP + ROW * (int)i + ROW / 2;
         const char *slash = strrchr(ro->o->file, '/');
-        cc_buf_printf(b, "<g class=\"obs\" data-lang=\"");
+        cc_buf_printf(b, "<g class=\"obs%s\" data-lang=\"", odd[ro->camp] ? " odd" : "");
         hs(b, ro->o->lang);
         cc_buf_printf(b, "\"><text x=\"4\" y=\"%d\">", y + 4);
+        if (c->verdict == CC_VERDICT_UPDATE && ro->o->date && *ro->o->date) {
+            hs(b, ro->o->date);
+            cc_buf_puts(b, " ");
+        }
         hs(b, ro->o->lang);
         cc_buf_puts(b, " ");
         hs(b, slash ? slash + 1 : ro->o->file);
@@ -192,9 +241,16 @@ static void number_line(cc_buf *b, const cc_claimres *c)
                              "stroke-width=\"2\"/>",
                           X(cc_dec_to_double(ro->o->value)), y, colr);
         }
+        if (odd[ro->camp])
+            cc_buf_printf(b, "<circle cx=\"%d\" cy=\"%d\" r=\"9\" fill=\"none\" stroke=\"#d32f2f\" "
+                             "stroke-width=\"2\"><title>odd one out</title></circle>",
+                          X(cc_dec_to_double(ro->o->value)), y);
         cc_buf_puts(b, "</g>");
     }
     cc_buf_puts(b, "</svg>");
+    cc_buf_free(&tick);
+    cc_free(row);
+    cc_free(odd);
 #undef X
 }
 

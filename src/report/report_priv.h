@@ -84,7 +84,11 @@ bool cc_show_disagreements(const cc_claimres *c);
  * 700e6 users (2025-09-24): an update over time". */
 void cc_fmt_disagreement(cc_buf *b, const cc_claimres *c, const cc_disagreement *d);
 
-/* "13e9 USD", "≥ 650e6 USD", "about 10e9 USD", "5e9–7e9 USD". */
+/* A figure as people write it: "$13 bn", "at least $650 m", "about
+ * €10 bn", "$5 bn to $7 bn", "20 %", "500 m users" (the exact value is
+ * the JSON's). */
 void cc_fmt_figure(cc_buf *b, const cc_obs *o);
+/* A bare value of a claim in a unit, likewise ("$157 bn"). */
+void cc_fmt_value(cc_buf *b, cc_dec v, const cc_claim *cl, const char *unit);
 
 #endif

@@ -113,14 +113,21 @@ static void write_claim(cc_buf *b, const cc_report *r, const cc_claimres *c)
                          "rate for these articles' dates (rules/fx/)\n",
                       c->claim->currency);
     if (c->claim && c->claim->has_reference) {
-        char lo[CC_DEC_BUFSZ], hi[CC_DEC_BUFSZ];
         const cc_interval *ref = &c->claim->reference;
         cc_buf_puts(b, "  reference: ");
-        if (!ref->lo_inf && !ref->hi_inf && cc_dec_cmp(ref->lo, ref->hi) == 0)
-            cc_buf_puts(b, cc_dec_format_short(lo, ref->lo));
-        else
-            cc_buf_printf(b, "%s to %s", ref->lo_inf ? "-inf" : cc_dec_format_short(lo, ref->lo),
-                          ref->hi_inf ? "inf" : cc_dec_format_short(hi, ref->hi));
+        if (!ref->lo_inf && !ref->hi_inf && cc_dec_cmp(ref->lo, ref->hi) == 0) {
+            cc_fmt_value(b, ref->lo, c->claim, c->unit);
+        } else {
+            if (ref->lo_inf)
+                cc_buf_puts(b, "-inf");
+            else
+                cc_fmt_value(b, ref->lo, c->claim, c->unit);
+            cc_buf_puts(b, " to ");
+            if (ref->hi_inf)
+                cc_buf_puts(b, "inf");
+            else
+                cc_fmt_value(b, ref->hi, c->claim, c->unit);
+        }
         if (c->claim->reference_source) {
             cc_buf_puts(b, " (");
             term(b, c->claim->reference_source);

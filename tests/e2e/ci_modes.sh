@@ -38,7 +38,7 @@ printf 'Microsoft has invested $1.3 billion in OpenAI.\n' >"$A/s13.txt"
 "$CC" check "$A/a13.txt" "$A/d13.txt" "$A/s13.txt" >"$TMP/out" 2>&1
 expect_status 1 $? "a scale error fails by default"
 grep -q '^SCALE_ERROR  microsoft_investment_total' "$TMP/out" || fail "not a scale error: $(cat "$TMP/out")"
-grep -q 'the slip is probably 1.3e9 USD (1 article)' "$TMP/out" || fail "the slip not named: $(cat "$TMP/out")"
+grep -q 'the slip is probably $1.3 bn (1 article)' "$TMP/out" || fail "the slip not named: $(cat "$TMP/out")"
 "$CC" check --fail-on conflict "$A/a13.txt" "$A/s13.txt" >/dev/null 2>&1
 expect_status 0 $? "--fail-on conflict does not count a scale error"
 "$CC" check --fail-on sometimes "$A/a13.txt" >/dev/null 2>"$TMP/err"

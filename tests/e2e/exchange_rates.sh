@@ -14,7 +14,7 @@ printf -- '---\ndate: 2024-03-04\nlang: de\n---\nMicrosoft hat bisher 13 Milliar
 "$CC" check "$A/usd.txt" "$A/eur.txt" >"$TMP/out" 2>&1
 expect_status 0 $? "13e9 USD and 12e9 EUR on 4 March 2024"
 grep -q '^AGREE  microsoft_investment_total (USD), 2 articles' "$TMP/out" || fail "not compared: $(cat "$TMP/out")"
-grep -q '"12 Milliarden Euro"  = 12e9 EUR = 13.02e9 USD at 1.0846 (2024-03-04)' "$TMP/out" ||
+grep -q '"12 Milliarden Euro"  = €12 bn = $13.02 bn at 1.0846 (2024-03-04)' "$TMP/out" ||
     fail "the conversion is not shown: $(cat "$TMP/out")"
 
 # 13e9 EUR is 14.1e9 USD: the same number in another currency
