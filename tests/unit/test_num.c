@@ -1,6 +1,7 @@
 /* test_num.c: exact decimals and qualifier intervals. */
 #include "helpers.h"
 
+#include <math.h>
 #include <string.h>
 
 static void test_num__parse_and_format_round_trip(void **state)
@@ -133,6 +134,44 @@ static void test_num__qualifier_names_round_trip(void **state)
     assert_int_equal(cc_qualifier_from_name(&(cc_qualifier){0}, "roughly"), CC_ERR_NOTFOUND);
 }
 
+/* Figures as people read them: digits before m, bn or tn, every digit
+ * kept; thousands grouped below a million. */
+static void test_num__people(void **state)
+{
+    static const struct {
+        const char *in, *digits, *word;
+    } cases[] = {
+        {"13e9", "13", "bn"},          {"13.75e9", "13.75", "bn"},   {"650e6", "650", "m"},
+        {"2.19e12", "2.19", "tn"},     {"57.006e9", "57.006", "bn"}, {"1e6", "1", "m"},
+        {"999999", "999,999", NULL},   {"1500", "1,500", NULL},      {"23.28", "23.28", NULL},
+        {"20", "20", NULL},            {"0.05", "0.05", NULL},       {"0", "0", NULL},
+        {"-5e9", "-5", "bn"},          {"1.5e15", "1,500", "tn"},    {"4333e5", "433.3", "m"},
+        {"1e25", "1e+25", NULL},       {"1234567890123456789", "1234567890123456789", NULL},
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[CC_DEC_BUFSZ];
+        const char *word = "unset";
+        const char *got = cc_dec_format_people(buf, th_dec(cases[i].in), &word);
+        if (strcmp(got, cases[i].digits) != 0 ||
+            (cases[i].word ? !word || strcmp(word, cases[i].word) : word != NULL))
+            fail_msg("%s: '%s' '%s', not '%s' '%s'", cases[i].in, got, word ? word : "(none)",
+                     cases[i].digits, cases[i].word ? cases[i].word : "(none)");
+    }
+}
+
+/* A value computed in floating point, to so many significant digits. */
+static void test_num__from_double(void **state)
+{
+    (void)state;
+    assert_dec(cc_dec_from_double(1.9536e9 * 0.921999, 4), "1.801e9");
+    assert_dec(cc_dec_from_double(0.0061267, 6), "0.0061267");
+    assert_dec(cc_dec_from_double(-2.5, 3), "-2.5");
+    assert_dec(cc_dec_from_double(0, 4), "0");
+    assert_dec(cc_dec_from_double(INFINITY, 4), "0");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -144,6 +183,8 @@ int main(void)
         cmocka_unit_test(test_num__forty_digits_are_kept_approximately),
         cmocka_unit_test(test_num__qualifier_intervals),
         cmocka_unit_test(test_num__qualifier_names_round_trip),
+        cmocka_unit_test(test_num__people),
+        cmocka_unit_test(test_num__from_double),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
