@@ -345,3 +345,14 @@ bool cc_lang_is_abbrev(const cc_lang *l, const char *word, size_t len)
     return bsearch(&key, l->abbrevs, l->nabbrevs, sizeof(char *), cc_lang_cmp_str) != NULL;
 }
 
+bool cc_lang_loose_dot(const cc_lang *l)
+{
+    size_t i;
+    bool grouped = false;
+    for (i = 0; i < l->ndecimal; i++)
+        if (strcmp(l->decimal[i], ".") == 0)
+            return false;
+    for (i = 0; i < l->ngroup; i++)
+        grouped |= strcmp(l->group[i], ".") == 0;
+    return grouped;
+}

@@ -82,7 +82,13 @@ int cc_lang_assemble_macros(loader *L, lists *ls, frags *f)
     sep_alt(&b, (const char(*)[8])l->group, l->ngroup);
     cc_buf_puts(&b, D "{3})+(?!" D ")|" D "+)(?:");
     sep_alt(&b, (const char(*)[8])l->decimal, l->ndecimal);
-    cc_buf_puts(&b, D "+)?");
+    cc_buf_puts(&b, D "+");
+    /* a dot that groups thousands cannot stand before one or two digits:
+     * there it is a decimal point written the English way ("1.8 mil
+     * milhões"), but not in a date ("1.12.2024") */
+    if (cc_lang_loose_dot(l))
+        cc_buf_puts(&b, "|\\." D "{1,2}(?!" D "|[.,]" D ")");
+    cc_buf_puts(&b, ")?");
     digits = cat(a, &b);
     words = f->words = cc_lang_alternation(a, &ls->words, false);
     joiners = cc_lang_alternation(a, &ls->joiners, false);

@@ -149,6 +149,21 @@ static size_t parse_digits(const cc_lang *l, const char *s, size_t p, size_t end
                 cc_dec_push_digit(&d, v, true);
                 q += k;
             }
+        } else if (q < end && s[q] == '.' && cc_lang_loose_dot(l)) {
+            /* as the DIGITS fragment: ".8", ".25", not before a third digit
+             * or another separator and digit */
+            size_t r = q + 1, cnt = 0, k2;
+            cc_dec t = d;
+            while (cnt < 3 && (k = digit_at(s, r, end, &v))) {
+                cc_dec_push_digit(&t, v, true);
+                r += k;
+                cnt++;
+            }
+            if (cnt >= 1 && cnt <= 2 &&
+                !(r < end && (s[r] == '.' || s[r] == ',') && (k2 = digit_at(s, r + 1, end, &v)) > 0)) {
+                d = t;
+                q = r;
+            }
         }
     }
     *out = d;

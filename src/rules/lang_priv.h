@@ -184,6 +184,10 @@ bool cc_lang_shares_unit(const cc_lang *l, cc_rxctx *c, const char *t, size_t a,
  * and cover t[a, b), the gap before an amount whose digits are at digits
  * (the mark may be read as part of the amount's qualifier: "umgerechnet
  * rund 1,95 Milliarden Dollar")? */
+/* Does the pack group thousands with a dot and write decimals otherwise
+ * (de, es, pt...)? Then a dot before one or two digits is a decimal point
+ * written the English way ("1.8 mil milhões"). */
+bool cc_lang_loose_dot(const cc_lang *l);
 bool cc_lang_marks_conversion(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b,
                               size_t digits);
 
