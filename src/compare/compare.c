@@ -416,6 +416,16 @@ static int cmp_robs_file(const void *pa, const void *pb)
 /* Values of a camp looked at when classing a pair (its first ones). */
 #define CAMP_VALUES 16
 
+/* What classing a pair needs of a camp, worked out once per camp (a claim
+ * may pair one large camp with thousands of others). */
+typedef struct campinfo {
+    const cc_obs *v[CAMP_VALUES]; /* its distinct values */
+    size_t n;
+    bool forecast;                /* every mention a forecast */
+    bool dated;                   /* every article dated: lo, hi */
+    const char *lo, *hi;
+} campinfo;
+
 /* The distinct values of a camp (at most CAMP_VALUES) into out, and the
  * index in cr->obs of its representative into *rep: the exact value most of its articles
  * state, else the value most of them state ("more than 1.8e9" beside
@@ -482,31 +492,28 @@ static bool forecast_camp(const cc_claimres *cr, uint32_t k)
  * against "about $15 billion" in the camp of 14.3e9), an update when a
  * moving value's camps have dates that do not interleave, else a
  * conflict. */
-static cc_class camp_class(const cc_claimres *cr, uint32_t a, uint32_t b, bool moves,
-                           double tol)
+static cc_class camp_class(const cc_claimres *cr, const campinfo *ci, uint32_t a, uint32_t b,
+                           bool moves, double tol)
 {
-    const cc_obs *va[CAMP_VALUES], *vb[CAMP_VALUES];
-    size_t ra, rb, na = camp_values(cr, &cr->camps[a], va, &ra);
-    size_t nb = camp_values(cr, &cr->camps[b], vb, &rb), i, j;
-    cc_class c = cc_classify_values(cr->obs[ra].o, cr->obs[rb].o);
-    const cc_robs *xa = &cr->obs[ra], *xb = &cr->obs[rb];
+    const campinfo *x = &ci[a], *y = &ci[b];
+    const cc_robs *xa = &cr->obs[cr->camps[a].rep], *xb = &cr->obs[cr->camps[b].rep];
     const cc_obs *wa = xa->written ? xa->written : xa->o, *wb = xb->written ? xb->written : xb->o;
-    const char *alo, *ahi, *blo, *bhi;
-    for (i = 0; i < na && c == CC_CLASS_CONFLICT; i++)
-        for (j = 0; j < nb && c == CC_CLASS_CONFLICT; j++)
-            if (!cc_intervals_agree(&va[i]->iv, &vb[j]->iv, tol) &&
-                cc_classify_values(va[i], vb[j]) == CC_CLASS_SCALE_ERROR)
+    cc_class c = cc_classify_values(xa->o, xb->o);
+    size_t i, j;
+    for (i = 0; i < x->n && c == CC_CLASS_CONFLICT; i++)
+        for (j = 0; j < y->n && c == CC_CLASS_CONFLICT; j++)
+            if (!cc_intervals_agree(&x->v[i]->iv, &y->v[j]->iv, tol) &&
+                cc_classify_values(x->v[i], y->v[j]) == CC_CLASS_SCALE_ERROR)
                 c = CC_CLASS_SCALE_ERROR;
     /* the same number written in two currencies, which the rate of the
      * day does not reconcile ("$1.8 billion" for "1,8 Milliarden Euro") */
     if (c == CC_CLASS_CONFLICT && (xa->written || xb->written) &&
         strcmp0(wa->unit, wb->unit) != 0 && rounds_alike(wa->value, wb->value))
         c = CC_CLASS_CURRENCY_MISMATCH;
-    if (c == CC_CLASS_CONFLICT && moves && cc_camp_dates(cr, &cr->camps[a], &alo, &ahi) &&
-        cc_camp_dates(cr, &cr->camps[b], &blo, &bhi) &&
-        (strcmp(ahi, blo) < 0 || strcmp(bhi, alo) < 0))
+    if (c == CC_CLASS_CONFLICT && moves && x->dated && y->dated &&
+        (strcmp(x->hi, y->lo) < 0 || strcmp(y->hi, x->lo) < 0))
         c = CC_CLASS_UPDATE;
-    if (c == CC_CLASS_CONFLICT && forecast_camp(cr, a) != forecast_camp(cr, b))
+    if (c == CC_CLASS_CONFLICT && x->forecast != y->forecast)
         c = CC_CLASS_FORECAST;
     return c;
 }
@@ -529,8 +536,8 @@ static cc_verdict verdict_of_class(cc_class c)
 /* Classes every pair of camps of cr (or, past CC_MAX_PAIRED_CAMPS, each
  * camp with the one most articles hold) and returns the most severe
  * verdict they make (CC_VERDICT_AGREE: none but roundings). */
-static int disagreements(cc_result *res, cc_claimres *cr, bool moves, double tol,
-                         cc_verdict *worst)
+static int disagreements(cc_result *res, cc_claimres *cr, const campinfo *ci, bool moves,
+                         double tol, cc_verdict *worst)
 {
     size_t top = 0, i, j, k = 0, cap;
     *worst = CC_VERDICT_AGREE;
@@ -543,25 +550,31 @@ static int disagreements(cc_result *res, cc_claimres *cr, bool moves, double tol
     cr->dis = cc_arena_alloc(&res->arena, cap * sizeof(cc_disagreement));
     if (!cr->dis)
         return CC_ERR_NOMEM;
-    for (i = 0; i < cr->ncamps; i++)
-        for (j = i + 1; j < cr->ncamps; j++) {
-            cc_disagreement *d;
+    for (i = 0; i < cr->ncamps; i++) {
+        /* past CC_MAX_PAIRED_CAMPS, only the pairs with top: (i, top) for
+         * i < top, then (top, j) */
+        size_t j0 = i + 1, j1 = cr->ncamps;
+        if (cr->ncamps > CC_MAX_PAIRED_CAMPS && i != top) {
+            if (i > top)
+                break;
+            j0 = top, j1 = top + 1;
+        }
+        for (j = j0; j < j1; j++) {
+            cc_disagreement *d = &cr->dis[k++];
             cc_verdict v;
-            if (cr->ncamps > CC_MAX_PAIRED_CAMPS && i != top && j != top)
-                continue;
-            d = &cr->dis[k++];
             d->a = (uint32_t)i;
             d->b = (uint32_t)j;
-            d->cls = camp_class(cr, d->a, d->b, moves, tol);
+            d->cls = camp_class(cr, ci, d->a, d->b, moves, tol);
             d->odd = cr->camps[i].narticles < cr->camps[j].narticles   ? (int32_t)i
                      : cr->camps[j].narticles < cr->camps[i].narticles ? (int32_t)j
                                                                        : -1;
             if (d->cls == CC_CLASS_FORECAST)
-                d->odd = forecast_camp(cr, d->a) ? (int32_t)d->a : (int32_t)d->b;
+                d->odd = ci[d->a].forecast ? (int32_t)d->a : (int32_t)d->b;
             v = verdict_of_class(d->cls);
             if (v < *worst)
                 *worst = v;
         }
+    }
     cr->ndis = k;
     return CC_OK;
 }
@@ -612,9 +625,10 @@ static int build_group(cc_result *res, const cc_ruleset *rs, const cc_obs **g, s
     sweep *sw = cc_malloc(n * sizeof(sweep));
     size_t i, np = 0, ncamps = 0;
     double minhi = 0;
-    int minhi_open = 0;
+    int minhi_open = 0, rc;
     double tol = 0;
     cc_robs *tmp;
+    campinfo *ci;
 
     if (!sw)
         return CC_ERR_NOMEM;
@@ -691,10 +705,17 @@ static int build_group(cc_result *res, const cc_ruleset *rs, const cc_obs **g, s
             c->first = i;
         c->count++;
     }
+    ci = cc_malloc((ncamps + 1) * sizeof *ci);
+    if (!ci) {
+        cc_free(tmp);
+        return CC_ERR_NOMEM;
+    }
     for (i = 0; i < ncamps; i++) {
-        const cc_obs *vals[CAMP_VALUES];
-        cr->camps[i].narticles = count_articles(cr->obs + cr->camps[i].first, cr->camps[i].count);
-        camp_values(cr, &cr->camps[i], vals, &cr->camps[i].rep);
+        cc_camp *cp = &cr->camps[i];
+        cp->narticles = count_articles(cr->obs + cp->first, cp->count);
+        ci[i].n = camp_values(cr, cp, ci[i].v, &cp->rep);
+        ci[i].forecast = forecast_camp(cr, (uint32_t)i);
+        ci[i].dated = cc_camp_dates(cr, cp, &ci[i].lo, &ci[i].hi);
     }
     memcpy(tmp, cr->obs, np * sizeof(cc_robs));
     qsort(tmp, np, sizeof(cc_robs), cmp_robs_file);
@@ -707,8 +728,10 @@ static int build_group(cc_result *res, const cc_ruleset *rs, const cc_obs **g, s
                 cr->ndeviating++;
             }
     }
-    if (disagreements(res, cr, cr->claim && cr->claim->moves, tol, &cr->verdict) != CC_OK)
-        return CC_ERR_NOMEM;
+    rc = disagreements(res, cr, ci, cr->claim && cr->claim->moves, tol, &cr->verdict);
+    cc_free(ci);
+    if (rc != CC_OK)
+        return rc;
     if (cr->ndeviating && cr->verdict > CC_VERDICT_DEVIATES)
         cr->verdict = CC_VERDICT_DEVIATES;
     else if (cr->verdict == CC_VERDICT_AGREE && cr->narticles < 2)

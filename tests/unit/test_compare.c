@@ -281,6 +281,40 @@ static void test_compare__forecast(void **state)
     cc_result_free(r);
 }
 
+/* More camps than CC_MAX_PAIRED_CAMPS: each paired with the camp most
+ * articles hold, in camp order, and nothing else. */
+static void test_compare__many_camps_pair_with_top(void **state)
+{
+    cc_result *r;
+    const cc_claimres *c;
+    char file[32], value[32];
+    size_t i, top;
+    (void)state;
+    for (i = 0; i < 3; i++) {
+        snprintf(file, sizeof file, "top%zu.txt", i);
+        add("wide", file, 1, "30e9", CC_Q_EXACT, "USD");
+    }
+    for (i = 0; i < CC_MAX_PAIRED_CAMPS + 4; i++) {
+        snprintf(file, sizeof file, "f%02zu.txt", i);
+        snprintf(value, sizeof value, "%zue9", 2 * i + 1);
+        add("wide", file, 1, value, CC_Q_EXACT, "USD");
+    }
+    assert_int_equal(cc_compare_run(&r, NULL, T), CC_OK);
+    c = find(r, "wide", NULL);
+    assert_int_equal(c->ncamps, CC_MAX_PAIRED_CAMPS + 5);
+    assert_int_equal(c->ndis, c->ncamps - 1);
+    top = 15; /* 30e9, between 29e9 and 31e9 */
+    assert_dec(c->obs[c->camps[top].rep].o->value, "30e9");
+    for (i = 0; i < c->ndis; i++) {
+        assert_true(c->dis[i].a == top || c->dis[i].b == top);
+        assert_true(c->dis[i].a < c->dis[i].b);
+        if (i > 0)
+            assert_true(c->dis[i - 1].a < c->dis[i].a ||
+                        (c->dis[i - 1].a == c->dis[i].a && c->dis[i - 1].b < c->dis[i].b));
+    }
+    cc_result_free(r);
+}
+
 static void test_compare__tolerance(void **state)
 {
     cc_interval a = cc_interval_of(CC_Q_EXACT, th_dec("13e9"));
@@ -325,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_compare__tolerance),
         cmocka_unit_test(test_compare__classes),
         cmocka_unit_test_setup_teardown(test_compare__forecast, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_compare__many_camps_pair_with_top, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compare__verdicts_from_classes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compare__many_observations, setup, teardown),
     };
