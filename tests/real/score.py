@@ -310,7 +310,7 @@ def figures(r):
             "time_year": ratio(r["t_ok"], r["t_all"]), "timed": r["t_all"],
             "claims_annotated": r["c_tp"] + r["c_fn"], "observations": r["c_tp"] + r["c_fp"],
             "conflicts": r["cf"], "conflicts_rejected": r["cf_bad"],
-            "classes": r["cl"], "classes_right": r["cl_ok"],
+            "classes": r["cl"], "classes_right": r["cl_ok"], "class_share": ratio(r["cl_ok"], r["cl"]),
             "figures": r["q_tp"] + r["q_fn"]}
 
 
@@ -356,7 +356,7 @@ def main():
         for k, v in table.items():
             kind, name = k.split(":", 1)
             fl = {}
-            for fig in ("quantity_f1", "claim_precision", "claim_recall", "time_year"):
+            for fig in ("quantity_f1", "claim_precision", "claim_recall", "time_year", "class_share"):
                 if not math.isnan(v[fig]) and v[fig] > 0:
                     fl[fig] = max(0.0, math.floor((v[fig] - a.margin) * 100) / 100)
             if fl:
