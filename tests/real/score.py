@@ -221,9 +221,9 @@ VALUE_CLASSES = ("rounding", "qualifier", "scale_error", "update", "conflict")
 
 
 def score_classes(story, claims, gold, stats):
-    """Each annotated disagreement with a class the comparator decides
-    (not `time`, `forecast` or `currency_mismatch` yet): the class of the
-    pair of camps holding the right figures of its first two files."""
+    """Each annotated disagreement with a class the comparator decides (all
+    but `time`): the class of the pair of camps holding the right figures
+    of its first file and of another of its files."""
     details = []
     for d in story["disagreements"]:
         want = d.get("class")
@@ -235,36 +235,40 @@ def score_classes(story, claims, gold, stats):
             stats[k]["cl_ok"] += got == want or (want == "rounding" and got == "same camp")
         if not (got == want or (want == "rounding" and got == "same camp")):
             details.append(("class-wrong", d["files"][0], 0, d["claim"],
-                            "annotated %s, reported %s (against %s)" % (want, got, d["files"][1])))
+                            "annotated %s, reported %s (against %s)" % (want, got, ", ".join(d["files"][1:]))))
     return details
 
 
 def class_of(d, claims, gold):
-    """What the report makes of disagreement d: a class, "same camp",
-    "apart" (not compared: another unit or scope) or "missed" (a file has
-    no right figure of the claim)."""
+    """What the report makes of disagreement d, between the right figure of
+    its first file and those of its other files (a note may list several
+    files on either side: the pairs in different camps count): a class,
+    "same camp", "apart" (not compared: another unit or scope) or "missed"
+    (the first file, or every other, has no right figure of the claim)."""
     where = {}  # file -> [(claim result index, camp)]
     for ci, c in enumerate(claims):
         if c["id"] != d["claim"]:
             continue
         for o in c["observations"]:
             f = os.path.basename(o["file"])
-            if f in d["files"][:2] and any(g.get("claim") == c["id"] and overlap(o["start"], o["end"], a, b)
-                                           for (a, b, g) in gold.get(f, [])):
+            if f in d["files"] and any(g.get("claim") == c["id"] and overlap(o["start"], o["end"], a, b)
+                                       for (a, b, g) in gold.get(f, [])):
                 where.setdefault(f, []).append((ci, o["camp"]))
-    fa, fb = d["files"][0], d["files"][1]
-    if not where.get(fa) or not where.get(fb):
+    fa = d["files"][0]
+    others = [f for f in d["files"][1:] if where.get(f)]
+    if not where.get(fa) or not others:
         return "missed"
-    found = []  # the classes of the pairs of camps the two files' figures are in
-    for ci, ca in where[fa]:
-        for cj, cb in where[fb]:
-            if ci != cj:
-                continue
-            if ca == cb:
-                found.append("same camp")
-            for p in claims[ci]["disagreements"]:
-                if sorted(p["camps"]) == sorted([ca, cb]):
-                    found.append(p["class"])
+    found = []  # the classes of the pairs of camps the figures are in
+    for fb in others:
+        for ci, ca in where[fa]:
+            for cj, cb in where[fb]:
+                if ci != cj:
+                    continue
+                if ca == cb:
+                    found.append("same camp")
+                for p in claims[ci]["disagreements"]:
+                    if sorted(p["camps"]) == sorted([ca, cb]):
+                        found.append(p["class"])
     if d.get("class") in found:
         return d["class"]
     found = [c for c in found if c != "same camp"] + [c for c in found if c == "same camp"]
