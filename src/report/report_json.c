@@ -184,10 +184,24 @@ int cc_report_jsonl(cc_buf *b, const cc_report *r)
             continue;
         for (j = 0; j < c->nobs; j++) {
             const cc_robs *ro = &c->obs[j];
-            cc_obs_write_json(b, ro->o, CC_OBS_JSON_RECORD | CC_OBS_JSON_OPEN);
-            cc_buf_printf(b, ", \"status\": \"%s\", \"camp\": %u, \"deviates\": %s, \"repeats\": %u}\n",
+            /* the figure as written, as an archive holds it; a conversion
+             * into the claim's currency beside it */
+            cc_obs_write_json(b, ro->written ? ro->written : ro->o,
+                              CC_OBS_JSON_RECORD | CC_OBS_JSON_OPEN);
+            cc_buf_printf(b, ", \"status\": \"%s\", \"camp\": %u, \"deviates\": %s, \"repeats\": %u",
                           cc_verdict_info_of(c->verdict)->name, (unsigned)ro->camp,
                           ro->deviates ? "true" : "false", (unsigned)ro->nrepeats);
+            if (ro->written) {
+                char v[CC_DEC_BUFSZ], rt[CC_DEC_BUFSZ];
+                cc_buf_printf(b, ", \"converted\": {\"value\": %s, \"unit\": ",
+                              cc_dec_format(v, ro->o->value));
+                cc_json_cstr(b, ro->o->unit);
+                cc_buf_printf(b, ", \"rate\": %s, \"rate_date\": ",
+                              cc_dec_format(rt, cc_dec_from_double(ro->rate, 6)));
+                cc_json_cstr(b, ro->rate_day);
+                cc_buf_putc(b, '}');
+            }
+            cc_buf_puts(b, "}\n");
         }
         cc_buf_spill(b);
     }

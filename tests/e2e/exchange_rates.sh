@@ -25,6 +25,11 @@ grep -q '^CURRENCY_MISMATCH  microsoft_investment_total' "$TMP/out" || fail "no 
 grep -q '"written": {"value": 13000000000, "unit": "EUR", "rate": 1.0846, "rate_date": "2024-03-04"}' "$TMP/out.json" ||
     fail "JSON lacks the figure as written: $(grep -o '"written": [^,]*' "$TMP/out.json")"
 grep -q '"class": "currency_mismatch"' "$TMP/out.json" || fail "JSON lacks the class"
+# JSON Lines keeps the figure as written (as an archive holds it)
+"$CC" check --format jsonl "$A/usd.txt" "$A/eur13.txt" >"$TMP/out.jsonl" 2>/dev/null
+grep '"text": "13 Milliarden Euro"' "$TMP/out.jsonl" | grep '"value": 13000000000' | grep '"unit": "EUR"' |
+    grep -q '"converted": {"value": 14100000000, "unit": "USD", "rate": 1.0846, "rate_date": "2024-03-04"}' ||
+    fail "JSON Lines: $(grep Milliarden "$TMP/out.jsonl")"
 
 # without a date there is no rate: not compared, and said
 printf 'Microsoft hat bisher 12 Milliarden Euro in OpenAI investiert.\n' >"$A/undated.txt"
