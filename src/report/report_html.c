@@ -43,14 +43,8 @@ static const char CSS[] =
     "main{padding:8px 24px 40px}"
     "section.claim{background:#fff;border:1px solid #ddd;border-left:6px solid #90a4ae;"
     "margin:14px 0;padding:10px 14px;border-radius:4px}"
-    "section.conflict{border-left-color:#d32f2f;background:#fff5f5}"
-    "section.deviates{border-left-color:#ef6c00;background:#fff8f0}"
-    "section.agree{border-left-color:#388e3c}"
-    "section.single{border-left-color:#fbc02d}"
     ".badge{display:inline-block;padding:1px 8px;border-radius:10px;color:#fff;font-size:12px;"
     "font-weight:bold;margin-right:8px;vertical-align:middle}"
-    ".b-conflict{background:#d32f2f}.b-deviates{background:#ef6c00}.b-agree{background:#388e3c}"
-    ".b-single{background:#f9a825}"
     "h2{font-size:16px;margin:4px 0}"
     ".desc{color:#555}.camps{font-weight:bold;margin:4px 0}"
     "table{border-collapse:collapse;width:100%;margin-top:6px}"
@@ -322,6 +316,10 @@ static void write_claim(cc_buf *b, const cc_claimres *c)
     for (i = 0; i < c->nobs; i++) {
         const cc_robs *ro = &c->obs[i];
         cc_buf_reset(&fig);
+        if (ro->written) {
+            cc_fmt_figure(&fig, ro->written);
+            cc_buf_puts(&fig, " = ");
+        }
         cc_fmt_figure(&fig, ro->o);
         cc_buf_puts(b, "<tr class=\"obs\" data-lang=\"");
         hs(b, ro->o->lang);
@@ -389,6 +387,13 @@ int cc_report_html(cc_buf *b, const cc_report *r)
                    "<meta name=\"viewport\" content=\"width=device-width\">"
                    "<title>claimcheck report</title><style>");
     cc_buf_puts(b, CSS);
+    /* each verdict's colour, from the one table of verdicts; a finding's
+     * section tinted */
+    for (i = 0; i < CC_VERDICT__COUNT; i++)
+        cc_buf_printf(b, "section.%s{border-left-color:%s%s}.b-%s{background:%s}",
+                      CC_VERDICTS[i].name, CC_VERDICTS[i].html_color,
+                      CC_VERDICTS[i].fails ? ";background:#fff7f5" : "", CC_VERDICTS[i].name,
+                      CC_VERDICTS[i].html_color);
     cc_buf_puts(b, "</style></head><body>\n<header><h1>claimcheck report</h1><div class=\"counts\">");
     for (i = 0; i < CC_VERDICT__COUNT; i++) {
         const cc_verdict_info *vi = &CC_VERDICTS[i];

@@ -33,6 +33,7 @@ typedef struct cc_verdict_info {
                           JUnit failure type */
     const char *label; /* text: the claim's heading, "CONFLICT" */
     const char *color; /* text: the label's ANSI colour */
+    const char *html_color; /* HTML: the badge and the section's edge */
     const char *count; /* text and markdown summaries: "1 deviating from
                           the reference" */
     const char *count_short; /* GitHub and HTML summaries: "1 deviating" */

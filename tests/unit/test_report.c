@@ -96,6 +96,8 @@ static void test_report__every_verdict_has_every_label(void **state)
         upper[k] = '\0';
         assert_string_equal(vi->label, upper);
         assert_true(nonempty(vi->color));
+        assert_true(nonempty(vi->html_color));
+        assert_int_equal(vi->html_color[0], '#');
         assert_memory_equal(vi->color, "\033[", 2);
         assert_int_equal(vi->color[strlen(vi->color) - 1], 'm');
         assert_true(nonempty(vi->count));
