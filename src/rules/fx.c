@@ -50,21 +50,6 @@ static bool is_code(const char *s)
            s[2] >= 'A' && s[2] <= 'Z';
 }
 
-static int grow(void **v, size_t *cap, size_t n, size_t size)
-{
-    void *p;
-    size_t c;
-    if (n < *cap)
-        return 0;
-    c = *cap ? *cap * 2 : 64;
-    p = cc_realloc(*v, c * size);
-    if (!p)
-        return -1;
-    *v = p;
-    *cap = c;
-    return 0;
-}
-
 /* One day of a rates: map: "2024-03-04: {USD: 1.0844, ...}". */
 static void read_day(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode *v)
 {
@@ -82,7 +67,7 @@ static void read_day(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode *v)
     }
     if (!y_expect(doc, v, Y_MAP, "a day's rates"))
         return;
-    if (grow((void **)&t->days, &t->capdays, t->ndays, sizeof *t->days)) {
+    if (cc_grow((void **)&t->days, &t->capdays, t->ndays + 1, sizeof *t->days)) {
         y_error(doc, v, CC_D_NOMEM, NULL, "out of memory");
         return;
     }
@@ -108,7 +93,7 @@ static void read_day(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode *v)
                     "a rate must be more than 0");
             continue;
         }
-        if (grow((void **)&t->rates, &t->caprates, t->nrates, sizeof *t->rates)) {
+        if (cc_grow((void **)&t->rates, &t->caprates, t->nrates + 1, sizeof *t->rates)) {
             y_error(doc, r, CC_D_NOMEM, NULL, "out of memory");
             return;
         }
