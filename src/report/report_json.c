@@ -38,6 +38,19 @@ static void write_reference(cc_buf *b, const cc_claim *cl)
     cc_buf_putc(b, '}');
 }
 
+/* One side of a conversion at an exchange rate, as an object: the value
+ * and unit of o (the figure as written, or converted), the rate, its day. */
+static void conversion(cc_buf *b, const cc_robs *ro, const cc_obs *o)
+{
+    char v[CC_DEC_BUFSZ], rt[CC_DEC_BUFSZ];
+    cc_buf_printf(b, "{\"value\": %s, \"unit\": ", cc_dec_format(v, o->value));
+    cc_json_cstr(b, o->unit);
+    cc_buf_printf(b, ", \"rate\": %s, \"rate_date\": ",
+                  cc_dec_format(rt, cc_dec_from_double(ro->rate, 6)));
+    cc_json_cstr(b, ro->rate_day);
+    cc_buf_putc(b, '}');
+}
+
 static void write_claim(cc_buf *b, const cc_claimres *c)
 {
     size_t i, k;
@@ -89,17 +102,10 @@ static void write_claim(cc_buf *b, const cc_claimres *c)
         cc_obs_write_json(b, ro->o, CC_OBS_JSON_OPEN);
         cc_buf_printf(b, ", \"camp\": %u, \"deviates\": %s, \"written\": ", (unsigned)ro->camp,
                       ro->deviates ? "true" : "false");
-        if (ro->written) {
-            char v[CC_DEC_BUFSZ], rt[CC_DEC_BUFSZ];
-            cc_buf_printf(b, "{\"value\": %s, \"unit\": ", cc_dec_format(v, ro->written->value));
-            cc_json_cstr(b, ro->written->unit);
-            cc_buf_printf(b, ", \"rate\": %s, \"rate_date\": ",
-                          cc_dec_format(rt, cc_dec_from_double(ro->rate, 6)));
-            cc_json_cstr(b, ro->rate_day);
-            cc_buf_putc(b, '}');
-        } else {
+        if (ro->written)
+            conversion(b, ro, ro->written);
+        else
             cc_buf_puts(b, "null");
-        }
         cc_buf_puts(b, ", \"repeats\": [");
         for (j = 0; j < ro->nrepeats; j++)
             cc_buf_printf(b, "%s{\"line\": %u, \"column\": %u}", j ? ", " : "",
@@ -192,14 +198,8 @@ int cc_report_jsonl(cc_buf *b, const cc_report *r)
                           cc_verdict_info_of(c->verdict)->name, (unsigned)ro->camp,
                           ro->deviates ? "true" : "false", (unsigned)ro->nrepeats);
             if (ro->written) {
-                char v[CC_DEC_BUFSZ], rt[CC_DEC_BUFSZ];
-                cc_buf_printf(b, ", \"converted\": {\"value\": %s, \"unit\": ",
-                              cc_dec_format(v, ro->o->value));
-                cc_json_cstr(b, ro->o->unit);
-                cc_buf_printf(b, ", \"rate\": %s, \"rate_date\": ",
-                              cc_dec_format(rt, cc_dec_from_double(ro->rate, 6)));
-                cc_json_cstr(b, ro->rate_day);
-                cc_buf_putc(b, '}');
+                cc_buf_puts(b, ", \"converted\": ");
+                conversion(b, ro, ro->o);
             }
             cc_buf_puts(b, "}\n");
         }
