@@ -175,9 +175,8 @@ bool cc_verdict_disagrees(cc_verdict v);
 /* "rounding", "qualifier", "scale_error", "currency_mismatch", "update",
  * "forecast", "conflict". */
 const char *cc_class_name(cc_class c);
-/* Verdict names to a bit set (1 << cc_verdict): "conflict,scale_error".
- * Returns 0 or CC_ERR_NOTFOUND with *bad at the unknown name. */
-int cc_verdict_set_parse(unsigned *out, const char *list, const char **bad);
+/* A verdict's name ("scale_error") to its value; 0 or CC_ERR_NOTFOUND. */
+int cc_verdict_from_name(cc_verdict *out, const char *name);
 
 /* What the values of two observations say of their difference:
  * CC_CLASS_ROUNDING, _QUALIFIER, _SCALE_ERROR or _CONFLICT (an update is

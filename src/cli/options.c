@@ -165,8 +165,8 @@ static void bad_choice(const char *cmd, const cli_option *opt)
 static int set_verdicts(unsigned *set, const char *cmd, const cli_option *opt, char *val)
 {
     char *p = val, *comma;
-    unsigned v = 0, one;
-    const char *bad = NULL;
+    unsigned v = 0;
+    cc_verdict one;
     if (strcmp(val, "never") == 0) {
         *set = 0;
         return 0;
@@ -177,8 +177,8 @@ static int set_verdicts(unsigned *set, const char *cmd, const cli_option *opt, c
             *comma = '\0';
         if (strcmp(p, "default") == 0)
             v |= CC_FAIL_DEFAULT;
-        else if (cc_verdict_set_parse(&one, p, &bad) == CC_OK && *p)
-            v |= one;
+        else if (cc_verdict_from_name(&one, p) == CC_OK)
+            v |= 1u << one;
         else {
             fprintf(stderr,
                     "claimcheck %s: --%s takes verdicts separated by commas (conflict, "

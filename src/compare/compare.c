@@ -101,26 +101,15 @@ const char *cc_class_name(cc_class c)
     return names[(unsigned)c < CC_CLASS__COUNT ? c : CC_CLASS_CONFLICT];
 }
 
-int cc_verdict_set_parse(unsigned *out, const char *list, const char **bad)
+int cc_verdict_from_name(cc_verdict *out, const char *name)
 {
-    const char *p = list;
-    unsigned set = 0;
-    for (;;) {
-        size_t n = strcspn(p, ","), v;
-        for (v = 0; v < CC_VERDICT__COUNT; v++)
-            if (strlen(VERDICT_NAMES[v]) == n && strncmp(VERDICT_NAMES[v], p, n) == 0)
-                break;
-        if (v == CC_VERDICT__COUNT) {
-            *bad = p;
-            return CC_ERR_NOTFOUND;
+    int v;
+    for (v = 0; v < CC_VERDICT__COUNT; v++)
+        if (strcmp(VERDICT_NAMES[v], name) == 0) {
+            *out = (cc_verdict)v;
+            return CC_OK;
         }
-        set |= 1u << v;
-        if (!p[n])
-            break;
-        p += n + 1;
-    }
-    *out = set;
-    return CC_OK;
+    return CC_ERR_NOTFOUND;
 }
 
 /* ---- classes of disagreement ---- */
