@@ -128,6 +128,7 @@ typedef struct cc_claimres {
     cc_camp *camps;        /* ordered by value */
     size_t ncamps;
     size_t ndeviating;     /* observations outside the reference */
+    size_t top;            /* the camp most articles hold (the first of ties) */
     cc_disagreement *dis;  /* every pair of camps (see CC_MAX_PAIRED_CAMPS),
                               by camp a, then camp b */
     size_t ndis;

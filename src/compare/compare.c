@@ -530,11 +530,12 @@ static int disagreements(cc_result *res, cc_claimres *cr, const campinfo *ci, bo
 {
     size_t top = 0, i, j, k = 0, cap;
     *worst = CC_VERDICT_AGREE;
-    if (cr->ncamps < 2)
-        return CC_OK;
     for (i = 1; i < cr->ncamps; i++)
         if (cr->camps[i].narticles > cr->camps[top].narticles)
             top = i;
+    cr->top = top;
+    if (cr->ncamps < 2)
+        return CC_OK;
     cap = cr->ncamps <= CC_MAX_PAIRED_CAMPS ? cr->ncamps * (cr->ncamps - 1) / 2 : cr->ncamps - 1;
     cr->dis = cc_arena_alloc(&res->arena, cap * sizeof(cc_disagreement));
     if (!cr->dis)

@@ -155,14 +155,11 @@ static void write_claim(cc_buf *b, const cc_report *r, const cc_claimres *c)
     if (cc_show_disagreements(c)) {
         /* the pairs with the camp most articles hold first: what disagrees
          * with the most sources */
-        size_t top = 0, shown = 0, pass;
-        for (k = 1; k < c->ncamps; k++)
-            if (c->camps[k].narticles > c->camps[top].narticles)
-                top = k;
+        size_t shown = 0, pass;
         for (pass = 0; pass < 2; pass++)
             for (k = 0; k < c->ndis && shown < TEXT_PAIRS; k++) {
                 const cc_disagreement *d = &c->dis[k];
-                if ((d->a == top || d->b == top) != (pass == 0))
+                if ((d->a == c->top || d->b == c->top) != (pass == 0))
                     continue;
                 cc_buf_puts(b, "  ~ ");
                 cc_fmt_disagreement(b, c, d);

@@ -304,6 +304,7 @@ static void test_compare__many_camps_pair_with_top(void **state)
     assert_int_equal(c->ncamps, CC_MAX_PAIRED_CAMPS + 5);
     assert_int_equal(c->ndis, c->ncamps - 1);
     top = 15; /* 30e9, between 29e9 and 31e9 */
+    assert_int_equal(c->top, top);
     assert_dec(c->obs[c->camps[top].rep].o->value, "30e9");
     for (i = 0; i < c->ndis; i++) {
         assert_true(c->dis[i].a == top || c->dis[i].b == top);
