@@ -71,6 +71,8 @@ int cc_extractor_new(cc_extractor **out, const cc_ruleset *rs)
         return CC_ERR_NOMEM;
     x->rs = rs;
     x->budget_ns = (uint64_t)CC_TIME_BUDGET_MS * 1000000u;
+    x->forecast_id = rs->lf ? cc_ruleset_concept_index(rs, "forecast") : -1;
+    x->talks_id = rs->lf ? cc_ruleset_concept_index(rs, "talks") : -1;
     if (cc_rxctx_init(&x->ctx, rs->maxcap + 1) != 0) {
         cc_free(x);
         return CC_ERR_NOMEM;

@@ -44,6 +44,7 @@ struct cc_extractor {
     cc_occs terms, ents; /* frame.c */
     long *gov;           /* frame.c: the head term of each quantity, or -1 */
     bool governed;       /* terms, entities and gov are this article's */
+    long forecast_id, talks_id; /* the concepts that mark a forecast, or -1 */
     size_t capgov;
     bool no_context;
     FILE *explain; /* --explain, or NULL */

@@ -1053,11 +1053,9 @@ static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, si
 
 bool cc_extract_forecast(const cc_extractor *x, const char *t, const cc_quantity *q)
 {
-    long fc = x->rs->lf ? cc_ruleset_concept_index(x->rs, "forecast") : -1;
-    long tk = x->rs->lf ? cc_ruleset_concept_index(x->rs, "talks") : -1;
-    long s = cc_sent_of(&x->ss, q->start);
+    long fc = x->forecast_id, tk = x->talks_id, s;
     size_t i, a, b;
-    if ((fc < 0 && tk < 0) || s < 0 || !x->governed)
+    if ((fc < 0 && tk < 0) || !x->governed || (s = cc_sent_of(&x->ss, q->start)) < 0)
         return false;
     a = x->ss.v[s].start;
     b = x->ss.v[s].end;
