@@ -285,18 +285,11 @@ static void read_entity(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode *
 
 int cc_rules_load_entities(cc_ruleset *rs, const char *dir, cc_diags *d, int *errors)
 {
-    char *edir = cc_rules_join_path(dir, "entities");
-    char **names = NULL;
-    long n, i;
-    if (!edir)
+    char *edir, **names;
+    long n = cc_rules_list_yaml(dir, "entities", "entities", &edir, &names, d, errors), i;
+    if (n < 0)
         return CC_ERR_NOMEM;
-    n = cc_list_dir(edir, ".yaml", &names);
-    if (n < 0) {
-        if (errno != ENOENT) {
-            cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, edir, 0, 0, SIZE_MAX, NULL, NULL,
-                         "cannot list entities: %s", strerror(errno));
-            (*errors)++;
-        }
+    if (!names) {
         cc_free(edir);
         return CC_OK;
     }

@@ -152,18 +152,11 @@ int cc_rules_load_fx(cc_ruleset *rs, const char *const *dirs, size_t ndirs, cc_d
 {
     size_t k, i;
     for (k = 0; k < ndirs; k++) {
-        char *fdir = cc_rules_join_path(dirs[k], "fx");
-        char **names = NULL;
-        long n;
-        if (!fdir)
+        char *fdir, **names;
+        long n = cc_rules_list_yaml(dirs[k], "fx", "exchange rates", &fdir, &names, d, errors);
+        if (n < 0)
             return CC_ERR_NOMEM;
-        n = cc_list_dir(fdir, ".yaml", &names);
-        if (n < 0) {
-            if (errno != ENOENT) {
-                cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, fdir, 0, 0, SIZE_MAX, NULL, NULL,
-                             "cannot list exchange rates: %s", strerror(errno));
-                (*errors)++;
-            }
+        if (!names) {
             cc_free(fdir);
             continue;
         }

@@ -69,22 +69,37 @@ char *cc_rules_join_path(const char *a, const char *b)
  * Packs
  * ==================================================================== */
 
+long cc_rules_list_yaml(const char *dir, const char *sub, const char *what, char **subdir,
+                        char ***names, cc_diags *d, int *errors)
+{
+    long n;
+    *names = NULL;
+    if (!(*subdir = cc_rules_join_path(dir, sub)))
+        return -1;
+    n = cc_list_dir(*subdir, ".yaml", names);
+    if (n >= 0)
+        return n;
+    if (errno != ENOENT) {
+        int e = errno;
+        cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, *subdir, 0, 0, SIZE_MAX, NULL, NULL,
+                     "cannot list %s: %s", what, strerror(e));
+        (*errors)++;
+        errno = e;
+    }
+    *names = NULL;
+    return 0;
+}
+
 static int load_packs(cc_ruleset *rs, const char *dir, cc_diags *d, int *errors)
 {
-    char *ldir = cc_rules_join_path(dir, "lang");
-    char **names = NULL;
-    long n, i;
-    if (!ldir)
+    char *ldir, **names;
+    long n = cc_rules_list_yaml(dir, "lang", "language packs", &ldir, &names, d, errors), i;
+    if (n < 0)
         return CC_ERR_NOMEM;
-    n = cc_list_dir(ldir, ".yaml", &names);
-    if (n < 0) {
-        if (errno != ENOENT) {
-            cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, ldir, 0, 0, SIZE_MAX, NULL, NULL,
-                         "cannot list language packs: %s", strerror(errno));
-            (*errors)++;
-        }
+    if (!names) {
+        int e = errno;
         cc_free(ldir);
-        return errno == ENOMEM ? CC_ERR_NOMEM : CC_OK;
+        return e == ENOMEM ? CC_ERR_NOMEM : CC_OK;
     }
     for (i = 0; i < n; i++) {
         char *path = cc_rules_join_path(ldir, names[i]), *text = NULL;

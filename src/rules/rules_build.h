@@ -29,6 +29,13 @@ typedef struct cfile {
 int cc_rules_push_ptr(void ***v, size_t *n, size_t *cap, void *p);
 int cc_rules_read_rule_file(const char *path, char **text, size_t *len, cc_diags *d);
 char *cc_rules_join_path(const char *a, const char *b);
+/* The YAML files of dir/sub: their names into *names (owned; NULL when
+ * none) and the directory's path into *subdir (owned). A directory that
+ * does not exist has none; one that cannot be listed is an error in d
+ * ("cannot list WHAT: ...", errno kept) and has none. Returns how many, or
+ * -1 when out of memory (nothing to free). */
+long cc_rules_list_yaml(const char *dir, const char *sub, const char *what, char **subdir,
+                        char ***names, cc_diags *d, int *errors);
 
 /* rules_compile.c */
 bool cc_rules_is_broken(const cc_ruleset *rs, const char *code);

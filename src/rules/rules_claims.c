@@ -357,20 +357,10 @@ int cc_rules_load_claims(cc_ruleset *rs, const char *const *dirs, size_t ndirs, 
     cfile *files = NULL;
     size_t nfiles = 0, cap = 0, k, i;
     for (k = 0; k < ndirs; k++) {
-        char *cdir = cc_rules_join_path(dirs[k], "claims");
-        char **names = NULL;
-        long n;
-        if (!cdir)
+        char *cdir, **names;
+        long n = cc_rules_list_yaml(dirs[k], "claims", "claim rules", &cdir, &names, d, errors);
+        if (n < 0)
             return CC_ERR_NOMEM;
-        n = cc_list_dir(cdir, ".yaml", &names);
-        if (n < 0) {
-            if (errno != ENOENT) {
-                cc_diags_add(d, CC_SEV_ERROR, CC_D_IO, cdir, 0, 0, SIZE_MAX, NULL, NULL,
-                             "cannot list claim rules: %s", strerror(errno));
-                (*errors)++;
-            }
-            n = 0;
-        }
         for (i = 0; i < (size_t)n; i++) {
             char *path = cc_rules_join_path(cdir, names[i]);
             if (nfiles == cap) {
