@@ -130,11 +130,25 @@ def side_conversion(story, gold, g):
                and unit_of(o) == cur for (_, _, o) in gold)
 
 
-def score_story(binary, rules, d, stats):
+def story_rules(d, story_rules_root):
+    """The story's own rules: <story>/rules, else (a held-out set that
+    reuses the development set's rules) <story_rules_root>/<story>/rules."""
+    own = os.path.join(d, "rules")
+    if os.path.isdir(own):
+        return own
+    if story_rules_root:
+        other = os.path.join(story_rules_root, os.path.basename(d), "rules")
+        if os.path.isdir(other):
+            return other
+    return None
+
+
+def score_story(binary, rules, d, stats, story_rules_root=None):
     story = load_story(d)
     rdirs = ["--rules", rules]
-    if os.path.isdir(os.path.join(d, "rules")):
-        rdirs += ["--rules", os.path.join(d, "rules")]
+    own = story_rules(d, story_rules_root)
+    if own:
+        rdirs += ["--rules", own]
     files = sorted(story["excerpts"])
     paths = [os.path.join(d, f) for f in files]
     extracted = run_raw([binary, "extract"] + rdirs + paths)
@@ -323,6 +337,8 @@ def main():
     ap.add_argument("--bin", default="build/claimcheck")
     ap.add_argument("--rules", default="rules")
     ap.add_argument("--real", default="fixtures/real")
+    ap.add_argument("--story-rules", default="fixtures/real",
+                    help="where a story without rules/ of its own finds them (<dir>/<story>/rules)")
     ap.add_argument("--story", action="append", help="only these stories")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--details", action="store_true", help="list every miss and every wrong figure")
@@ -336,7 +352,7 @@ def main():
         d = os.path.join(a.real, s)
         if not os.path.isfile(os.path.join(d, "story.yaml")) or (a.story and s not in a.story):
             continue
-        details += [(s,) + x for x in score_story(a.bin, a.rules, d, stats)]
+        details += [(s,) + x for x in score_story(a.bin, a.rules, d, stats, a.story_rules)]
     table = {"%s:%s" % k: figures(v) for k, v in sorted(stats.items())}
     if a.json:
         print(json.dumps(table, indent=1, sort_keys=True))
