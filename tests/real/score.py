@@ -382,11 +382,12 @@ def main():
             if fl:
                 out.setdefault(kind, {})[name] = fl
         with open(a.write_floors, "w", encoding="utf-8") as f:
-            f.write("# Regression floors for tests/real/score.py (ctest real.score): the\n"
+            f.write("# Regression floors for tests/real/score.py on %s: the\n"
                     "# figures of the commit that wrote them, less %.2f. Not goals: the\n"
                     "# goal is claim precision >= 0.95 and recall >= 0.85 in every story.\n"
                     "# Raise them when the figures rise:\n"
-                    "#   python3 tests/real/score.py --write-floors tests/real/floors.yaml\n" % a.margin)
+                    "#   python3 tests/real/score.py --real %s --write-floors %s\n"
+                    % (a.real, a.margin, a.real, a.write_floors))
             yaml.safe_dump(out, f, sort_keys=True, default_flow_style=None)
     if a.floors:
         with open(a.floors, encoding="utf-8") as f:
