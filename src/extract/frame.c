@@ -747,6 +747,7 @@ static int figure_year(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t i,
 }
 
 typedef struct nearest_q {
+    const char *t;
     size_t a, b;      /* the figure */
     size_t best;      /* distance of the nearest mention so far */
     size_t ma, mb;    /* its span */
@@ -788,14 +789,154 @@ static int figure_quarter(cc_extractor *x, const cc_lang *l, const char *t, size
     return 0;
 }
 
+/* Months since year 0 of a date "YYYY-MM...", or -1. */
+static long month_of(const char *date)
+{
+    int y = 0, m, i;
+    if (!date)
+        return -1;
+    for (i = 0; i < 4; i++) {
+        if (date[i] < '0' || date[i] > '9')
+            return -1;
+        y = y * 10 + (date[i] - '0');
+    }
+    if (date[4] != '-' || date[5] < '0' || date[5] > '9' || date[6] < '0' || date[6] > '9')
+        return -1;
+    m = (date[5] - '0') * 10 + (date[6] - '0');
+    return m >= 1 && m <= 12 ? (long)y * 12 + m - 1 : -1;
+}
+
+/* The distance from figure [a, b) to mention [c, d), clause marks
+ * counted (cc_lang_mention_gap). */
+static size_t mention_gap(const char *t, size_t a, size_t b, size_t c, size_t d)
+{
+    return d <= a ? cc_lang_mention_gap(t, d, a) : c >= b ? cc_lang_mention_gap(t, b, c) : 0;
+}
+
+/* Is figure i the figure of its kind nearest to mention [ma, mb) in t[sa,
+ * sb), clause marks counted? */
+static bool nearest_to_mention(const cc_extractor *x, const char *t, size_t i, size_t ma,
+                               size_t mb, size_t sa, size_t sb)
+{
+    size_t mine = mention_gap(t, x->q.v[i].start, x->q.v[i].end, ma, mb), k;
+    for (k = cc_extract_first_q(x, sa); k < x->q.n && x->q.v[k].start < sb; k++) {
+        const cc_quantity *o = &x->q.v[k];
+        if (k == i || !counts(o) || o->kind != x->q.v[i].kind || o->end > sb)
+            continue;
+        if (mention_gap(t, o->start, o->end, ma, mb) < mine)
+            return false;
+    }
+    return true;
+}
+
+static void on_month(void *ud, uint32_t mark, size_t a, size_t b)
+{
+    nearest_q *n = ud;
+    size_t d = mention_gap(n->t, n->a, n->b, a, b);
+    if (mark >= 1 && mark <= 12 && d < n->best) {
+        n->best = d;
+        n->quarter = mark;
+        n->ma = a;
+        n->mb = b;
+    }
+}
+
+/* The nearest duration of months said to be past ("hace tres meses",
+ * "four months ago", "4ヶ月前") to figure i in t[a, b): its months, with
+ * its distance in *dist and span in *da, *db; 0 when none. */
+static unsigned months_ago(cc_extractor *x, const cc_lang *l, const char *t, size_t i,
+                           size_t a, size_t b, size_t *dist, size_t *da, size_t *db)
+{
+    const cc_quantity *q = &x->q.v[i];
+    unsigned best = 0;
+    size_t k;
+    *dist = SIZE_MAX;
+    for (k = cc_extract_first_q(x, a); k < x->q.n && x->q.v[k].start < b; k++) {
+        const cc_quantity *o = &x->q.v[k];
+        double v;
+        size_t d;
+        if (k == i || o->end > b || o->kind != CC_KIND_COUNT || o->vague || !o->unit ||
+            strcmp(o->unit, "months") != 0)
+            continue;
+        v = cc_dec_to_double(o->value);
+        if (v < 1 || v > 120 || v != (double)(unsigned)v)
+            continue;
+        d = mention_gap(t, q->start, q->end, o->start, o->end);
+        if (d >= *dist || !cc_lang_says_ago(l, &x->ctx, t, a, o->start, o->end, b) ||
+            (o->end <= q->start ? cc_lang_says_now(l, &x->ctx, t, o->end, q->start)
+                                : cc_lang_says_now(l, &x->ctx, t, q->end, o->start)))
+            continue;
+        *dist = d;
+        *da = o->start;
+        *db = o->end;
+        best = (unsigned)v;
+    }
+    return best;
+}
+
+/* The month figure i is about, in months since year 0, or -1 when none is
+ * written: the month named nearest to it in its clause, else in its
+ * sentence when no other figure is nearer to it ("im September", "en
+ * marzo", "2025年9月"), of the year written (year, 0: none) or else the
+ * last such month up to the article's date (news tells of the past: on
+ * fixtures/real, taking the next one for a figure said as expected put two
+ * past months a year late, "avaliado ... em setembro"); or a duration said to be past ("four months ago", "4ヶ月前")
+ * counted back from the article's date, when that is nearer. */
+static long figure_month(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t i, size_t ca,
+                         size_t cb, size_t sa, size_t sb, int year)
+{
+    const char *t = cc_doc_text(doc);
+    long art = month_of(cc_doc_meta_date(doc));
+    nearest_q n;
+    unsigned ago;
+    size_t dist = SIZE_MAX, da = 0, db = 0;
+    memset(&n, 0, sizeof n);
+    n.t = t;
+    n.a = x->q.v[i].start;
+    n.b = x->q.v[i].end;
+    n.best = SIZE_MAX;
+    if (l->months.code && cc_rx_each_mark(&l->months, &x->ctx, t, ca, cb, on_month, &n) < 0)
+        n.quarter = 0;
+    if (!n.quarter && l->months.code &&
+        cc_rx_each_mark(&l->months, &x->ctx, t, sa, sb, on_month, &n) < 0)
+        n.quarter = 0;
+    if (n.quarter && !nearest_to_mention(x, t, i, n.ma, n.mb, sa, sb))
+        n.quarter = 0;
+    if (!n.quarter)
+        n.best = SIZE_MAX;
+    ago = months_ago(x, l, t, i, ca, cb, &dist, &da, &db);
+    if (!ago)
+        ago = months_ago(x, l, t, i, sa, sb, &dist, &da, &db);
+    if (ago && !nearest_to_mention(x, t, i, da, db, sa, sb))
+        ago = 0;
+    if (ago && dist < n.best)
+        return art >= 0 ? art - (long)ago : -1;
+    if (!n.quarter)
+        return -1;
+    if (year > 0)
+        return (long)year * 12 + (long)n.quarter - 1;
+    if (art < 0)
+        return -1;
+    {
+        long m = art - art % 12 + (long)n.quarter - 1;
+        return m > art ? m - 12 : m;
+    }
+}
+
 /* The scope of a figure a frame took: its period or window (docs/rules.md,
  * "Time"), "" when the time is unknown or the claim is an event. */
 static void frame_scope(const cc_frame *f, cc_doc *doc, int year, bool written, int quarter,
-                        char *out, size_t n)
+                        long month, char *out, size_t n)
 {
     out[0] = '\0';
     if (f->time == CC_TIME_EVENT || year <= 0)
         return;
+    if (month >= 0 && f->period != CC_SCOPE_YEAR && !(f->period == CC_SCOPE_QUARTER && quarter)) {
+        char date[48];
+        snprintf(date, sizeof date, "%04ld-%02ld-01", month / 12, month % 12 + 1);
+        cc_extract_date_scope(date, f->period, out, n);
+        return;
+    }
     if (f->period == CC_SCOPE_QUARTER && quarter) {
         /* "in the third quarter": of the year written, else of the
          * article's year, or the year before when that quarter has not
@@ -858,10 +999,31 @@ typedef struct took {
 /* Why the article's date (front matter, YYYY-MM-DD...) keeps frame f from
  * its figures: dated before the event (on:), or not before before:. An
  * undated article is refused by before: only, since it may be of any day. */
-static const char *date_refusal(const cc_frame *f, const char *date, char *why, size_t n)
+static const char *date_refusal(const cc_frame *f, const char *date, long month, int year,
+                                char *why, size_t n)
 {
     if (f->on[0] && date && strncmp(date, f->on, 10) < 0) {
         snprintf(why, n, "the article (%.10s) is older than the event (%s)", date, f->on);
+        return why;
+    }
+    if (f->on[0] && month >= 0 && month < month_of(f->on)) {
+        snprintf(why, n, "about %04ld-%02ld, before the event (%s)", month / 12, month % 12 + 1,
+                 f->on);
+        return why;
+    }
+    /* before: a figure written to be of a month (or a year) before the
+     * date is, whenever the article tells of it */
+    if (f->before[0] && month >= 0) {
+        if (month < month_of(f->before))
+            return NULL;
+        snprintf(why, n, "about %04ld-%02ld, not before %s", month / 12, month % 12 + 1,
+                 f->before);
+        return why;
+    }
+    if (f->before[0] && year > 0 && month_of(f->before) >= 0 && year != month_of(f->before) / 12) {
+        if (year < month_of(f->before) / 12)
+            return NULL;
+        snprintf(why, n, "about %d, not before %s", year, f->before);
         return why;
     }
     if (f->before[0] && (!date || strncmp(date, f->before, 10) >= 0)) {
@@ -1322,6 +1484,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         size_t sa, sb, ca, cb, xa, xb;
         bool earlier;
         int year = 0;
+        long month;
         bool written = false;
         char why[160];
         if (q->vague || q->conversion_of >= 0 || s < 0 || !x->ss.v[s].candidate)
@@ -1360,6 +1523,12 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             }
         }
         year = figure_year(x, l, doc, i, ca, cb, sa, sb, &written);
+        month = figure_month(x, l, doc, i, ca, cb, sa, sb,
+                             written && year != CC_YEAR_OTHER ? year : 0);
+        if (month >= 0 && !written) {
+            year = (int)(month / 12);
+            written = true;
+        }
         earlier = !written && earlier_in(x, ca, cb);
         for (k = 0; k < xl->n; k++) {
             const cc_xrule *r = xl->v[k];
@@ -1380,8 +1549,9 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             } else if (!no && r->frame->year && written && year && year != r->frame->year) {
                 snprintf(why, sizeof why, "about %d, not %d", year, r->frame->year);
                 no = why;
-            } else if (!no && (no = date_refusal(r->frame, cc_doc_meta_date(doc), why,
-                                                 sizeof why))) {
+            } else if (!no && (no = date_refusal(r->frame, cc_doc_meta_date(doc), month,
+                                                 written && year != CC_YEAR_OTHER ? year : 0,
+                                                 why, sizeof why))) {
                 ;
             } else if (!no && !written && !year_possible(r->frame, cc_doc_year(doc), earlier)) {
                 snprintf(why, sizeof why, "no year written and the article is of %d, not %d",
@@ -1435,7 +1605,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
                             best->frame->period == CC_SCOPE_QUARTER
                                 ? figure_quarter(x, l, t, i, ca, cb, sa, sb)
                                 : 0,
-                            h->fscope, sizeof h->fscope);
+                            month, h->fscope, sizeof h->fscope);
                 if (x->explain)
                     cc_buf_printf(&eb, "  -> %s%s%s\n", best->claim->id, h->fscope[0] ? ", scope " : "",
                                   h->fscope);

@@ -54,7 +54,7 @@ static void read_header(ydoc *doc, const ynode *root, cc_lang *l)
                                        "scales",   "currencies", "percent",      "counts",
                                        "qualifiers", "ranges",   "vague",        "unit_join",
                                        "percent_join", "macros", "abbreviations", "detect",
-                                       "years", "quarters", "shared_unit", "conversion_marks", "examples",
+                                       "years", "quarters", "months", "ago", "shared_unit", "conversion_marks", "examples",
                                        "terms", NULL};
     const ynode *n;
     y_check_keys(doc, root, keys, "a language pack");
@@ -233,6 +233,8 @@ int cc_lang_load(cc_lang **out, const char *file, const char *text, size_t len, 
     cc_lang_read_examples(&L, y_get(root, "examples"));
     cc_lang_read_terms(&L, y_get(root, "terms"));
     cc_lang_read_quarters(&L, y_get(root, "quarters"));
+    cc_lang_read_months(&L, y_get(root, "months"));
+    cc_lang_read_ago(&L, y_get(root, "ago"));
     if (doc.errors) {
         rc = CC_ERR_RULES;
         goto fail;
@@ -268,6 +270,10 @@ void cc_lang_free(cc_lang *l)
     cc_rx_free(&l->years);
     cc_lang_free_terms(l);
     cc_rx_free(&l->quarters);
+    cc_rx_free(&l->months);
+    cc_rx_free(&l->ago_before);
+    cc_rx_free(&l->ago_after);
+    cc_rx_free(&l->ago_now);
     cc_arena_free(&l->arena);
     cc_free(l);
 }

@@ -90,6 +90,8 @@ void cc_lang_read_terms(loader *L, const ynode *n);
 void cc_lang_free_terms(cc_lang *l);
 void cc_lang_jit_terms(cc_lang *l);
 void cc_lang_read_quarters(loader *L, const ynode *n);
+void cc_lang_read_months(loader *L, const ynode *n);
+void cc_lang_read_ago(loader *L, const ynode *n);
 
 /* Macro assembly (lang_macros.c) */
 int cc_lang_assemble_macros(loader *L, lists *ls, frags *f);

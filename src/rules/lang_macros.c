@@ -352,6 +352,27 @@ bool cc_lang_marks_conversion(const cc_lang *l, cc_rxctx *c, const char *t, size
            pcre2_get_ovector_pointer(c->aux)[1] >= b;
 }
 
+bool cc_lang_says_ago(const cc_lang *l, cc_rxctx *c, const char *t, size_t lo, size_t a,
+                      size_t b, size_t hi)
+{
+    size_t from = a > lo + 48 ? a - 48 : lo, to = b + 48 < hi ? b + 48 : hi;
+    while (from < a && ((unsigned char)t[from] & 0xC0) == 0x80)
+        from++;
+    while (to > b && to < hi && ((unsigned char)t[to] & 0xC0) == 0x80)
+        to--;
+    if (l->ago_before.code && cc_rx_match(&l->ago_before, c, c->aux, t, a, from,
+                                          PCRE2_NO_UTF_CHECK) >= 0)
+        return true;
+    return l->ago_after.code &&
+           cc_rx_match(&l->ago_after, c, c->aux, t, to, b, PCRE2_NO_UTF_CHECK) >= 0;
+}
+
+bool cc_lang_says_now(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b)
+{
+    return l->ago_now.code && a < b &&
+           cc_rx_match(&l->ago_now, c, c->aux, t, b, a, PCRE2_NO_UTF_CHECK) >= 0;
+}
+
 int cc_lang_read_years(loader *L, const ynode *n)
 {
     static const char *const keys[] = {"this", "last", "next", NULL};
@@ -400,20 +421,22 @@ int cc_lang_read_years(loader *L, const ynode *n)
     return rc;
 }
 
-/* Distance from i to j for the nearest-year rule: characters, plus 40 for
- * each clause mark crossed, so that in "costs of $5.4bn this year, and in
- * 2029 $37.5bn" the first figure keeps "this year". */
-static size_t gap(const char *t, size_t i, size_t j)
+/* lang_priv.h */
+size_t cc_lang_mention_gap(const char *t, size_t i, size_t j)
 {
     size_t d = 0;
     while (i < j) {
         unsigned char ch = (unsigned char)t[i];
-        if (ch == ',' || ch == ';' || ch == ':')
+        if (ch == ',' || ch == ':')
+            d += 40;
+        else if (ch == ';')
+            d += 80;
+        else if (ch == 0xEF && j - i >= 3 && (unsigned char)t[i + 1] == 0xBC &&
+                 ((unsigned char)t[i + 2] == 0x8C || (unsigned char)t[i + 2] == 0x9A)) /* ， ： */
             d += 40;
         else if (ch == 0xEF && j - i >= 3 && (unsigned char)t[i + 1] == 0xBC &&
-                 ((unsigned char)t[i + 2] == 0x8C || (unsigned char)t[i + 2] == 0x9B ||
-                  (unsigned char)t[i + 2] == 0x9A)) /* ， ； ： */
-            d += 40;
+                 (unsigned char)t[i + 2] == 0x9B) /* ； */
+            d += 80;
         else if (ch == 0xE3 && j - i >= 3 && (unsigned char)t[i + 1] == 0x80 &&
                  (unsigned char)t[i + 2] == 0x81) /* 、 */
             d += 40;
@@ -435,6 +458,10 @@ void cc_lang_jit(cc_lang *l)
     cc_rx_jit(&l->convmarks);
     cc_lang_jit_terms(l);
     cc_rx_jit(&l->quarters);
+    cc_rx_jit(&l->months);
+    cc_rx_jit(&l->ago_before);
+    cc_rx_jit(&l->ago_after);
+    cc_rx_jit(&l->ago_now);
     for (i = 0; i < sizeof c / sizeof c[0]; i++)
         cc_rx_jit(&c[i]->prefix);
 }
@@ -464,7 +491,7 @@ int cc_lang_nearest_year(const cc_lang *l, cc_rxctx *c, const char *t, size_t lo
         /* a figure is not its own year ("in 2024" is a year, "2024" as a
          * quantity being scored is not) */
         if (!(ov[0] >= a && ov[1] <= b)) {
-            dist = ov[1] <= a ? gap(t, ov[1], a) : ov[0] >= b ? gap(t, b, ov[0]) : 0;
+            dist = ov[1] <= a ? cc_lang_mention_gap(t, ov[1], a) : ov[0] >= b ? cc_lang_mention_gap(t, b, ov[0]) : 0;
             if (dist < best) {
                 best = dist;
                 found = 1;

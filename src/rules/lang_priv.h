@@ -117,6 +117,13 @@ struct cc_lang {
      * alternative marks its quarter, 1 to 4 */
     cc_rx quarters;
 
+    /* Month mentions ("September", "im März", "9月"): each alternative
+     * marks its month, 1 to 12. ago_before / ago_after: the words before or
+     * after a duration that put it in the past ("hace", "ago", "前");
+     * ago_now: words that turn back to the present ("now", "nun"). */
+    cc_rx months;
+    cc_rx ago_before, ago_after, ago_now;
+
     /* shared_unit: the words between two figures after which the first
      * takes the second's scale and unit; anchored at both ends */
     cc_rx shared;
@@ -190,6 +197,19 @@ bool cc_lang_shares_unit(const cc_lang *l, cc_rxctx *c, const char *t, size_t a,
 bool cc_lang_loose_dot(const cc_lang *l);
 bool cc_lang_marks_conversion(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b,
                               size_t digits);
+/* The distance from a mention ending at i to a figure starting at j (or
+ * from a figure to a mention): characters, plus 40 for each clause mark
+ * between them (80 for a semicolon, which ends a clause that could have
+ * been a sentence), so that in "costs of $5.4bn this year, and in 2029
+ * $37.5bn" the first figure keeps "this year". */
+size_t cc_lang_mention_gap(const char *t, size_t i, size_t j);
+/* Is the duration t[a, b) said to be in the past ("hace tres meses", "four
+ * months ago", "4ヶ月前": the pack's ago: words right before or after it),
+ * within [lo, hi)? */
+bool cc_lang_says_ago(const cc_lang *l, cc_rxctx *c, const char *t, size_t lo, size_t a,
+                      size_t b, size_t hi);
+/* Does t[a, b) turn to the present (the pack's ago.now words)? */
+bool cc_lang_says_now(const cc_lang *l, cc_rxctx *c, const char *t, size_t a, size_t b);
 
 /* The year mentioned nearest to [a, b) within [lo, hi): *year gets the
  * year, or the offset from the article's year (0 this year, -1 last, +1

@@ -133,6 +133,82 @@ void cc_lang_read_quarters(loader *L, const ynode *n)
         y_error(L->doc, n, CC_D_PATTERN, NULL, "quarters do not compile: %s", msg);
 }
 
+/* months: {jan: [...], ..., dec: [...]}: one pattern whose alternatives
+ * mark their month, 1 to 12 */
+void cc_lang_read_months(loader *L, const ynode *n)
+{
+    static const char *const keys[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                       "aug", "sep", "oct", "nov", "dec", NULL};
+    cc_lang *l = L->l;
+    formvec fv = {0};
+    const char *alt;
+    char msg[256];
+    size_t off;
+    uint32_t m;
+    if (!n || !y_expect(L->doc, n, Y_MAP, "months"))
+        return;
+    y_check_keys(L->doc, n, keys, "months");
+    for (m = 1; m <= 12; m++)
+        cc_lang_add_forms(L, y_get(n, keys[m - 1]), keys[m - 1], m, &fv, F_GUARD);
+    alt = cc_lang_marked_alternation(&l->arena, &fv, l->spacing, true);
+    cc_free(fv.v);
+    if (!alt)
+        y_error(L->doc, n, CC_D_NOMEM, NULL, "out of memory");
+    else if (cc_rx_compile(&l->months, alt, strlen(alt), PCRE2_CASELESS, msg, sizeof msg,
+                           &off) != 0)
+        y_error(L->doc, n, CC_D_PATTERN, NULL, "months do not compile: %s", msg);
+}
+
+/* ago: {before: [...], after: [...]}: the words that make a duration a
+ * time in the past ("hace tres meses", "four months ago", "4ヶ月前").
+ * before: a pattern that ends where the duration starts (matched with the
+ * subject cut there); after: one anchored where it ends; now: the words
+ * that turn to the present ("Vor acht Monaten scheiterten die Gespräche,
+ * nun kauft Google Wiz für 33 Milliarden"), past which the duration says
+ * nothing. */
+void cc_lang_read_ago(loader *L, const ynode *n)
+{
+    static const char *const keys[] = {"before", "after", "now", NULL};
+    static const char *const names[] = {"before", "after", "now"};
+    cc_lang *l = L->l;
+    int i;
+    if (!n || !y_expect(L->doc, n, Y_MAP, "ago"))
+        return;
+    y_check_keys(L->doc, n, keys, "ago");
+    for (i = 0; i < 3; i++) {
+        formvec fv = {0};
+        cc_buf b = CC_BUF_INIT;
+        char msg[256];
+        size_t off;
+        const char *alt;
+        cc_rx *rx = i == 0 ? &l->ago_before : i == 1 ? &l->ago_after : &l->ago_now;
+        cc_lang_add_forms(L, y_get(n, names[i]), names[i], 0, &fv, F_GUARD);
+        if (!fv.n)
+            continue;
+        alt = cc_lang_marked_alternation(&l->arena, &fv, l->spacing, false);
+        cc_free(fv.v);
+        if (!alt) {
+            y_error(L->doc, n, CC_D_NOMEM, NULL, "out of memory");
+            continue;
+        }
+        if (i == 0)
+            cc_buf_printf(&b, "%s[\\s\\x{00A0}]*", alt);
+        else if (i == 1)
+            cc_buf_printf(&b, "[\\s\\x{00A0}]*%s", alt);
+        else
+            cc_buf_puts(&b, alt);
+        if (b.err)
+            y_error(L->doc, n, CC_D_NOMEM, NULL, "out of memory");
+        else if (cc_rx_compile(rx, b.p, b.len,
+                               PCRE2_CASELESS | (i == 0   ? PCRE2_ENDANCHORED
+                                                 : i == 1 ? PCRE2_ANCHORED
+                                                          : 0),
+                               msg, sizeof msg, &off) != 0)
+            y_error(L->doc, n, CC_D_PATTERN, NULL, "ago.%s does not compile: %s", names[i], msg);
+        cc_buf_free(&b);
+    }
+}
+
 /* Every match of rx in t[a, b), left to right: fn gets id, or with
  * marked the number the match's (*MARK) names (no mark: not reported). */
 static int each(const cc_rx *rx, bool marked, uint32_t id, cc_rxctx *c, const char *t,
