@@ -220,17 +220,24 @@ static bool crosses_sentence(const char *t, size_t a, size_t b)
 /* "с 5,4 до 37,5 млрд долларов", "passé de 10 à 15 millions d'abonnés",
  * "je rund 100 bzw. 500 Millionen Dollar": a bare figure followed by one of
  * the pack's shared_unit words and an amount with a scale takes that
- * amount's scale and unit. */
+ * amount's scale and unit; one with its own scale ("从 1830 亿翻倍至 3500
+ * 亿美元", "from 183 billion to 350 billion dollars") takes its unit. */
 static void borrow_unit(const cc_lang *l, cc_rxctx *c, const char *t, cc_qlist *q)
 {
     size_t i;
     for (i = 0; i + 1 < q->n; i++) {
         cc_quantity *x = &q->v[i];
         const cc_quantity *y = &q->v[i + 1];
-        if (x->kind != CC_KIND_NUMBER || x->scaled || x->vague || x->conversion_of >= 0 ||
+        if (x->kind != CC_KIND_NUMBER || x->vague || x->conversion_of >= 0 ||
             y->kind == CC_KIND_NUMBER || !y->scaled || y->vague || y->start < x->end ||
             y->start - x->end > 24 || !cc_lang_shares_unit(l, c, t, x->end, y->start))
             continue;
+        if (x->scaled) {
+            x->kind = y->kind;
+            x->unit = y->unit;
+            x->inherited = true;
+            continue;
+        }
         x->value = cc_dec_mul(x->value, y->factor);
         x->iv = cc_interval_of(x->qual, x->value);
         x->factor = y->factor;

@@ -279,7 +279,13 @@ int cc_rx_escape(cc_buf *b, const char *s, size_t n)
             cc_buf_puts(b, "\\s+");
             continue;
         }
-        if (strchr("\\^$.|?*+()[]{}#-/", ch) && ch)
+        if (ch == '-') {
+            /* a hyphen matches the Unicode hyphens too ("US‑Dollar" with
+             * U+2011, as some sites write it) */
+            cc_buf_puts(b, "[\\-\\x{2010}\\x{2011}]");
+            continue;
+        }
+        if (strchr("\\^$.|?*+()[]{}#/", ch) && ch)
             cc_buf_putc(b, '\\');
         cc_buf_putc(b, (char)ch);
     }
