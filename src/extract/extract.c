@@ -73,6 +73,7 @@ int cc_extractor_new(cc_extractor **out, const cc_ruleset *rs)
     x->budget_ns = (uint64_t)CC_TIME_BUDGET_MS * 1000000u;
     x->forecast_id = rs->lf ? cc_ruleset_concept_index(rs, "forecast") : -1;
     x->talks_id = rs->lf ? cc_ruleset_concept_index(rs, "talks") : -1;
+    x->anaphor_id = rs->lf ? cc_ruleset_concept_index(rs, "anaphor") : -1;
     if (cc_rxctx_init(&x->ctx, rs->maxcap + 1) != 0) {
         cc_free(x);
         return CC_ERR_NOMEM;
@@ -91,6 +92,7 @@ void cc_extractor_free(cc_extractor *x)
     cc_free(x->h);
     cc_free(x->terms.v);
     cc_free(x->ents.v);
+    cc_free(x->orgs.v);
     cc_free(x->gov);
     cc_free(x);
 }

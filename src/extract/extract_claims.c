@@ -591,6 +591,7 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
     x->q.n = 0;
     x->nh = 0;
     x->governed = false;
+    x->orgs_found = false;
     if (cc_segment(&x->ss, l, t, begin, end) != 0)
         return CC_ERR_NOMEM;
     cc_extract_start_budget(x, doc);

@@ -45,6 +45,11 @@ struct cc_extractor {
     long *gov;           /* frame.c: the head term of each quantity, or -1 */
     bool governed;       /* terms, entities and gov are this article's */
     long forecast_id, talks_id; /* the concepts that mark a forecast, or -1 */
+    long anaphor_id;            /* "the company": an organisation named before */
+    cc_occs orgs;               /* frame.c: every entity of the article, when
+                                   an anaphor needs its antecedent */
+    bool orgs_found;            /* orgs is this article's */
+    const struct cc_langframe *lf; /* frame.c: the language's terms */
     size_t capgov;
     bool no_context;
     FILE *explain; /* --explain, or NULL */

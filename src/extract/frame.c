@@ -646,6 +646,46 @@ static bool concept_in(const cc_occs *o, uint32_t concept, size_t a, size_t b)
     return false;
 }
 
+/* The organisation an anaphor at a stands for ("the company", "la
+ * empresa", "同社"): the organisation named last before it in the article;
+ * -1 when none is. The article's entities are searched once, when the
+ * first anaphor asks. */
+static long antecedent(cc_extractor *x, const char *t, size_t lo, size_t hi, size_t a)
+{
+    long best = -1;
+    size_t k;
+    if (!x->orgs_found) {
+        collect ce = {&x->orgs, NULL, NULL, 0, 0};
+        x->orgs.n = 0;
+        if (each_entity(x, x->lf, t, lo, hi, &ce) < 0 || ce.err)
+            x->orgs.n = 0; /* out of memory or budget: no antecedents */
+        else if (x->orgs.n > 1)
+            qsort(x->orgs.v, x->orgs.n, sizeof(cc_occ), cmp_occ);
+        x->orgs_found = true;
+    }
+    for (k = 0; k < x->orgs.n && x->orgs.v[k].start < a; k++) {
+        const char *kind = x->rs->entities[x->orgs.v[k].id].kind;
+        if (x->orgs.v[k].end <= a && kind && strcmp(kind, "organisation") == 0)
+            best = (long)x->orgs.v[k].id;
+    }
+    return best;
+}
+
+/* Is entity e named in t[a, b) by an anaphor that stands for it ("Meta
+ * announced... The company will invest $14.3bn")? */
+static bool named_by_anaphor(cc_extractor *x, const char *t, size_t lo, size_t hi, uint32_t e,
+                             size_t a, size_t b)
+{
+    size_t k;
+    if (x->anaphor_id < 0 || !x->lf)
+        return false;
+    for (k = first_occ(&x->terms, a); k < x->terms.n && x->terms.v[k].start < b; k++)
+        if (x->terms.v[k].id == (uint32_t)x->anaphor_id && x->terms.v[k].end <= b &&
+            antecedent(x, t, lo, hi, x->terms.v[k].start) == (long)e)
+            return true;
+    return false;
+}
+
 /* The line around [a, b), as the paragraph window of the context
  * extractors. */
 static void paragraph_of(const char *t, size_t lo, size_t hi, size_t a, size_t b, size_t *pa,
@@ -1125,7 +1165,9 @@ static bool head_named(const cc_extractor *x, const cc_frame *f, size_t a, size_
 }
 
 /* Why frame r does not take quantity i (governed by head), written into
- * why; NULL when it takes it. */
+ * why; NULL when it takes it. weak (NULL, or two counters) gets the
+ * frame's with: named only before the figure (weak[0]) and its entities
+ * named only by an anaphor (weak[1]). */
 static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, size_t lo,
                            size_t hi, size_t i, const cc_occ *head, size_t sa, size_t sb,
                            size_t ca, size_t cb, size_t xa, size_t xb, unsigned *weak,
@@ -1180,7 +1222,7 @@ static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, si
             !(xb > xa && concept_in(&x->ents, f->with_ents[k], xa, xb))) {
             if (concept_in(&x->ents, f->with_ents[k], sa, q->start)) {
                 if (weak)
-                    (*weak)++;
+                    weak[0]++;
                 continue;
             }
             snprintf(why, n, "%s not named in its clause", x->rs->entities[f->with_ents[k]].id);
@@ -1203,6 +1245,11 @@ static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, si
             ea = lo, eb = hi;
         for (k = 0; k < f->nents; k++)
             if (!concept_in(&x->ents, f->ents[k], ea, eb)) {
+                if (named_by_anaphor(x, t, lo, hi, f->ents[k], ea, eb)) {
+                    if (weak)
+                        weak[1]++;
+                    continue;
+                }
                 snprintf(why, n, "%s not named in its %s", x->rs->entities[f->ents[k]].id,
                          f->ent_within == CC_ENT_ARTICLE     ? "article"
                          : f->ent_within == CC_ENT_PARAGRAPH ? "paragraph"
@@ -1461,6 +1508,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         }
     if (!any || li < 0 || !rs->lf)
         return CC_OK;
+    x->lf = &rs->lf[li];
     for (k = 0; k < nh0; k++)
         if (gated(xl, &x->h[k]))
             within = CC_ENT_ARTICLE;
@@ -1535,10 +1583,10 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             const char *no;
             int sc;
             bool direct;
-            unsigned weak = 0;
+            unsigned weak[2] = {0, 0};
             if (r->type != CC_X_FRAME)
                 continue;
-            no = refusal(x, r, t, lo, hi, i, &x->terms.v[g], sa, sb, ca, cb, xa, xb, &weak, why,
+            no = refusal(x, r, t, lo, hi, i, &x->terms.v[g], sa, sb, ca, cb, xa, xb, weak, why,
                          sizeof why);
             /* an article of 2025 may well tell of 2024's round without
              * writing the year: only a written year refuses */
@@ -1568,11 +1616,12 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             /* through a light head: below a frame of the light head */
             sc = specificity(r->frame, written || (earlier && r->frame->year &&
                                                    r->frame->year < cc_doc_year(doc))) -
-                 (direct ? 0 : 2) - 2 * (int)weak;
+                 (direct ? 0 : 2) - 2 * (int)(weak[0] + weak[1]);
             if (x->explain)
-                cc_buf_printf(&eb, "  %s: fits%s%s (specificity %d)%s\n", r->claim->id,
+                cc_buf_printf(&eb, "  %s: fits%s%s%s (specificity %d)%s\n", r->claim->id,
                               direct ? "" : ", its head named in the sentence",
-                              weak ? ", a with: named only before it in its sentence" : "", sc,
+                              weak[0] ? ", a with: named only before it in its sentence" : "",
+                              weak[1] ? ", an organisation named by an anaphor" : "", sc,
                               best && sc <= bests ? ", loses to a more specific or earlier claim"
                                                   : "");
             if (!best || sc > bests) {

@@ -601,13 +601,19 @@ static bool speaks(const cc_ruleset *rs, size_t li, const cc_frame *f)
 }
 
 /* Is concept c needed by the frames: a head or predicate (any of them may
- * govern a figure), or a modifier some frame asks for? The others are not
- * searched (each costs a search of every sentence with a figure). */
+ * govern a figure), a modifier the extraction reads itself (a forecast's
+ * words, an anaphor, a concept that says earlier), or one some frame asks
+ * for? The others are not searched (each costs a search of every sentence
+ * with a figure). */
 static bool needed(const cc_ruleset *rs, uint32_t c)
 {
+    static const char *const own[] = {"forecast", "talks", "anaphor", NULL};
     size_t i, k;
-    if (rs->concepts[c].role != CC_ROLE_MODIFIER)
+    if (rs->concepts[c].role != CC_ROLE_MODIFIER || rs->concepts[c].earlier)
         return true;
+    for (i = 0; own[i]; i++)
+        if (strcmp(rs->concepts[c].name, own[i]) == 0)
+            return true;
     for (i = 0; i < rs->nframes; i++) {
         const cc_frame *f = &rs->frames[i].frame;
         for (k = 0; k < f->nwith; k++)
