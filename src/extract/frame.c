@@ -380,18 +380,19 @@ static unsigned term_gap(const cc_extractor *x, const char *t, size_t i, const c
     return max + 1;
 }
 
-/* The cost of head term k governing quantity i, or GOVERN_MAX + 1. */
-static unsigned pair_cost(const cc_extractor *x, const char *t, size_t i, size_t k)
+/* The cost of head term k governing quantity i, or max + 1 (GOVERN_MAX:
+ * a head further than that governs nothing). */
+static unsigned pair_cost(const cc_extractor *x, const char *t, size_t i, size_t k, unsigned max)
 {
     const cc_quantity *q = &x->q.v[i];
     const cc_occ *o = &x->terms.v[k];
     if (!reaches(&x->rs->concepts[o->id], q) || inside_other(x, o, i))
-        return GOVERN_MAX + 1;
+        return max + 1;
     /* inside the figure's own text: a count's noun says what is counted
      * ("1,800 employees", "800 Millionen Nutzer"); nothing else does */
     if (q->kind == CC_KIND_COUNT && o->start >= q->start && o->end <= q->end)
         return 0;
-    return term_gap(x, t, i, o, GOVERN_MAX);
+    return term_gap(x, t, i, o, max);
 }
 
 /* The head a predicate (term p) is said of, for figure i: the nearest head
@@ -502,7 +503,7 @@ static int assign_governors(cc_extractor *x, const char *t)
             unsigned c;
             if (o->end > x->ss.v[s].end)
                 continue;
-            if ((c = pair_cost(x, t, i, k)) > GOVERN_MAX)
+            if ((c = pair_cost(x, t, i, k, GOVERN_MAX)) > GOVERN_MAX)
                 continue;
             if (np == cap && cc_grow((void **)&pairs, &cap, np + 1, sizeof(govpair)) != 0) {
                 cc_free(pairs);
@@ -1290,14 +1291,36 @@ bool cc_extract_forecast(const cc_extractor *x, const char *t, const cc_quantity
 }
 
 /* --explain: one block per figure, written at once. */
-static void explain_head(cc_buf *b, cc_doc *doc, const char *t, const cc_quantity *q,
+static void explain_head(cc_buf *b, cc_doc *doc, const char *t, size_t i,
                          const cc_extractor *x, long g)
 {
+    const cc_quantity *q = &x->q.v[i];
     cc_loc loc = cc_doc_loc(doc, q->start);
     cc_buf_printf(b, "%s:%u:%u: \"%.*s\" ", cc_doc_path(doc), (unsigned)loc.line,
                   (unsigned)loc.column, (int)(q->end - q->start), t + q->start);
     if (g < 0) {
-        cc_buf_puts(b, "is governed by no head concept\n");
+        /* the nearest head of its kind in its sentence, too far to govern:
+         * what a rule author would look at */
+        long s = cc_sent_of(&x->ss, q->start), best = -1;
+        unsigned bc = SUBJECT_MAX + 1, c;
+        size_t k;
+        for (k = s >= 0 ? first_occ(&x->terms, x->ss.v[s].start) : x->terms.n;
+             k < x->terms.n && x->terms.v[k].start < x->ss.v[s].end; k++)
+            if (governs_kind(&x->rs->concepts[x->terms.v[k].id], q) &&
+                (c = pair_cost(x, t, i, k, SUBJECT_MAX)) < bc) {
+                bc = c;
+                best = (long)k;
+            }
+        if (best < 0) {
+            cc_buf_printf(b, "is governed by no head concept (no head of a %s figure in its sentence)\n",
+                          cc_kind_name(q->kind));
+            return;
+        }
+        cc_buf_printf(b, "is governed by no head concept (the nearest, %s (\"%.*s\"), is %u "
+                         "words away; a head governs up to %u)\n",
+                      x->rs->concepts[x->terms.v[best].id].name,
+                      (int)(x->terms.v[best].end - x->terms.v[best].start),
+                      t + x->terms.v[best].start, (bc + 1) / 2, GOVERN_MAX / 2);
         return;
     }
     cc_buf_printf(b, "is governed by %s (\"%.*s\")\n", x->rs->concepts[x->terms.v[g].id].name,
@@ -1551,7 +1574,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         sb = x->ss.v[s].end > q->end ? x->ss.v[s].end : q->end;
         g = x->gov[i];
         if (x->explain)
-            explain_head(&eb, doc, t, q, x, g);
+            explain_head(&eb, doc, t, i, x, g);
         if (g < 0) {
             trace_all(x, xl, t, q, NULL, "frame: no head concept governs it", NULL);
             explain_flush(x, &eb);
