@@ -965,38 +965,53 @@ static long figure_month(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t 
 }
 
 /* The scope of a figure a frame took: its period or window (docs/rules.md,
- * "Time"), "" when the time is unknown or the claim is an event. */
-static void frame_scope(const cc_frame *f, cc_doc *doc, int year, bool written, int quarter,
+ * "Time"), "" when the time is unknown or the claim is an event. year is
+ * the figure's, wrote_year whether the text says it; month the figure's
+ * month (-1: none, the article's date stands for it); quarter the quarter
+ * written (0: none). Quarters and years are the company's fiscal ones
+ * (fiscal_year_end:; a fiscal year is named for the calendar year it ends
+ * in): a quarter without its year is of the last year in which it has
+ * begun by then ("the fourth quarter" reported in February is the year
+ * before's; Nvidia's third quarter reported in November 2025 is of its
+ * fiscal 2026), and a flow (time: period) with no quarter written is of
+ * the last quarter that ended before the article's date. */
+static void frame_scope(const cc_frame *f, cc_doc *doc, int year, bool wrote_year, int quarter,
                         long month, char *out, size_t n)
 {
+    long at = month >= 0 ? month : month_of(cc_doc_meta_date(doc)), off;
+    int end = f->fiscal_end ? f->fiscal_end : 12;
     out[0] = '\0';
     if (f->time == CC_TIME_EVENT || year <= 0)
         return;
-    if (month >= 0 && f->period != CC_SCOPE_YEAR && !(f->period == CC_SCOPE_QUARTER && quarter)) {
-        char date[48];
-        snprintf(date, sizeof date, "%04ld-%02ld-01", month / 12, month % 12 + 1);
-        cc_extract_date_scope(date, f->period, out, n);
+    off = at - end; /* months since the start of fiscal year 1 */
+    switch (f->period) {
+    case CC_SCOPE_QUARTER:
+        if (quarter) {
+            if (!wrote_year && at >= 0)
+                year = (int)((off - 3 * (quarter - 1)) / 12) + 1;
+            snprintf(out, n, "%04d-Q%d", year, quarter);
+        } else if (at >= 0 && (!wrote_year || month >= 0)) {
+            /* a flow the article's date stands for is of the last quarter
+             * that has ended: results are reported after it */
+            if (month < 0 && f->time == CC_TIME_PERIOD)
+                off -= 3;
+            snprintf(out, n, "%04d-Q%d", (int)(off / 12 + 1), (int)(off % 12 / 3 + 1));
+        } else {
+            snprintf(out, n, "%04d", year);
+        }
         return;
-    }
-    if (f->period == CC_SCOPE_QUARTER && quarter) {
-        /* "in the third quarter": of the year written, else of the
-         * article's year, or the year before when that quarter has not
-         * begun by the article's date (a report of the fourth quarter
-         * published in February) */
-        int m = 0;
-        const char *date = cc_doc_meta_date(doc);
-        if (!written && date && strlen(date) >= 7)
-            m = (date[5] - '0') * 10 + (date[6] - '0');
-        if (!written && m >= 1 && m <= 12 && (quarter - 1) * 3 + 1 > m)
-            year--;
-        snprintf(out, n, "%04d-Q%d", year, quarter);
+    case CC_SCOPE_MONTH:
+        if (at >= 0 && (!wrote_year || month >= 0))
+            snprintf(out, n, "%04d-%02d", (int)(at / 12), (int)(at % 12 + 1));
+        else
+            snprintf(out, n, "%04d", year);
         return;
-    }
-    if (f->period == CC_SCOPE_YEAR || written || !cc_doc_meta_date(doc)) {
+    default:
+        if (at >= 0 && (!wrote_year || month >= 0))
+            year = (int)(off / 12) + 1;
         snprintf(out, n, "%04d", year);
         return;
     }
-    cc_extract_date_scope(cc_doc_meta_date(doc), f->period, out, n);
 }
 
 /* How much a frame asked for, and got: the most specific frame wins a
@@ -1556,7 +1571,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         bool earlier;
         int year = 0;
         long month;
-        bool written = false;
+        bool written = false, wrote_year;
         char why[160];
         if (q->vague || q->conversion_of >= 0 || s < 0 || !x->ss.v[s].candidate)
             continue;
@@ -1594,6 +1609,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             }
         }
         year = figure_year(x, l, doc, i, ca, cb, sa, sb, &written);
+        wrote_year = written;
         month = figure_month(x, l, doc, i, ca, cb, sa, sb,
                              written && year != CC_YEAR_OTHER ? year : 0);
         if (month >= 0 && !written) {
@@ -1673,7 +1689,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             if (rc == 1) {
                 hit *h = &x->h[x->nh - 1];
                 h->framed = 1;
-                frame_scope(best->frame, doc, year, written,
+                frame_scope(best->frame, doc, year, wrote_year,
                             best->frame->period == CC_SCOPE_QUARTER
                                 ? figure_quarter(x, l, t, i, ca, cb, sa, sb)
                                 : 0,

@@ -408,7 +408,8 @@ static void read_frame_date(cloader *C, const ynode *n, const char *key, char ou
 void cc_rules_read_frame(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n)
 {
     static const char *const keys[] = {"concept", "entities", "within", "with", "not",
-                                       "time", "period", "year", "on", "before", NULL};
+                                       "time", "period", "year", "on", "before",
+                                       "fiscal_year_end", NULL};
     cc_ruleset *rs = C->rs;
     cc_framedef fd;
     const ynode *v;
@@ -495,6 +496,19 @@ void cc_rules_read_frame(cloader *C, cc_claim *cl, uint32_t idx, const ynode *n)
             y_error(C->doc, v, CC_D_VALUE, "write e.g. year: 2024", "year must be a year");
         else
             fd.frame.year = (int)yr;
+    }
+    if ((v = y_get(n, "fiscal_year_end"))) {
+        const char *m = y_str(C->doc, v, "fiscal_year_end");
+        char *end = NULL;
+        long mo = m ? strtol(m, &end, 10) : 0;
+        if (!m || *end || mo < 1 || mo > 12)
+            y_error(C->doc, v, CC_D_VALUE, "write the month the fiscal year ends, 1 to 12",
+                    "fiscal_year_end must be a month number");
+        else if (fd.frame.time == CC_TIME_EVENT)
+            y_error(C->doc, v, CC_D_VALUE, "add time: period or time: as_of",
+                    "an event has no fiscal year");
+        else
+            fd.frame.fiscal_end = mo == 12 ? 0 : (int)mo;
     }
     read_frame_date(C, n, "on", fd.frame.on);
     read_frame_date(C, n, "before", fd.frame.before);

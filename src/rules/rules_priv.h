@@ -81,6 +81,9 @@ typedef struct cc_frame {
     char on[11];       /* "" or YYYY-MM-DD: the event's date; an article
                           dated earlier cannot report it */
     char before[11];   /* "" or YYYY-MM-DD: only articles dated earlier */
+    int fiscal_end;    /* 1-12: the month the company's fiscal year ends
+                          (its year is named for the calendar year it ends
+                          in); 0: December */
 } cc_frame;
 
 /* What the ruleset adds to a pack for frames: its terms resolved to
