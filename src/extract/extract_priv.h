@@ -102,4 +102,29 @@ void cc_extract_check_conversions(cc_extractor *x, cc_doc *doc, cc_diags *d);
  * has frames (its terms were looked for); false otherwise. */
 bool cc_extract_forecast(const cc_extractor *x, const char *t, const cc_quantity *q);
 
+/* frame.c, for frame_time.c: does q count (an amount, a percentage, a
+ * count)? The gap between [a, b) and [c, d) in bytes (0 when they meet);
+ * is figure i the figure of its kind nearest to the mention [ya, yb) of
+ * its sentence [sa, sb)? */
+bool cc_extract_counts(const cc_quantity *q);
+size_t cc_extract_span_gap(size_t a, size_t b, size_t c, size_t d);
+bool cc_extract_nearest_figure(const cc_extractor *x, size_t i, size_t ya, size_t yb, size_t sa,
+                               size_t sb);
+
+/* frame_time.c: the time of figure i a frame takes, whose clause is [ca,
+ * cb) in its sentence [sa, sb) (docs/rules.md, "Time"). */
+/* The quarter written nearest to it (1-4), 0 when none. */
+int cc_frame_quarter(cc_extractor *x, const cc_lang *l, const char *t, size_t i, size_t ca,
+                     size_t cb, size_t sa, size_t sb);
+/* The month it is about, in months since year 0, -1 when none is written
+ * (year: the year written, 0 when none). */
+long cc_frame_month(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t i, size_t ca,
+                    size_t cb, size_t sa, size_t sb, int year);
+/* The scope its claim compares it within, "" for an event. */
+void cc_frame_scope(const cc_frame *f, cc_doc *doc, int year, bool wrote_year, int quarter,
+                    long month, char *out, size_t n);
+/* Why on: or before: refuse it (written into why), NULL when they do not. */
+const char *cc_frame_date_refusal(const cc_frame *f, const char *date, long month, int year,
+                                  char *why, size_t n);
+
 #endif

@@ -20,6 +20,10 @@
  * several frames take one figure the one that asked for most wins; a
  * figure a pattern or context extractor took is left to it. docs/rules.md,
  * "Frames", says the same for rule authors.
+ *
+ * The file is long because governing, clauses, entities (and anaphors) and
+ * arbitration read one another's state; the figure's time (months,
+ * quarters, fiscal years, on:/before:) is in frame_time.c.
  */
 #include "extract_priv.h"
 
@@ -66,7 +70,7 @@ static bool clause_mark(uint32_t cp)
 /* A figure that counts as one between a head and another figure: an
  * amount, a percentage, a count or a scaled number, not a bare number
  * such as a year. */
-static bool counts(const cc_quantity *q)
+bool cc_extract_counts(const cc_quantity *q)
 {
     return !q->vague && q->conversion_of < 0 && (q->kind != CC_KIND_NUMBER || q->scaled);
 }
@@ -96,7 +100,7 @@ static bool figure_between(const cc_extractor *x, size_t a, size_t b, size_t ski
         const cc_quantity *q = &x->q.v[i];
         if (q->start >= b)
             break;
-        if (i != skip && q->start >= a && q->end <= b && counts(q))
+        if (i != skip && q->start >= a && q->end <= b && cc_extract_counts(q))
             return true;
     }
     return false;
@@ -273,7 +277,7 @@ static int find_occurrences(cc_extractor *x, const cc_lang *l, const cc_langfram
         return CC_ERR_NOMEM;
     for (i = 0; i < x->q.n; i++) {
         long si = cc_sent_of(&x->ss, x->q.v[i].start);
-        if (si < 0 || !x->ss.v[si].candidate || !counts(&x->q.v[i]))
+        if (si < 0 || !x->ss.v[si].candidate || !cc_extract_counts(&x->q.v[i]))
             continue;
         want[si] |= 1;
         if (si > 0)
@@ -338,7 +342,7 @@ static bool eligible(const cc_extractor *x, size_t i)
 {
     const cc_quantity *q = &x->q.v[i];
     long s = cc_sent_of(&x->ss, q->start);
-    return counts(q) && s >= 0 && x->ss.v[s].candidate;
+    return cc_extract_counts(q) && s >= 0 && x->ss.v[s].candidate;
 }
 
 static bool governs_kind(const cc_concept *c, const cc_quantity *q)
@@ -361,10 +365,10 @@ static bool inside_other(const cc_extractor *x, const cc_occ *o, size_t i)
 {
     size_t k = cc_extract_first_q(x, o->start);
     if (k < x->q.n && k != i && x->q.v[k].start == o->start && o->end <= x->q.v[k].end &&
-        counts(&x->q.v[k]))
+        cc_extract_counts(&x->q.v[k]))
         return true;
     return k > 0 && k - 1 != i && x->q.v[k - 1].start <= o->start && o->end <= x->q.v[k - 1].end &&
-           counts(&x->q.v[k - 1]);
+           cc_extract_counts(&x->q.v[k - 1]);
 }
 
 /* The words between term o and figure i (gap_cost, up to max), or max + 1
@@ -432,7 +436,7 @@ static long governor_before(const cc_extractor *x, const char *t, size_t i, cc_r
 {
     const cc_quantity *q = &x->q.v[i];
     size_t j = i;
-    while (j-- > 0 && !counts(&x->q.v[j]))
+    while (j-- > 0 && !cc_extract_counts(&x->q.v[j]))
         ;
     if (j >= i || x->gov[j] < 0 || x->q.v[j].end > q->start ||
         cc_sent_of(&x->ss, x->q.v[j].start) != cc_sent_of(&x->ss, q->start) ||
@@ -625,7 +629,7 @@ static void clause_of(const cc_extractor *x, const char *t, size_t i, const cc_o
     /* other figures bound the clause */
     for (k = cc_extract_first_q(x, sa); k < x->q.n && x->q.v[k].start < sb; k++) {
         const cc_quantity *o = &x->q.v[k];
-        if (k == i || !counts(o))
+        if (k == i || !cc_extract_counts(o))
             continue;
         if (o->end <= q->start && o->end > a && o->end <= head->start)
             a = o->end;
@@ -702,7 +706,7 @@ static void paragraph_of(const char *t, size_t lo, size_t hi, size_t a, size_t b
     *pb = b;
 }
 
-static size_t span_gap(size_t a, size_t b, size_t c, size_t d)
+size_t cc_extract_span_gap(size_t a, size_t b, size_t c, size_t d)
 {
     return b <= c ? c - b : d <= a ? a - d : 0;
 }
@@ -711,15 +715,15 @@ static size_t span_gap(size_t a, size_t b, size_t c, size_t d)
  * [sa, sb)? A year mention belongs to the nearest figure: "first invested
  * $1bn in 2019, has since invested $13bn"; a percentage does not take it
  * from an amount: "im dritten Quartal um 62 Prozent auf 57 Milliarden". */
-static bool nearest_figure(const cc_extractor *x, size_t i, size_t ya, size_t yb, size_t sa,
+bool cc_extract_nearest_figure(const cc_extractor *x, size_t i, size_t ya, size_t yb, size_t sa,
                            size_t sb)
 {
-    size_t mine = span_gap(x->q.v[i].start, x->q.v[i].end, ya, yb), k;
+    size_t mine = cc_extract_span_gap(x->q.v[i].start, x->q.v[i].end, ya, yb), k;
     for (k = cc_extract_first_q(x, sa); k < x->q.n && x->q.v[k].start < sb; k++) {
         const cc_quantity *o = &x->q.v[k];
-        if (k == i || !counts(o) || o->kind != x->q.v[i].kind || o->end > sb)
+        if (k == i || !cc_extract_counts(o) || o->kind != x->q.v[i].kind || o->end > sb)
             continue;
-        if (span_gap(o->start, o->end, ya, yb) < mine)
+        if (cc_extract_span_gap(o->start, o->end, ya, yb) < mine)
             return false;
     }
     return true;
@@ -769,7 +773,7 @@ static int figure_year(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t i,
     if (found == 0) {
         found = cc_lang_nearest_year(l, &x->ctx, t, sa, sb, q->start, q->end, &year, &rel, &ya,
                                      &yb);
-        if (found > 0 && !nearest_figure(x, i, ya, yb, sa, sb))
+        if (found > 0 && !cc_extract_nearest_figure(x, i, ya, yb, sa, sb))
             found = 0;
     }
     if (found > 0 && rel && comparison_base(x, t, ya, yb, sa, sb))
@@ -785,233 +789,6 @@ static int figure_year(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t i,
         return year ? CC_YEAR_OTHER : 0;
     }
     return cc_doc_year(doc);
-}
-
-typedef struct nearest_q {
-    const char *t;
-    size_t a, b;      /* the figure */
-    size_t best;      /* distance of the nearest mention so far */
-    size_t ma, mb;    /* its span */
-    uint32_t quarter; /* 0: none */
-} nearest_q;
-
-static void on_quarter(void *ud, uint32_t mark, size_t a, size_t b)
-{
-    nearest_q *n = ud;
-    size_t d = span_gap(n->a, n->b, a, b);
-    if (mark >= 1 && mark <= 4 && d < n->best) {
-        n->best = d;
-        n->quarter = mark;
-        n->ma = a;
-        n->mb = b;
-    }
-}
-
-/* The quarter written nearest to figure i (1-4) in its clause, else in its
- * sentence when no other figure is nearer to it; 0 when none is. */
-static int figure_quarter(cc_extractor *x, const cc_lang *l, const char *t, size_t i, size_t ca,
-                          size_t cb, size_t sa, size_t sb)
-{
-    nearest_q n;
-    memset(&n, 0, sizeof n);
-    n.a = x->q.v[i].start;
-    n.b = x->q.v[i].end;
-    n.best = SIZE_MAX;
-    if (!l->quarters.code)
-        return 0;
-    if (cc_rx_each_mark(&l->quarters, &x->ctx, t, ca, cb, on_quarter, &n) < 0)
-        return 0;
-    if (n.quarter)
-        return (int)n.quarter;
-    if (cc_rx_each_mark(&l->quarters, &x->ctx, t, sa, sb, on_quarter, &n) < 0)
-        return 0;
-    if (n.quarter && nearest_figure(x, i, n.ma, n.mb, sa, sb))
-        return (int)n.quarter;
-    return 0;
-}
-
-/* Months since year 0 of a date "YYYY-MM...", or -1. */
-static long month_of(const char *date)
-{
-    int y = 0, m, i;
-    if (!date)
-        return -1;
-    for (i = 0; i < 4; i++) {
-        if (date[i] < '0' || date[i] > '9')
-            return -1;
-        y = y * 10 + (date[i] - '0');
-    }
-    if (date[4] != '-' || date[5] < '0' || date[5] > '9' || date[6] < '0' || date[6] > '9')
-        return -1;
-    m = (date[5] - '0') * 10 + (date[6] - '0');
-    return m >= 1 && m <= 12 ? (long)y * 12 + m - 1 : -1;
-}
-
-/* The distance from figure [a, b) to mention [c, d), clause marks
- * counted (cc_lang_mention_gap). */
-static size_t mention_gap(const char *t, size_t a, size_t b, size_t c, size_t d)
-{
-    return d <= a ? cc_lang_mention_gap(t, d, a) : c >= b ? cc_lang_mention_gap(t, b, c) : 0;
-}
-
-/* Is figure i the figure of its kind nearest to mention [ma, mb) in t[sa,
- * sb), clause marks counted? */
-static bool nearest_to_mention(const cc_extractor *x, const char *t, size_t i, size_t ma,
-                               size_t mb, size_t sa, size_t sb)
-{
-    size_t mine = mention_gap(t, x->q.v[i].start, x->q.v[i].end, ma, mb), k;
-    for (k = cc_extract_first_q(x, sa); k < x->q.n && x->q.v[k].start < sb; k++) {
-        const cc_quantity *o = &x->q.v[k];
-        if (k == i || !counts(o) || o->kind != x->q.v[i].kind || o->end > sb)
-            continue;
-        if (mention_gap(t, o->start, o->end, ma, mb) < mine)
-            return false;
-    }
-    return true;
-}
-
-static void on_month(void *ud, uint32_t mark, size_t a, size_t b)
-{
-    nearest_q *n = ud;
-    size_t d = mention_gap(n->t, n->a, n->b, a, b);
-    if (mark >= 1 && mark <= 12 && d < n->best) {
-        n->best = d;
-        n->quarter = mark;
-        n->ma = a;
-        n->mb = b;
-    }
-}
-
-/* The nearest duration of months said to be past ("hace tres meses",
- * "four months ago", "4ヶ月前") to figure i in t[a, b): its months, with
- * its distance in *dist and span in *da, *db; 0 when none. */
-static unsigned months_ago(cc_extractor *x, const cc_lang *l, const char *t, size_t i,
-                           size_t a, size_t b, size_t *dist, size_t *da, size_t *db)
-{
-    const cc_quantity *q = &x->q.v[i];
-    unsigned best = 0;
-    size_t k;
-    *dist = SIZE_MAX;
-    for (k = cc_extract_first_q(x, a); k < x->q.n && x->q.v[k].start < b; k++) {
-        const cc_quantity *o = &x->q.v[k];
-        double v;
-        size_t d;
-        if (k == i || o->end > b || o->kind != CC_KIND_COUNT || o->vague || !o->unit ||
-            strcmp(o->unit, "months") != 0)
-            continue;
-        v = cc_dec_to_double(o->value);
-        if (v < 1 || v > 120 || v != (double)(unsigned)v)
-            continue;
-        d = mention_gap(t, q->start, q->end, o->start, o->end);
-        if (d >= *dist || !cc_lang_says_ago(l, &x->ctx, t, a, o->start, o->end, b) ||
-            (o->end <= q->start ? cc_lang_says_now(l, &x->ctx, t, o->end, q->start)
-                                : cc_lang_says_now(l, &x->ctx, t, q->end, o->start)))
-            continue;
-        *dist = d;
-        *da = o->start;
-        *db = o->end;
-        best = (unsigned)v;
-    }
-    return best;
-}
-
-/* The month figure i is about, in months since year 0, or -1 when none is
- * written: the month named nearest to it in its clause, else in its
- * sentence when no other figure is nearer to it ("im September", "en
- * marzo", "2025年9月"), of the year written (year, 0: none) or else the
- * last such month up to the article's date (news tells of the past: on
- * fixtures/real, taking the next one for a figure said as expected put two
- * past months a year late, "avaliado ... em setembro"); or a duration said to be past ("four months ago", "4ヶ月前")
- * counted back from the article's date, when that is nearer. */
-static long figure_month(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t i, size_t ca,
-                         size_t cb, size_t sa, size_t sb, int year)
-{
-    const char *t = cc_doc_text(doc);
-    long art = month_of(cc_doc_meta_date(doc));
-    nearest_q n;
-    unsigned ago;
-    size_t dist = SIZE_MAX, da = 0, db = 0;
-    memset(&n, 0, sizeof n);
-    n.t = t;
-    n.a = x->q.v[i].start;
-    n.b = x->q.v[i].end;
-    n.best = SIZE_MAX;
-    if (l->months.code && cc_rx_each_mark(&l->months, &x->ctx, t, ca, cb, on_month, &n) < 0)
-        n.quarter = 0;
-    if (!n.quarter && l->months.code &&
-        cc_rx_each_mark(&l->months, &x->ctx, t, sa, sb, on_month, &n) < 0)
-        n.quarter = 0;
-    if (n.quarter && !nearest_to_mention(x, t, i, n.ma, n.mb, sa, sb))
-        n.quarter = 0;
-    if (!n.quarter)
-        n.best = SIZE_MAX;
-    ago = months_ago(x, l, t, i, ca, cb, &dist, &da, &db);
-    if (!ago)
-        ago = months_ago(x, l, t, i, sa, sb, &dist, &da, &db);
-    if (ago && !nearest_to_mention(x, t, i, da, db, sa, sb))
-        ago = 0;
-    if (ago && dist < n.best)
-        return art >= 0 ? art - (long)ago : -1;
-    if (!n.quarter)
-        return -1;
-    if (year > 0)
-        return (long)year * 12 + (long)n.quarter - 1;
-    if (art < 0)
-        return -1;
-    {
-        long m = art - art % 12 + (long)n.quarter - 1;
-        return m > art ? m - 12 : m;
-    }
-}
-
-/* The scope of a figure a frame took: its period or window (docs/rules.md,
- * "Time"), "" when the time is unknown or the claim is an event. year is
- * the figure's, wrote_year whether the text says it; month the figure's
- * month (-1: none, the article's date stands for it); quarter the quarter
- * written (0: none). Quarters and years are the company's fiscal ones
- * (fiscal_year_end:; a fiscal year is named for the calendar year it ends
- * in): a quarter without its year is of the last year in which it has
- * begun by then ("the fourth quarter" reported in February is the year
- * before's; Nvidia's third quarter reported in November 2025 is of its
- * fiscal 2026), and a flow (time: period) with no quarter written is of
- * the last quarter that ended before the article's date. */
-static void frame_scope(const cc_frame *f, cc_doc *doc, int year, bool wrote_year, int quarter,
-                        long month, char *out, size_t n)
-{
-    long at = month >= 0 ? month : month_of(cc_doc_meta_date(doc)), off;
-    int end = f->fiscal_end ? f->fiscal_end : 12;
-    out[0] = '\0';
-    if (f->time == CC_TIME_EVENT || year <= 0)
-        return;
-    off = at - end; /* months since the start of fiscal year 1 */
-    switch (f->period) {
-    case CC_SCOPE_QUARTER:
-        if (quarter) {
-            if (!wrote_year && at >= 0)
-                year = (int)((off - 3 * (quarter - 1)) / 12) + 1;
-            snprintf(out, n, "%04d-Q%d", year, quarter);
-        } else if (at >= 0 && (!wrote_year || month >= 0)) {
-            /* a flow the article's date stands for is of the last quarter
-             * that has ended: results are reported after it */
-            if (month < 0 && f->time == CC_TIME_PERIOD)
-                off -= 3;
-            snprintf(out, n, "%04d-Q%d", (int)(off / 12 + 1), (int)(off % 12 / 3 + 1));
-        } else {
-            snprintf(out, n, "%04d", year);
-        }
-        return;
-    case CC_SCOPE_MONTH:
-        if (at >= 0 && (!wrote_year || month >= 0))
-            snprintf(out, n, "%04d-%02d", (int)(at / 12), (int)(at % 12 + 1));
-        else
-            snprintf(out, n, "%04d", year);
-        return;
-    default:
-        if (at >= 0 && (!wrote_year || month >= 0))
-            year = (int)(off / 12) + 1;
-        snprintf(out, n, "%04d", year);
-        return;
-    }
 }
 
 /* How much a frame asked for, and got: the most specific frame wins a
@@ -1051,46 +828,6 @@ typedef struct took {
     size_t figure;
     const cc_xrule *by;
 } took;
-
-/* Why the article's date (front matter, YYYY-MM-DD...) keeps frame f from
- * its figures: dated before the event (on:), or not before before:. An
- * undated article is refused by before: only, since it may be of any day. */
-static const char *date_refusal(const cc_frame *f, const char *date, long month, int year,
-                                char *why, size_t n)
-{
-    if (f->on[0] && date && strncmp(date, f->on, 10) < 0) {
-        snprintf(why, n, "the article (%.10s) is older than the event (%s)", date, f->on);
-        return why;
-    }
-    if (f->on[0] && month >= 0 && month < month_of(f->on)) {
-        snprintf(why, n, "about %04ld-%02ld, before the event (%s)", month / 12, month % 12 + 1,
-                 f->on);
-        return why;
-    }
-    /* before: a figure written to be of a month (or a year) before the
-     * date is, whenever the article tells of it */
-    if (f->before[0] && month >= 0) {
-        if (month < month_of(f->before))
-            return NULL;
-        snprintf(why, n, "about %04ld-%02ld, not before %s", month / 12, month % 12 + 1,
-                 f->before);
-        return why;
-    }
-    if (f->before[0] && year > 0 && month_of(f->before) >= 0 && year != month_of(f->before) / 12) {
-        if (year < month_of(f->before) / 12)
-            return NULL;
-        snprintf(why, n, "about %d, not before %s", year, f->before);
-        return why;
-    }
-    if (f->before[0] && (!date || strncmp(date, f->before, 10) >= 0)) {
-        if (date)
-            snprintf(why, n, "the article (%.10s) is not older than %s", date, f->before);
-        else
-            snprintf(why, n, "the article has no date: it may not be older than %s", f->before);
-        return why;
-    }
-    return NULL;
-}
 
 static int cmp_took(const void *a, const void *b)
 {
@@ -1610,7 +1347,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         }
         year = figure_year(x, l, doc, i, ca, cb, sa, sb, &written);
         wrote_year = written;
-        month = figure_month(x, l, doc, i, ca, cb, sa, sb,
+        month = cc_frame_month(x, l, doc, i, ca, cb, sa, sb,
                              written && year != CC_YEAR_OTHER ? year : 0);
         if (month >= 0 && !written) {
             year = (int)(month / 12);
@@ -1636,7 +1373,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             } else if (!no && r->frame->year && written && year && year != r->frame->year) {
                 snprintf(why, sizeof why, "about %d, not %d", year, r->frame->year);
                 no = why;
-            } else if (!no && (no = date_refusal(r->frame, cc_doc_meta_date(doc), month,
+            } else if (!no && (no = cc_frame_date_refusal(r->frame, cc_doc_meta_date(doc), month,
                                                  written && year != CC_YEAR_OTHER ? year : 0,
                                                  why, sizeof why))) {
                 ;
@@ -1689,9 +1426,9 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             if (rc == 1) {
                 hit *h = &x->h[x->nh - 1];
                 h->framed = 1;
-                frame_scope(best->frame, doc, year, wrote_year,
+                cc_frame_scope(best->frame, doc, year, wrote_year,
                             best->frame->period == CC_SCOPE_QUARTER
-                                ? figure_quarter(x, l, t, i, ca, cb, sa, sb)
+                                ? cc_frame_quarter(x, l, t, i, ca, cb, sa, sb)
                                 : 0,
                             month, h->fscope, sizeof h->fscope);
                 if (x->explain)
