@@ -1,8 +1,9 @@
 # Frame claims (docs/rules.md, "Frames"), cases as data: the articles of
 # tests/cases/frames/articles read with the claims of
 # tests/cases/frames/rules and the shipped packs, concepts and entities.
-# Each observation (claim, place, text, scope) and the --explain of every
-# figure must be as recorded in expected.txt and explain.txt.
+# Each observation (claim, place, text, scope, implied unit, forecast mark)
+# and the --explain of every figure must be as recorded in expected.txt and
+# explain.txt.
 . "$(dirname "$0")/../lib/e2e.sh"
 
 R="$TMP/rules"
@@ -21,10 +22,11 @@ import json, sys
 for line in open(sys.argv[1], encoding="utf-8"):
     o = json.loads(line)
     if o.get("type") == "observation":
-        print("%s %s:%d:%d %s %s %s%s" % (o["claim"], o["file"].split("/")[-1], o["line"], o["column"],
-                                          json.dumps(o["text"], ensure_ascii=False), o["unit"],
-                                          o["scope"] or "-",
-                                          " (unit implied)" if o.get("unit_inherited") else ""))
+        print("%s %s:%d:%d %s %s %s%s%s" % (o["claim"], o["file"].split("/")[-1], o["line"], o["column"],
+                                            json.dumps(o["text"], ensure_ascii=False), o["unit"],
+                                            o["scope"] or "-",
+                                            " (unit implied)" if o.get("unit_inherited") else "",
+                                            " (forecast)" if o.get("forecast") else ""))
 PY
 expect_same "$C/expected.txt" "$TMP/got" "observations"
 expect_same "$C/explain.txt" "$TMP/explain" "--explain"
