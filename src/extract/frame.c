@@ -1064,7 +1064,9 @@ static void explain_head(cc_buf *b, cc_doc *doc, const char *t, size_t i,
                 best = (long)k;
             }
         if (best < 0) {
-            cc_buf_printf(b, "is governed by no head concept (no head of a %s figure in its sentence)\n",
+            cc_buf_printf(b,
+                          "is governed by no head concept (no head of a %s figure in its "
+                          "sentence)\n",
                           cc_kind_name(q->kind));
             return;
         }
@@ -1348,7 +1350,7 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
         year = figure_year(x, l, doc, i, ca, cb, sa, sb, &written);
         wrote_year = written;
         month = cc_frame_month(x, l, doc, i, ca, cb, sa, sb,
-                             written && year != CC_YEAR_OTHER ? year : 0);
+                               written && year != CC_YEAR_OTHER ? year : 0);
         if (month >= 0 && !written) {
             year = (int)(month / 12);
             written = true;
@@ -1373,9 +1375,10 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             } else if (!no && r->frame->year && written && year && year != r->frame->year) {
                 snprintf(why, sizeof why, "about %d, not %d", year, r->frame->year);
                 no = why;
-            } else if (!no && (no = cc_frame_date_refusal(r->frame, cc_doc_meta_date(doc), month,
-                                                 written && year != CC_YEAR_OTHER ? year : 0,
-                                                 why, sizeof why))) {
+            } else if (!no &&
+                       (no = cc_frame_date_refusal(r->frame, cc_doc_meta_date(doc), month,
+                                                   written && year != CC_YEAR_OTHER ? year : 0,
+                                                   why, sizeof why))) {
                 ;
             } else if (!no && !written && !year_possible(r->frame, cc_doc_year(doc), earlier)) {
                 snprintf(why, sizeof why, "no year written and the article is of %d, not %d",
@@ -1427,10 +1430,10 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
                 hit *h = &x->h[x->nh - 1];
                 h->framed = 1;
                 cc_frame_scope(best->frame, doc, year, wrote_year,
-                            best->frame->period == CC_SCOPE_QUARTER
-                                ? cc_frame_quarter(x, l, t, i, ca, cb, sa, sb)
-                                : 0,
-                            month, h->fscope, sizeof h->fscope);
+                               best->frame->period == CC_SCOPE_QUARTER
+                                   ? cc_frame_quarter(x, l, t, i, ca, cb, sa, sb)
+                                   : 0,
+                               month, h->fscope, sizeof h->fscope);
                 if (x->explain)
                     cc_buf_printf(&eb, "  -> %s%s%s\n", best->claim->id, h->fscope[0] ? ", scope " : "",
                                   h->fscope);

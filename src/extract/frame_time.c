@@ -36,7 +36,7 @@ static void on_quarter(void *ud, uint32_t mark, size_t a, size_t b)
 /* The quarter written nearest to figure i (1-4) in its clause, else in its
  * sentence when no other figure is nearer to it; 0 when none is. */
 int cc_frame_quarter(cc_extractor *x, const cc_lang *l, const char *t, size_t i, size_t ca,
-                          size_t cb, size_t sa, size_t sb)
+                     size_t cb, size_t sa, size_t sb)
 {
     nearest_q n;
     memset(&n, 0, sizeof n);
@@ -147,10 +147,11 @@ static unsigned months_ago(cc_extractor *x, const cc_lang *l, const char *t, siz
  * marzo", "2025年9月"), of the year written (year, 0: none) or else the
  * last such month up to the article's date (news tells of the past: on
  * fixtures/real, taking the next one for a figure said as expected put two
- * past months a year late, "avaliado ... em setembro"); or a duration said to be past ("four months ago", "4ヶ月前")
- * counted back from the article's date, when that is nearer. */
+ * past months a year late, "avaliado ... em setembro"); or a duration said
+ * to be past ("four months ago", "4ヶ月前") counted back from the
+ * article's date, when that is nearer. */
 long cc_frame_month(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t i, size_t ca,
-                         size_t cb, size_t sa, size_t sb, int year)
+                    size_t cb, size_t sa, size_t sb, int year)
 {
     const char *t = cc_doc_text(doc);
     long art = month_of(cc_doc_meta_date(doc));
@@ -202,7 +203,7 @@ long cc_frame_month(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t i, si
  * fiscal 2026), and a flow (time: period) with no quarter written is of
  * the last quarter that ended before the article's date. */
 void cc_frame_scope(const cc_frame *f, cc_doc *doc, int year, bool wrote_year, int quarter,
-                        long month, char *out, size_t n)
+                    long month, char *out, size_t n)
 {
     long at = month >= 0 ? month : month_of(cc_doc_meta_date(doc)), off;
     int end = f->fiscal_end ? f->fiscal_end : 12;
@@ -244,7 +245,7 @@ void cc_frame_scope(const cc_frame *f, cc_doc *doc, int year, bool wrote_year, i
  * its figures: dated before the event (on:), or not before before:. An
  * undated article is refused by before: only, since it may be of any day. */
 const char *cc_frame_date_refusal(const cc_frame *f, const char *date, long month, int year,
-                                char *why, size_t n)
+                                  char *why, size_t n)
 {
     if (f->on[0] && date && strncmp(date, f->on, 10) < 0) {
         snprintf(why, n, "the article (%.10s) is older than the event (%s)", date, f->on);

@@ -54,7 +54,8 @@ static void read_header(ydoc *doc, const ynode *root, cc_lang *l)
                                        "scales",   "currencies", "percent",      "counts",
                                        "qualifiers", "ranges",   "vague",        "unit_join",
                                        "percent_join", "macros", "abbreviations", "detect",
-                                       "years", "quarters", "months", "ago", "shared_unit", "conversion_marks", "examples",
+                                       "years", "quarters", "months", "ago", "shared_unit",
+                                       "conversion_marks", "examples",
                                        "terms", NULL};
     const ynode *n;
     y_check_keys(doc, root, keys, "a language pack");

@@ -491,7 +491,9 @@ int cc_lang_nearest_year(const cc_lang *l, cc_rxctx *c, const char *t, size_t lo
         /* a figure is not its own year ("in 2024" is a year, "2024" as a
          * quantity being scored is not) */
         if (!(ov[0] >= a && ov[1] <= b)) {
-            dist = ov[1] <= a ? cc_lang_mention_gap(t, ov[1], a) : ov[0] >= b ? cc_lang_mention_gap(t, b, ov[0]) : 0;
+            dist = ov[1] <= a   ? cc_lang_mention_gap(t, ov[1], a)
+                   : ov[0] >= b ? cc_lang_mention_gap(t, b, ov[0])
+                                : 0;
             if (dist < best) {
                 best = dist;
                 found = 1;
