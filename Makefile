@@ -35,11 +35,13 @@ FUZZ_SECONDS ?= 60
 fuzz-smoke: deps
 	FUZZ_PARALLEL=2 sh scripts/fuzz.sh $(FUZZ_SECONDS)
 
-# The suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The suite under AddressSanitizer and UndefinedBehaviorSanitizer (but the
+# held-out set's score: the development set's already runs every stage on
+# real text under the sanitizers, and CI stays under 15 minutes).
 asan: deps
 	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCC_SANITIZE=ON -DCC_DEBUG_ARENA=ON >/dev/null
 	cmake --build build-asan -j $(JOBS)
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir build-asan --output-on-failure -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir build-asan --output-on-failure -j $(JOBS) -E '^real\.heldout$$'
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz
