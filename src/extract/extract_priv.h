@@ -103,13 +103,14 @@ void cc_extract_check_conversions(cc_extractor *x, cc_doc *doc, cc_diags *d);
 bool cc_extract_forecast(const cc_extractor *x, const char *t, const cc_quantity *q);
 
 /* frame.c, for frame_time.c: does q count (an amount, a percentage, a
- * count)? The gap between [a, b) and [c, d) in bytes (0 when they meet);
- * is figure i the figure of its kind nearest to the mention [ya, yb) of
- * its sentence [sa, sb)? */
+ * count)? The distance between figure [a, b) and mention [c, d): bytes
+ * with t NULL, else with t's clause marks counted (cc_lang_mention_gap);
+ * is figure i the figure of its kind nearest to the mention [ya, yb) of its
+ * sentence [sa, sb), so measured? */
 bool cc_extract_counts(const cc_quantity *q);
-size_t cc_extract_span_gap(size_t a, size_t b, size_t c, size_t d);
-bool cc_extract_nearest_figure(const cc_extractor *x, size_t i, size_t ya, size_t yb, size_t sa,
-                               size_t sb);
+size_t cc_extract_mention_gap(const char *t, size_t a, size_t b, size_t c, size_t d);
+bool cc_extract_nearest_figure(const cc_extractor *x, const char *t, size_t i, size_t ya,
+                               size_t yb, size_t sa, size_t sb);
 
 /* frame_time.c: the time of figure i a frame takes, whose clause is [ca,
  * cb) in its sentence [sa, sb) (docs/rules.md, "Time"). */

@@ -706,8 +706,10 @@ static void paragraph_of(const char *t, size_t lo, size_t hi, size_t a, size_t b
     *pb = b;
 }
 
-size_t cc_extract_span_gap(size_t a, size_t b, size_t c, size_t d)
+size_t cc_extract_mention_gap(const char *t, size_t a, size_t b, size_t c, size_t d)
 {
+    if (t)
+        return d <= a ? cc_lang_mention_gap(t, d, a) : c >= b ? cc_lang_mention_gap(t, b, c) : 0;
     return b <= c ? c - b : d <= a ? a - d : 0;
 }
 
@@ -715,15 +717,15 @@ size_t cc_extract_span_gap(size_t a, size_t b, size_t c, size_t d)
  * [sa, sb)? A year mention belongs to the nearest figure: "first invested
  * $1bn in 2019, has since invested $13bn"; a percentage does not take it
  * from an amount: "im dritten Quartal um 62 Prozent auf 57 Milliarden". */
-bool cc_extract_nearest_figure(const cc_extractor *x, size_t i, size_t ya, size_t yb, size_t sa,
-                           size_t sb)
+bool cc_extract_nearest_figure(const cc_extractor *x, const char *t, size_t i, size_t ya,
+                               size_t yb, size_t sa, size_t sb)
 {
-    size_t mine = cc_extract_span_gap(x->q.v[i].start, x->q.v[i].end, ya, yb), k;
+    size_t mine = cc_extract_mention_gap(t, x->q.v[i].start, x->q.v[i].end, ya, yb), k;
     for (k = cc_extract_first_q(x, sa); k < x->q.n && x->q.v[k].start < sb; k++) {
         const cc_quantity *o = &x->q.v[k];
         if (k == i || !cc_extract_counts(o) || o->kind != x->q.v[i].kind || o->end > sb)
             continue;
-        if (cc_extract_span_gap(o->start, o->end, ya, yb) < mine)
+        if (cc_extract_mention_gap(t, o->start, o->end, ya, yb) < mine)
             return false;
     }
     return true;
@@ -773,7 +775,7 @@ static int figure_year(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t i,
     if (found == 0) {
         found = cc_lang_nearest_year(l, &x->ctx, t, sa, sb, q->start, q->end, &year, &rel, &ya,
                                      &yb);
-        if (found > 0 && !cc_extract_nearest_figure(x, i, ya, yb, sa, sb))
+        if (found > 0 && !cc_extract_nearest_figure(x, NULL, i, ya, yb, sa, sb))
             found = 0;
     }
     if (found > 0 && rel && comparison_base(x, t, ya, yb, sa, sb))

@@ -13,21 +13,23 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The mention of a quarter or a month nearest to a figure. */
 typedef struct nearest_q {
-    const char *t;
+    const char *t;    /* NULL: distance in bytes; else clause marks count */
+    uint32_t last;    /* the highest mark: 4 quarters, 12 months */
     size_t a, b;      /* the figure */
     size_t best;      /* distance of the nearest mention so far */
     size_t ma, mb;    /* its span */
-    uint32_t quarter; /* 0: none */
+    uint32_t mark;    /* its quarter or month; 0: none */
 } nearest_q;
 
-static void on_quarter(void *ud, uint32_t mark, size_t a, size_t b)
+static void on_nearest(void *ud, uint32_t mark, size_t a, size_t b)
 {
     nearest_q *n = ud;
-    size_t d = cc_extract_span_gap(n->a, n->b, a, b);
-    if (mark >= 1 && mark <= 4 && d < n->best) {
+    size_t d = cc_extract_mention_gap(n->t, n->a, n->b, a, b);
+    if (mark >= 1 && mark <= n->last && d < n->best) {
         n->best = d;
-        n->quarter = mark;
+        n->mark = mark;
         n->ma = a;
         n->mb = b;
     }
@@ -40,19 +42,20 @@ int cc_frame_quarter(cc_extractor *x, const cc_lang *l, const char *t, size_t i,
 {
     nearest_q n;
     memset(&n, 0, sizeof n);
+    n.last = 4;
     n.a = x->q.v[i].start;
     n.b = x->q.v[i].end;
     n.best = SIZE_MAX;
     if (!l->quarters.code)
         return 0;
-    if (cc_rx_each_mark(&l->quarters, &x->ctx, t, ca, cb, on_quarter, &n) < 0)
+    if (cc_rx_each_mark(&l->quarters, &x->ctx, t, ca, cb, on_nearest, &n) < 0)
         return 0;
-    if (n.quarter)
-        return (int)n.quarter;
-    if (cc_rx_each_mark(&l->quarters, &x->ctx, t, sa, sb, on_quarter, &n) < 0)
+    if (n.mark)
+        return (int)n.mark;
+    if (cc_rx_each_mark(&l->quarters, &x->ctx, t, sa, sb, on_nearest, &n) < 0)
         return 0;
-    if (n.quarter && cc_extract_nearest_figure(x, i, n.ma, n.mb, sa, sb))
-        return (int)n.quarter;
+    if (n.mark && cc_extract_nearest_figure(x, NULL, i, n.ma, n.mb, sa, sb))
+        return (int)n.mark;
     return 0;
 }
 
@@ -71,41 +74,6 @@ static long month_of(const char *date)
         return -1;
     m = (date[5] - '0') * 10 + (date[6] - '0');
     return m >= 1 && m <= 12 ? (long)y * 12 + m - 1 : -1;
-}
-
-/* The distance from figure [a, b) to mention [c, d), clause marks
- * counted (cc_lang_mention_gap). */
-static size_t mention_gap(const char *t, size_t a, size_t b, size_t c, size_t d)
-{
-    return d <= a ? cc_lang_mention_gap(t, d, a) : c >= b ? cc_lang_mention_gap(t, b, c) : 0;
-}
-
-/* Is figure i the figure of its kind nearest to mention [ma, mb) in t[sa,
- * sb), clause marks counted? */
-static bool nearest_to_mention(const cc_extractor *x, const char *t, size_t i, size_t ma,
-                               size_t mb, size_t sa, size_t sb)
-{
-    size_t mine = mention_gap(t, x->q.v[i].start, x->q.v[i].end, ma, mb), k;
-    for (k = cc_extract_first_q(x, sa); k < x->q.n && x->q.v[k].start < sb; k++) {
-        const cc_quantity *o = &x->q.v[k];
-        if (k == i || !cc_extract_counts(o) || o->kind != x->q.v[i].kind || o->end > sb)
-            continue;
-        if (mention_gap(t, o->start, o->end, ma, mb) < mine)
-            return false;
-    }
-    return true;
-}
-
-static void on_month(void *ud, uint32_t mark, size_t a, size_t b)
-{
-    nearest_q *n = ud;
-    size_t d = mention_gap(n->t, n->a, n->b, a, b);
-    if (mark >= 1 && mark <= 12 && d < n->best) {
-        n->best = d;
-        n->quarter = mark;
-        n->ma = a;
-        n->mb = b;
-    }
 }
 
 /* The nearest duration of months said to be past ("hace tres meses",
@@ -128,7 +96,7 @@ static unsigned months_ago(cc_extractor *x, const cc_lang *l, const char *t, siz
         v = cc_dec_to_double(o->value);
         if (v < 1 || v > 120 || v != (double)(unsigned)v)
             continue;
-        d = mention_gap(t, q->start, q->end, o->start, o->end);
+        d = cc_extract_mention_gap(t, q->start, q->end, o->start, o->end);
         if (d >= *dist || !cc_lang_says_ago(l, &x->ctx, t, a, o->start, o->end, b) ||
             (o->end <= q->start ? cc_lang_says_now(l, &x->ctx, t, o->end, q->start)
                                 : cc_lang_says_now(l, &x->ctx, t, q->end, o->start)))
@@ -160,33 +128,34 @@ long cc_frame_month(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t i, si
     size_t dist = SIZE_MAX, da = 0, db = 0;
     memset(&n, 0, sizeof n);
     n.t = t;
+    n.last = 12;
     n.a = x->q.v[i].start;
     n.b = x->q.v[i].end;
     n.best = SIZE_MAX;
-    if (l->months.code && cc_rx_each_mark(&l->months, &x->ctx, t, ca, cb, on_month, &n) < 0)
-        n.quarter = 0;
-    if (!n.quarter && l->months.code &&
-        cc_rx_each_mark(&l->months, &x->ctx, t, sa, sb, on_month, &n) < 0)
-        n.quarter = 0;
-    if (n.quarter && !nearest_to_mention(x, t, i, n.ma, n.mb, sa, sb))
-        n.quarter = 0;
-    if (!n.quarter)
+    if (l->months.code && cc_rx_each_mark(&l->months, &x->ctx, t, ca, cb, on_nearest, &n) < 0)
+        n.mark = 0;
+    if (!n.mark && l->months.code &&
+        cc_rx_each_mark(&l->months, &x->ctx, t, sa, sb, on_nearest, &n) < 0)
+        n.mark = 0;
+    if (n.mark && !cc_extract_nearest_figure(x, t, i, n.ma, n.mb, sa, sb))
+        n.mark = 0;
+    if (!n.mark)
         n.best = SIZE_MAX;
     ago = months_ago(x, l, t, i, ca, cb, &dist, &da, &db);
     if (!ago)
         ago = months_ago(x, l, t, i, sa, sb, &dist, &da, &db);
-    if (ago && !nearest_to_mention(x, t, i, da, db, sa, sb))
+    if (ago && !cc_extract_nearest_figure(x, t, i, da, db, sa, sb))
         ago = 0;
     if (ago && dist < n.best)
         return art >= 0 ? art - (long)ago : -1;
-    if (!n.quarter)
+    if (!n.mark)
         return -1;
     if (year > 0)
-        return (long)year * 12 + (long)n.quarter - 1;
+        return (long)year * 12 + (long)n.mark - 1;
     if (art < 0)
         return -1;
     {
-        long m = art - art % 12 + (long)n.quarter - 1;
+        long m = art - art % 12 + (long)n.mark - 1;
         return m > art ? m - 12 : m;
     }
 }

@@ -109,54 +109,43 @@ void cc_lang_jit_terms(cc_lang *l)
         cc_rx_jit(&l->terms[i].rx);
 }
 
-/* quarters: {q1: [...], ..., q4: [...]} */
-void cc_lang_read_quarters(loader *L, const ynode *n)
+/* A mapping of keys (NULL-terminated) to forms, compiled into rx: one
+ * pattern whose alternatives mark their key's number, 1 for the first. */
+static void read_marked(loader *L, const ynode *n, const char *const *keys, const char *what,
+                        cc_rx *rx)
 {
-    static const char *const keys[] = {"q1", "q2", "q3", "q4", NULL};
     cc_lang *l = L->l;
     formvec fv = {0};
     const char *alt;
     char msg[256];
     size_t off;
-    uint32_t q;
-    if (!n || !y_expect(L->doc, n, Y_MAP, "quarters"))
+    uint32_t k;
+    if (!n || !y_expect(L->doc, n, Y_MAP, what))
         return;
-    y_check_keys(L->doc, n, keys, "quarters");
-    for (q = 1; q <= 4; q++)
-        cc_lang_add_forms(L, y_get(n, keys[q - 1]), keys[q - 1], q, &fv, F_GUARD);
+    y_check_keys(L->doc, n, keys, what);
+    for (k = 1; keys[k - 1]; k++)
+        cc_lang_add_forms(L, y_get(n, keys[k - 1]), keys[k - 1], k, &fv, F_GUARD);
     alt = cc_lang_marked_alternation(&l->arena, &fv, l->spacing, true);
     cc_free(fv.v);
     if (!alt)
         y_error(L->doc, n, CC_D_NOMEM, NULL, "out of memory");
-    else if (cc_rx_compile(&l->quarters, alt, strlen(alt), PCRE2_CASELESS, msg, sizeof msg,
-                           &off) != 0)
-        y_error(L->doc, n, CC_D_PATTERN, NULL, "quarters do not compile: %s", msg);
+    else if (cc_rx_compile(rx, alt, strlen(alt), PCRE2_CASELESS, msg, sizeof msg, &off) != 0)
+        y_error(L->doc, n, CC_D_PATTERN, NULL, "%s do not compile: %s", what, msg);
 }
 
-/* months: {jan: [...], ..., dec: [...]}: one pattern whose alternatives
- * mark their month, 1 to 12 */
+/* quarters: {q1: [...], ..., q4: [...]}, marked 1 to 4 */
+void cc_lang_read_quarters(loader *L, const ynode *n)
+{
+    static const char *const keys[] = {"q1", "q2", "q3", "q4", NULL};
+    read_marked(L, n, keys, "quarters", &L->l->quarters);
+}
+
+/* months: {jan: [...], ..., dec: [...]}, marked 1 to 12 */
 void cc_lang_read_months(loader *L, const ynode *n)
 {
     static const char *const keys[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
                                        "aug", "sep", "oct", "nov", "dec", NULL};
-    cc_lang *l = L->l;
-    formvec fv = {0};
-    const char *alt;
-    char msg[256];
-    size_t off;
-    uint32_t m;
-    if (!n || !y_expect(L->doc, n, Y_MAP, "months"))
-        return;
-    y_check_keys(L->doc, n, keys, "months");
-    for (m = 1; m <= 12; m++)
-        cc_lang_add_forms(L, y_get(n, keys[m - 1]), keys[m - 1], m, &fv, F_GUARD);
-    alt = cc_lang_marked_alternation(&l->arena, &fv, l->spacing, true);
-    cc_free(fv.v);
-    if (!alt)
-        y_error(L->doc, n, CC_D_NOMEM, NULL, "out of memory");
-    else if (cc_rx_compile(&l->months, alt, strlen(alt), PCRE2_CASELESS, msg, sizeof msg,
-                           &off) != 0)
-        y_error(L->doc, n, CC_D_PATTERN, NULL, "months do not compile: %s", msg);
+    read_marked(L, n, keys, "months", &L->l->months);
 }
 
 /* ago: {before: [...], after: [...]}: the words that make a duration a
