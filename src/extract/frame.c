@@ -45,8 +45,11 @@ enum {
     GOVERN_MAX = 16,   /* a head further than this governs nothing */
     SUBJECT_MAX = 40,  /* a predicate's head may be this far from it */
     CLAUSE_REACH = 12, /* a clause extends this far beyond figure and head */
-    MODAL_REACH = 8    /* a forecast's word this far before the head ("plans
+    MODAL_REACH = 8,   /* a forecast's word this far before the head ("plans
                           to raise", "is expected to pay", "擬融資") */
+    RATE_AFTER = 6,    /* a rate's word this far after a money figure ("$4,000
+                          of net profit per second") */
+    RATE_BEFORE = 2    /* or this far before it ("每股收益3.46美元") */
 };
 
 #define PARAGRAPH_REACH 4096
@@ -919,6 +922,38 @@ static bool head_named(const cc_extractor *x, const cc_frame *f, size_t a, size_
     return false;
 }
 
+/* The rate said of money figure i in its clause [ca, cb) that frame f
+ * does not ask for ("$700,000 a day", "$1.08 per share", "4.000 dólares
+ * de lucro puro por segundo", "每股收益3.46美元"): an occurrence of a
+ * concept marked rate: just after the figure, just before it or around
+ * it, with no clause mark or other figure between; NULL when there is
+ * none, or when f's with: names one of them ("$23,28 за штуку", both
+ * each and per_share, for a price per share). */
+static const cc_occ *rate_of(const cc_extractor *x, const char *t, size_t i, size_t ca,
+                             size_t cb, const cc_frame *f)
+{
+    const cc_quantity *q = &x->q.v[i];
+    const cc_occ *found = NULL;
+    size_t k, w;
+    if (q->kind != CC_KIND_MONEY)
+        return NULL;
+    for (k = first_occ(&x->terms, ca); k < x->terms.n && x->terms.v[k].start < cb; k++) {
+        const cc_occ *o = &x->terms.v[k];
+        if (!x->rs->concepts[o->id].rate || o->end > cb)
+            continue;
+        if (!(o->start >= q->end && gap_cost(x, t, q->end, o->start, i, RATE_AFTER) <= RATE_AFTER) &&
+            !(o->end <= q->start && gap_cost(x, t, o->end, q->start, i, RATE_BEFORE) <= RATE_BEFORE) &&
+            !(o->start <= q->start && o->end >= q->end))
+            continue;
+        for (w = 0; w < f->nwith; w++)
+            if (f->with[w] == o->id)
+                return NULL;
+        if (!found)
+            found = o;
+    }
+    return found;
+}
+
 /* Why frame r does not take quantity i (governed by head), written into
  * why; NULL when it takes it. weak (NULL, or two counters) gets the
  * frame's with: named only before the figure (weak[0]) and its entities
@@ -931,6 +966,7 @@ static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, si
     const cc_frame *f = r->frame;
     const cc_concept *cs = x->rs->concepts;
     const cc_quantity *q = &x->q.v[i];
+    const cc_occ *rate;
     size_t k;
     if (!said_at(x, f, head) && !(cs[head->id].light && head_named(x, f, sa, sb))) {
         snprintf(why, n, "governed by %s, not %s", cs[head->id].name, cs[f->heads[0]].name);
@@ -946,6 +982,13 @@ static const char *refusal(cc_extractor *x, const cc_xrule *r, const char *t, si
             snprintf(why, n, "no '%s' in its clause", cs[f->with[k]].name);
             return why;
         }
+    /* a rate is not the total a frame counts unless it asks for the rate
+     * ("per_share" for a price per share) */
+    if ((rate = rate_of(x, t, i, ca, cb, f))) {
+        snprintf(why, n, "a rate ('%s'), and the frame has no with: %s", cs[rate->id].name,
+                 cs[rate->id].name);
+        return why;
+    }
     if (head->start >= q->end) {
         /* a head after its figure ("a contract, which is worth $10bn"):
          * what the relative clause describes stands before its mark */

@@ -62,7 +62,7 @@ int cc_rules_parse_file(cc_ruleset *rs, const char *path, ydoc *doc, char **text
  * Concepts
  * ==================================================================== */
 
-/* A concept's flag key (light:, earlier:) into *out: true or false, and
+/* A concept's flag key (light:, earlier:, rate:) into *out: true or false, and
  * true only for a concept of the role it belongs to (a, "a head"). */
 static void read_flag(ydoc *doc, const ynode *v, const char *key, cc_role role, cc_role needs,
                       const char *a, bool *out)
@@ -85,8 +85,8 @@ static void read_flag(ydoc *doc, const ynode *v, const char *key, cc_role role, 
 
 static void read_concept(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode *v)
 {
-    static const char *const keys[] = {"role", "kind", "light", "earlier", "unit", "description",
-                                       NULL};
+    static const char *const keys[] = {"role", "kind", "light", "earlier", "rate", "unit",
+                                       "description", NULL};
     const char *name = y_str(doc, k, "a concept name"), *role;
     const ynode *n;
     cc_concept c;
@@ -125,6 +125,7 @@ static void read_concept(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode 
     }
     read_flag(doc, v, "light", c.role, CC_ROLE_HEAD, "a head", &c.light);
     read_flag(doc, v, "earlier", c.role, CC_ROLE_MODIFIER, "a modifier", &c.earlier);
+    read_flag(doc, v, "rate", c.role, CC_ROLE_MODIFIER, "a modifier", &c.rate);
     if ((n = y_get(v, "unit"))) {
         const char *u = y_str(doc, n, "unit");
         if (u && (c.role != CC_ROLE_HEAD || c.kinds != 1u << CC_KIND_COUNT))
@@ -616,14 +617,15 @@ static bool speaks(const cc_ruleset *rs, size_t li, const cc_frame *f)
 
 /* Is concept c needed by the frames: a head or predicate (any of them may
  * govern a figure), a modifier the extraction reads itself (a forecast's
- * words, an anaphor, a concept that says earlier), or one some frame asks
- * for? The others are not searched (each costs a search of every sentence
- * with a figure). */
+ * words, an anaphor, a concept that says earlier or a rate), or one some
+ * frame asks for? The others are not searched (each costs a search of
+ * every sentence with a figure). */
 static bool needed(const cc_ruleset *rs, uint32_t c)
 {
     static const char *const own[] = {"forecast", "talks", "anaphor", NULL};
     size_t i, k;
-    if (rs->concepts[c].role != CC_ROLE_MODIFIER || rs->concepts[c].earlier)
+    if (rs->concepts[c].role != CC_ROLE_MODIFIER || rs->concepts[c].earlier ||
+        rs->concepts[c].rate)
         return true;
     for (i = 0; own[i]; i++)
         if (strcmp(rs->concepts[c].name, own[i]) == 0)

@@ -30,6 +30,8 @@ typedef struct cc_concept {
     unsigned kinds; /* heads: bit (1 << cc_kind) per kind governed; 0 any */
     bool earlier;   /* a modifier that puts the figure before the article's
                        time ("previous", "already") */
+    bool rate;      /* a modifier that makes the money figure it follows
+                       a rate ("$700,000 a day", "$1.08 per share") */
     bool light;     /* a head that says little ("pay", "for", "a deal"): a
                        frame of a head named in the figure's sentence may
                        take the figures it governs */
