@@ -12,13 +12,13 @@ import re
 import sys
 
 ORDER = ["util", "core", "rules", "input", "detect", "obs", "extract", "run",
-         "compare", "store", "report", "selftest", "cli"]
+         "compare", "discover", "store", "report", "selftest", "cli"]
 # public headers -> the layer that implements them
 PUBLIC = {
     "common.h": "core", "diag.h": "core", "num.h": "core",
     "lang.h": "rules", "rules.h": "rules", "doc.h": "input",
     "detect.h": "detect", "obs.h": "obs", "extract.h": "extract",
-    "run.h": "run", "compare.h": "compare", "baseline.h": "store",
+    "run.h": "run", "compare.h": "compare", "discover.h": "discover", "baseline.h": "store",
     "archive.h": "store", "report.h": "report", "selftest.h": "selftest",
     "claimcheck.h": "cli",  # the umbrella header: for programs only
 }

@@ -27,6 +27,7 @@
 #include "obs.h"
 #include "run.h"
 #include "compare.h"
+#include "discover.h"
 #include "archive.h"
 #include "baseline.h"
 #include "selftest.h"

@@ -40,6 +40,12 @@ void cc_extractor_explain(cc_extractor *x, FILE *f);
  * it when an example finds nothing. NULL: off. */
 typedef void (*cc_trace_fn)(void *ud, const char *claim, const char *figure, const char *why);
 void cc_extractor_trace(cc_extractor *x, cc_trace_fn fn, void *ud);
+/* Whether cc_extract also writes every figure that counts (an amount, a
+ * percentage, a count) that a head concept governs, as an observation
+ * with claim "" and its head, organisations, modifiers and year
+ * (claimcheck discover); off unless turned on. Needs a ruleset loaded
+ * with CC_RULES_ALL_TERMS to see every modifier. */
+void cc_extractor_discover(cc_extractor *x, bool on);
 void cc_extractor_free(cc_extractor *x);
 /* The time budget: how long one rule (or the quantity scan) may take over
  * one article, per MiB of the article (at least one MiB is counted). When

@@ -10,6 +10,7 @@
 
 #include "baseline.h"
 #include "compare.h"
+#include "discover.h"
 #include "run.h"
 
 #ifdef __cplusplus
@@ -51,6 +52,15 @@ size_t cc_report_count(const cc_report *r, cc_verdict v);
 
 /* Writes the report to out. Returns 0, CC_ERR_NOMEM or CC_ERR_IO. */
 int cc_report_write(FILE *out, cc_format fmt, const cc_report *r);
+
+/* Writes the candidates of claimcheck discover to out, in text
+ * (CC_FMT_TEXT, colours with color) or JSON (CC_FMT_JSON; schema in
+ * docs/discover.md): each with its figures by camp, its disagreements,
+ * the known claim it holds and its draft rule. inputs: the articles read.
+ * At most limit candidates (0: all). Returns 0, CC_ERR_NOMEM, CC_ERR_IO,
+ * or CC_ERR_INVALID for another format. */
+int cc_discovery_write(FILE *out, cc_format fmt, const cc_discovery *d, const cc_input *inputs,
+                       size_t ninputs, size_t limit, bool color);
 
 /* Writes the quantities of doc (from cc_scan) as JSON Lines, one object
  * per quantity (file, line, column, start, end, text, value, low, high,

@@ -62,6 +62,19 @@ typedef struct cc_claim {
  * claims/ subdirectories). All errors are collected in d before returning
  * CC_ERR_RULES; on success *out is owned (cc_ruleset_free). */
 int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_diags *d);
+/* Flags of cc_ruleset_load_flags. */
+enum {
+    /* search every concept's terms, not only those the frames need
+       (claimcheck discover reads a figure's modifiers with no claim) */
+    CC_RULES_ALL_TERMS = 1u << 0
+};
+int cc_ruleset_load_flags(cc_ruleset **out, const char *const *dirs, size_t ndirs,
+                          unsigned flags, cc_diags *d);
+/* Whether rs searches every concept's terms (CC_RULES_ALL_TERMS). */
+bool cc_ruleset_all_terms(const cc_ruleset *rs);
+/* Whether the concept named name is a light head (light: true in
+ * rules/concepts.yaml: "pay", "contract"); false for an unknown name. */
+bool cc_ruleset_concept_light(const cc_ruleset *rs, const char *name);
 void cc_ruleset_free(cc_ruleset *rs);
 
 size_t cc_ruleset_nlangs(const cc_ruleset *rs);

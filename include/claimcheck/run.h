@@ -41,6 +41,8 @@ typedef struct cc_run_opts {
                            about 200 bytes each; only HTML reports, JSON
                            Lines and archives use them) */
     FILE *explain;      /* check --explain: why frames took each figure */
+    bool discover;      /* also every figure a head governs, as an
+                           observation of claim "" (cc_extractor_discover) */
     unsigned time_budget_ms; /* per rule, article and MiB (see
                                 cc_extractor_time_budget); 0: the default */
 } cc_run_opts;

@@ -23,7 +23,8 @@ enum {
     CLI_TEST = 1u << 4,
     CLI_PATTERNS = 1u << 5,
     CLI_DETECT = 1u << 6,
-    CLI_ALL = (1u << 7) - 1
+    CLI_DISCOVER = 1u << 7,
+    CLI_ALL = (1u << 8) - 1
 };
 
 /* A repeatable option's values, in the order given. */
@@ -53,6 +54,9 @@ typedef struct cli_opts {
     long cut;             /* detect --cut N */
     unsigned time_budget_ms; /* --time-budget SECONDS; 0: the default */
     long jobs;            /* -j N; 0: the default */
+    int all;              /* discover --all: candidates of one article too */
+    long top;             /* discover --top N; 0: every candidate */
+    bool all_terms;       /* load the rules with CC_RULES_ALL_TERMS */
     int color;          /* -1 auto, 0 never, 1 always */
     int verbose;
     const char **paths; /* positional arguments */
@@ -198,6 +202,7 @@ int cmd_check(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_scan(int argc, char **argv);
+int cmd_discover(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_patterns(int argc, char **argv);
 int cmd_detect(int argc, char **argv);

@@ -33,6 +33,8 @@ static void usage(FILE *f)
             "                    conflicts (files, or directories of *.txt and *.md)\n"
             "  extract PATH...   write the observations of articles as JSON Lines (the map)\n"
             "  compare OBS...    compare observations from extract and report (the reduce)\n"
+            "  discover PATH...  find the figures several articles state, and where they\n"
+            "                    disagree, with no claim rules; draft the rules\n"
             "  scan [FILE|-]...  print every quantity a language pack recognizes (JSON Lines)\n"
             "  test              run the examples of every language pack and claim rule\n"
             "  patterns          print every extractor pattern with its macros expanded\n"
@@ -94,7 +96,7 @@ cc_ruleset *cli_load_rules(const cli_opts *o, cc_diags *d)
     } else {
         dirs[n++] = CC_DATADIR "/rules";
     }
-    rc = cc_ruleset_load(&rs, dirs, n, d);
+    rc = cc_ruleset_load_flags(&rs, dirs, n, o->all_terms ? CC_RULES_ALL_TERMS : 0, d);
     if (rc != CC_OK && cc_alloc_failed()) {
         /* the other diagnostics may be its consequences */
         cli_oom("while loading the rules; nothing was checked");
@@ -139,6 +141,7 @@ int cli_start(cli_opts *o, int argc, char **argv, const char *cmd, unsigned cmd_
         return CC_EXIT_ERROR;
     }
     g_last = now();
+    o->all_terms = cmd_bit == CLI_DISCOVER;
     *rs = cli_load_rules(o, *d);
     if (!*rs) {
         cli_finish(o, *d, NULL);
@@ -331,6 +334,8 @@ static int dispatch(int argc, char **argv)
         return cmd_compare(argc - 2, argv + 2);
     if (strcmp(cmd, "scan") == 0)
         return cmd_scan(argc - 2, argv + 2);
+    if (strcmp(cmd, "discover") == 0)
+        return cmd_discover(argc - 2, argv + 2);
     if (strcmp(cmd, "test") == 0)
         return cmd_test(argc - 2, argv + 2);
     if (strcmp(cmd, "patterns") == 0)

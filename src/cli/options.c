@@ -18,22 +18,23 @@ static const cli_choice WHEN[] = {{"auto", -1}, {"always", 1}, {"never", 0}, {NU
 /* In the order of the help lists. */
 const cli_option cli_options[] = {
     {"rules", 0, CLI_ARG_LIST, "DIR", F(rules), CLI_ALL, NULL, 0, 0, NULL,
-     {{CLI_CHECK, NULL,
+     {{CLI_CHECK | CLI_DISCOVER, NULL,
        "rule directory with lang/ and claims/ (repeatable;\n"
        "default ./rules, then the installed rules)", false},
       {CLI_SCAN, NULL, "rule directory (default ./rules, then the installed rules)", false},
       {CLI_EXTRACT, NULL, "rule directory (repeatable)", false}}},
     {"lang", 0, CLI_ARG_STRING, "CODE", F(lang),
-     CLI_CHECK | CLI_EXTRACT | CLI_SCAN | CLI_TEST | CLI_PATTERNS, NULL, 0, 0, NULL,
-     {{CLI_CHECK, NULL,
+     CLI_CHECK | CLI_EXTRACT | CLI_SCAN | CLI_TEST | CLI_PATTERNS | CLI_DISCOVER, NULL, 0, 0, NULL,
+     {{CLI_CHECK | CLI_DISCOVER, NULL,
        "read every article with this language pack\n"
        "(default: front matter lang:, else detected)", false},
       {CLI_SCAN, NULL, "language pack to use (default: front matter, else detected)", false},
       {CLI_EXTRACT, NULL, "read every article with this language pack", false}}},
-    {"format", 0, CLI_ARG_STRING, "FORMAT", F(format), CLI_CHECK | CLI_EXTRACT | CLI_COMPARE,
-     NULL, 0, 0, NULL,
+    {"format", 0, CLI_ARG_STRING, "FORMAT", F(format),
+     CLI_CHECK | CLI_EXTRACT | CLI_COMPARE | CLI_DISCOVER, NULL, 0, 0, NULL,
      {{CLI_CHECK, NULL, "report on stdout:", true},
-      {CLI_EXTRACT, "jsonl", "the only format (the default)", false}}},
+      {CLI_EXTRACT, "jsonl", "the only format (the default)", false},
+      {CLI_DISCOVER, NULL, "text (the default) or json", false}}},
     {"report", 0, CLI_ARG_REPORT, "FORMAT=PATH", 0, CLI_CHECK | CLI_COMPARE, NULL, 0, 0, NULL,
      {{CLI_CHECK, NULL,
        "also write a report to PATH (repeatable; written to a\n"
@@ -62,35 +63,40 @@ const cli_option cli_options[] = {
        "with --archive: add the articles' observations to it,\n"
        "replacing those of the same files (concurrent runs\n"
        "take turns: a lock on OBS.jsonl.lock)", false}}},
-    {"jobs", 'j', CLI_ARG_NUMBER, "N", F(jobs), CLI_CHECK | CLI_EXTRACT, NULL, 1, 256,
-     "-j wants a number from 1 to 256, not '%s'",
-     {{CLI_CHECK | CLI_EXTRACT, NULL, "worker threads (default: online CPUs)", false}}},
+    {"jobs", 'j', CLI_ARG_NUMBER, "N", F(jobs), CLI_CHECK | CLI_EXTRACT | CLI_DISCOVER, NULL, 1,
+     256, "-j wants a number from 1 to 256, not '%s'",
+     {{CLI_CHECK | CLI_EXTRACT | CLI_DISCOVER, NULL, "worker threads (default: online CPUs)", false}}},
     {"time-budget", 0, CLI_ARG_SECONDS, "SECONDS", F(time_budget_ms),
-     CLI_CHECK | CLI_EXTRACT | CLI_SCAN, NULL, 0, 0,
+     CLI_CHECK | CLI_EXTRACT | CLI_SCAN | CLI_DISCOVER, NULL, 0, 0,
      "--time-budget wants seconds per rule and MiB of article, e.g. 10 or 0.5 (at most a "
      "day), not '%s'",
-     {{CLI_CHECK, NULL,
+     {{CLI_CHECK | CLI_DISCOVER, NULL,
        "how long one rule may run over one article, per MiB\n"
        "of it (default 10); past it the rule stops there\n"
        "with a diagnostic and the other rules go on", false},
       {CLI_SCAN, "S", "seconds the scan may take per article and MiB (default 10)", false},
       {CLI_EXTRACT, "S", "seconds one rule may run per article and MiB (default 10)", false}}},
-    {"stats", 0, CLI_ARG_NONE, NULL, F(stats), CLI_CHECK | CLI_EXTRACT | CLI_COMPARE, NULL, 0,
-     0, NULL,
-     {{CLI_CHECK | CLI_EXTRACT, NULL, "time, throughput and peak memory per stage on stderr",
+    {"stats", 0, CLI_ARG_NONE, NULL, F(stats), CLI_CHECK | CLI_EXTRACT | CLI_COMPARE | CLI_DISCOVER,
+     NULL, 0, 0, NULL,
+     {{CLI_CHECK | CLI_EXTRACT | CLI_DISCOVER, NULL, "time, throughput and peak memory per stage on stderr",
        false}}},
     {"explain", 0, CLI_ARG_NONE, NULL, F(explain), CLI_CHECK | CLI_EXTRACT, NULL, 0, 0, NULL,
      {{CLI_CHECK | CLI_EXTRACT, NULL,
        "for every figure frame claims consider, the head that\n"
        "governs it and why each frame took or refused it,\non stderr", false}}},
     {"color", 0, CLI_ARG_CHOICE, "WHEN", F(color),
-     CLI_CHECK | CLI_EXTRACT | CLI_COMPARE | CLI_TEST, WHEN, 0, 0, NULL,
-     {{CLI_CHECK, NULL, "auto (default), always or never; NO_COLOR is honoured", false}}},
+     CLI_CHECK | CLI_EXTRACT | CLI_COMPARE | CLI_TEST | CLI_DISCOVER, WHEN, 0, 0, NULL,
+     {{CLI_CHECK | CLI_DISCOVER, NULL, "auto (default), always or never; NO_COLOR is honoured", false}}},
     {"trials", 0, CLI_ARG_STRING, "DIR", F(trials), CLI_TEST, NULL, 0, 0, NULL,
      {{CLI_TEST, NULL,
        "also run the trial paragraphs in DIR/*.yaml (every quantity\n"
        "a paragraph holds, as written) and print precision and\n"
        "recall per language", false}}},
+    {"all", 0, CLI_ARG_NONE, NULL, F(all), CLI_DISCOVER, NULL, 0, 0, NULL,
+     {{CLI_DISCOVER, NULL, "also the candidates only one article states", false}}},
+    {"top", 0, CLI_ARG_NUMBER, "N", F(top), CLI_DISCOVER, NULL, 1, 0,
+     "--top wants a positive number, not '%s'",
+     {{CLI_DISCOVER, NULL, "show the first N candidates (default: all)", false}}},
     {"lines", 0, CLI_ARG_NONE, NULL, F(lines), CLI_DETECT, NULL, 0, 0, NULL,
      {{CLI_DETECT, NULL, "detect every line of the input on its own", false}}},
     {"cut", 0, CLI_ARG_NUMBER, "N", F(cut), CLI_DETECT, NULL, 1, 0,
@@ -98,7 +104,7 @@ const cli_option cli_options[] = {
      {{CLI_DETECT, NULL, "look only at the first N characters of each text", false}}},
     {"verbose", 'v', CLI_ARG_COUNT, NULL, F(verbose), CLI_ALL, NULL, 0, 0, NULL, {{0}}},
     {"help", 'h', CLI_ARG_HELP, NULL, 0, CLI_ALL, NULL, 0, 0, NULL,
-     {{CLI_CHECK | CLI_SCAN, NULL, "this help", false}}},
+     {{CLI_CHECK | CLI_SCAN | CLI_DISCOVER, NULL, "this help", false}}},
     {NULL, 0, CLI_ARG_NONE, NULL, 0, 0, NULL, 0, 0, NULL, {{0}}},
 };
 

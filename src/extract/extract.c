@@ -63,6 +63,11 @@ void cc_extractor_keep_context(cc_extractor *x, bool on)
     x->no_context = !on;
 }
 
+void cc_extractor_discover(cc_extractor *x, bool on)
+{
+    x->discover = on;
+}
+
 int cc_extractor_new(cc_extractor **out, const cc_ruleset *rs)
 {
     cc_extractor *x = cc_calloc(1, sizeof *x);
@@ -94,6 +99,7 @@ void cc_extractor_free(cc_extractor *x)
     cc_free(x->ents.v);
     cc_free(x->orgs.v);
     cc_free(x->gov);
+    cc_free(x->figs);
     cc_free(x);
 }
 

@@ -548,15 +548,16 @@ static void dedupe_hits(cc_extractor *x)
     }
 }
 
-/* The context of hit h in text t: its sentence, cut to about 300
+/* The context of quantity q in text t: its sentence, cut to about 300
  * characters each side (nothing with no_context); *start gets where it
  * begins. Owned: free with cc_free; NULL when out of memory. */
-static char *hit_context(const cc_extractor *x, const char *t, const hit *h, size_t *start)
+static char *hit_context(const cc_extractor *x, const char *t, const cc_quantity *q,
+                         size_t *start)
 {
-    long si = cc_sent_of(&x->ss, h->q.start);
-    size_t ca = si >= 0 ? x->ss.v[si].start : h->q.start;
-    size_t cb = si >= 0 && x->ss.v[si].end > h->q.end ? x->ss.v[si].end : h->q.end;
-    size_t k, a = h->q.start, b = h->q.end;
+    long si = cc_sent_of(&x->ss, q->start);
+    size_t ca = si >= 0 ? x->ss.v[si].start : q->start;
+    size_t cb = si >= 0 && x->ss.v[si].end > q->end ? x->ss.v[si].end : q->end;
+    size_t k, a = q->start, b = q->end;
     for (k = 0; k < CONTEXT_CHARS && a > ca; k++) {
         a--;
         while (a > ca && ((unsigned char)t[a] & 0xC0) == 0x80)
@@ -565,9 +566,91 @@ static char *hit_context(const cc_extractor *x, const char *t, const hit *h, siz
     for (k = 0; k < CONTEXT_CHARS && b < cb; k++)
         b = cc_utf8_next(t, b, cb);
     if (x->no_context)
-        a = b = h->q.start;
+        a = b = q->start;
     *start = a;
     return cc_strndup(t + a, b - a);
+}
+
+/* Completes o (its claim and scope set) with quantity q of doc and adds
+ * it to out. */
+static int write_obs(const cc_extractor *x, const cc_lang *l, cc_doc *doc, const cc_quantity *q,
+                     cc_obs *o, cc_obstab *out)
+{
+    const char *t = cc_doc_text(doc);
+    cc_loc loc = cc_doc_loc(doc, q->start);
+    char *text = cc_strndup(t + q->start, q->end - q->start), *context;
+    size_t a;
+    int rc;
+    o->file = cc_doc_path(doc);
+    o->lang = l->code;
+    o->text = text;
+    o->unit = q->unit ? q->unit : "";
+    o->start = cc_doc_file_offset(doc, q->start);
+    o->end = cc_doc_file_offset(doc, q->end);
+    o->line = loc.line;
+    o->column = loc.column;
+    o->kind = q->kind;
+    o->qual = q->qual;
+    o->value = q->value;
+    o->iv = q->iv;
+    o->unit_inherited = q->inherited;
+    o->forecast = cc_extract_forecast(x, t, q);
+    o->date = cc_doc_meta_date(doc) ? cc_doc_meta_date(doc) : "";
+    context = hit_context(x, t, q, &a);
+    o->context = context;
+    o->context_start = cc_doc_file_offset(doc, a);
+    rc = text && context ? cc_obstab_add(out, o) : CC_ERR_NOMEM;
+    cc_free(text);
+    cc_free(context);
+    return rc;
+}
+
+/* Names of the concepts or entities ids[0..n) (sorted by name), one
+ * space between, into b. */
+static void names_of(const cc_ruleset *rs, const uint32_t *ids, unsigned n, bool ents, cc_buf *b)
+{
+    const char *v[CC_FIG_MAX], *tmp;
+    unsigned k, j;
+    for (k = 0; k < n; k++) {
+        v[k] = ents ? rs->entities[ids[k]].id : rs->concepts[ids[k]].name;
+        for (j = k; j > 0 && strcmp(v[j - 1], v[j]) > 0; j--) {
+            tmp = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = tmp;
+        }
+    }
+    for (k = 0; k < n; k++) {
+        if (k)
+            cc_buf_putc(b, ' ');
+        cc_buf_puts(b, v[k]);
+    }
+}
+
+/* A figure for claimcheck discover: an observation of no claim ("") with
+ * what the packs read around it. */
+static int write_figure(const cc_extractor *x, const cc_lang *l, cc_doc *doc, const cc_fig *f,
+                        cc_obstab *out)
+{
+    cc_buf e = CC_BUF_INIT, m = CC_BUF_INIT;
+    cc_obs o;
+    int rc;
+    memset(&o, 0, sizeof o);
+    o.claim = "";
+    o.scope = "";
+    o.head = x->rs->concepts[f->head].name;
+    o.of = f->of >= 0 ? x->rs->concepts[f->of].name : "";
+    names_of(x->rs, f->ents, f->nents, true, &e);
+    names_of(x->rs, f->mods, f->nmods, false, &m);
+    o.entities = e.err ? NULL : e.p ? e.p : "";
+    o.modifiers = m.err ? NULL : m.p ? m.p : "";
+    o.year = f->year;
+    o.alone = f->alone;
+    o.topic = f->topic;
+    rc = o.entities && o.modifiers ? write_obs(x, l, doc, &x->q.v[f->qi], &o, out)
+                                   : CC_ERR_NOMEM;
+    cc_buf_free(&e);
+    cc_buf_free(&m);
+    return rc;
 }
 
 /* Slightly long on purpose: the steps of one article in order (segment,
@@ -586,7 +669,8 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
     x->text = t;
     cc_ruleset_ready(x->rs, l);
     xl = &x->rs->bylang[li];
-    if (xl->n == 0)
+    x->nfigs = 0;
+    if (xl->n == 0 && !x->discover)
         return CC_OK;
     x->q.n = 0;
     x->nh = 0;
@@ -625,12 +709,9 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
     dedupe_hits(x);
     for (i = 0; i < x->nh; i++) {
         const hit *h = &x->h[i];
+        char *scope = NULL;
         cc_obs o;
-        cc_loc loc;
-        char *text, *scope = NULL, *context = NULL;
-        int arc;
         memset(&o, 0, sizeof o);
-        loc = cc_doc_loc(doc, h->q.start);
         o.claim = h->x->claim->id;
         if (h->framed && (h->x->claim->timed || (!h->x->claim->scope &&
                                                   !h->x->claim->scope_period)))
@@ -643,34 +724,13 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
             o.scope = scope = date_scope(cc_doc_meta_date(doc), h->x->claim->scope_period);
         else
             o.scope = "";
-        o.file = cc_doc_path(doc);
-        o.lang = l->code;
-        text = cc_strndup(t + h->q.start, h->q.end - h->q.start);
-        o.text = text;
-        o.unit = h->q.unit ? h->q.unit : "";
-        o.start = cc_doc_file_offset(doc, h->q.start);
-        o.end = cc_doc_file_offset(doc, h->q.end);
-        o.line = loc.line;
-        o.column = loc.column;
-        o.kind = h->q.kind;
-        o.qual = h->q.qual;
-        o.value = h->q.value;
-        o.iv = h->q.iv;
-        o.unit_inherited = h->q.inherited;
-        o.forecast = cc_extract_forecast(x, t, &h->q);
-        o.date = cc_doc_meta_date(doc) ? cc_doc_meta_date(doc) : "";
-        {
-            size_t a;
-            context = hit_context(x, t, h, &a);
-            o.context = context;
-            o.context_start = cc_doc_file_offset(doc, a);
-        }
-        arc = text && o.scope && context ? cc_obstab_add(out, &o) : CC_ERR_NOMEM;
-        cc_free(text);
+        rc = o.scope ? write_obs(x, l, doc, &h->q, &o, out) : CC_ERR_NOMEM;
         cc_free(scope);
-        cc_free(context);
-        if (arc != CC_OK)
-            return arc;
+        if (rc != CC_OK)
+            return rc;
     }
+    for (i = 0; i < x->nfigs; i++)
+        if ((rc = write_figure(x, l, doc, &x->figs[i], out)) != CC_OK)
+            return rc;
     return worst;
 }

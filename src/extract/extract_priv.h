@@ -34,6 +34,22 @@ typedef struct cc_occs {
     size_t n, cap;
 } cc_occs;
 
+/* A figure for claimcheck discover (frame.c, collect_figures): what the
+ * packs read around a quantity no claim needs to have asked for. */
+#define CC_FIG_MAX 8
+typedef struct cc_fig {
+    size_t qi;                    /* index into the extractor's q */
+    uint32_t head;                /* the concept governing it */
+    int32_t of;                   /* a predicate's: the head it is said
+                                     of, or -1 */
+    uint32_t ents[CC_FIG_MAX];    /* organisations of its sentence */
+    uint32_t mods[CC_FIG_MAX];    /* modifier concepts of its clause */
+    unsigned nents, nmods;
+    int year;                     /* the year written for it, or 0 */
+    bool alone;                   /* head and organisations in its sentence */
+    bool topic;                   /* the organisation is the article's */
+} cc_fig;
+
 struct cc_extractor {
     const cc_ruleset *rs;
     cc_rxctx ctx;
@@ -59,6 +75,9 @@ struct cc_extractor {
     size_t why;        /* context_ok: which near/not_near pattern refused */
     int why_near;      /* 1: a near pattern found nothing; 0: a not_near matched */
     uint64_t budget_ns; /* time per rule and MiB of article */
+    bool discover;      /* cc_extractor_discover: figures too */
+    cc_fig *figs;       /* this article's, when discover is on */
+    size_t nfigs, capfigs;
 };
 
 /* extract.c */

@@ -658,10 +658,8 @@ static bool concept_in(const cc_occs *o, uint32_t concept, size_t a, size_t b)
  * empresa", "同社"): the organisation named last before it in the article;
  * -1 when none is. The article's entities are searched once, when the
  * first anaphor asks. */
-static long antecedent(cc_extractor *x, const char *t, size_t lo, size_t hi, size_t a)
+static void find_orgs(cc_extractor *x, const char *t, size_t lo, size_t hi)
 {
-    long best = -1;
-    size_t k;
     if (!x->orgs_found) {
         collect ce = {&x->orgs, NULL, NULL, 0, 0};
         x->orgs.n = 0;
@@ -671,6 +669,13 @@ static long antecedent(cc_extractor *x, const char *t, size_t lo, size_t hi, siz
             qsort(x->orgs.v, x->orgs.n, sizeof(cc_occ), cmp_occ);
         x->orgs_found = true;
     }
+}
+
+static long antecedent(cc_extractor *x, const char *t, size_t lo, size_t hi, size_t a)
+{
+    long best = -1;
+    size_t k;
+    find_orgs(x, t, lo, hi);
     for (k = 0; k < x->orgs.n && x->orgs.v[k].start < a; k++) {
         const char *kind = x->rs->entities[x->orgs.v[k].id].kind;
         if (x->orgs.v[k].end <= a && kind && strcmp(kind, "organisation") == 0)
@@ -1310,6 +1315,119 @@ static void gate_extractors(cc_extractor *x, const cc_xlist *xl, cc_doc *doc, si
     x->nh = *nh = kept; /* the frames' hits come after these */
 }
 
+/* Adds id to the sorted set v of *n (at most CC_FIG_MAX). */
+static void fig_add(uint32_t *v, unsigned *n, uint32_t id)
+{
+    unsigned k, j;
+    for (k = 0; k < *n && v[k] < id; k++)
+        ;
+    if ((k < *n && v[k] == id) || *n == CC_FIG_MAX)
+        return;
+    for (j = *n; j > k; j--)
+        v[j] = v[j - 1];
+    v[k] = id;
+    (*n)++;
+}
+
+/* The organisation the article names most often (the first named of
+ * those tied), or -1: what a figure whose sentence names none is about. */
+static long topic_of(cc_extractor *x, const char *t, size_t lo, size_t hi)
+{
+    long best = -1;
+    size_t k, j, bn = 0;
+    find_orgs(x, t, lo, hi);
+    for (k = 0; k < x->orgs.n; k++) {
+        const cc_entity *e = &x->rs->entities[x->orgs.v[k].id];
+        size_t n = 0;
+        if (!e->kind || strcmp(e->kind, "organisation") != 0)
+            continue;
+        for (j = 0; j < x->orgs.n; j++)
+            n += x->orgs.v[j].id == x->orgs.v[k].id;
+        if (n > bn) {
+            bn = n;
+            best = (long)x->orgs.v[k].id;
+        }
+    }
+    return best;
+}
+
+/* claimcheck discover: every figure that counts and that a head governs,
+ * with its head, the organisations of its sentence (named, or by an
+ * anaphor there, else the article's topic), the modifiers of its clause
+ * and the year written for it, into x->figs. */
+static int collect_figures(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_t lo, size_t hi)
+{
+    const char *t = cc_doc_text(doc);
+    size_t i, k;
+    long topic = -2; /* not looked for yet */
+    for (i = 0; i < x->q.n; i++) {
+        const cc_quantity *q = &x->q.v[i];
+        long s = cc_sent_of(&x->ss, q->start), g = x->gov[i];
+        size_t sa, sb, ca, cb;
+        bool written;
+        int year;
+        cc_fig *f;
+        if (!cc_extract_counts(q) || q->kind == CC_KIND_NUMBER || s < 0 ||
+            !x->ss.v[s].candidate || g < 0)
+            continue;
+        if (x->nfigs == x->capfigs) {
+            void *v = x->figs;
+            if (cc_grow(&v, &x->capfigs, x->nfigs + 1, sizeof(cc_fig)) != 0)
+                return CC_ERR_NOMEM;
+            x->figs = v;
+        }
+        f = &x->figs[x->nfigs++];
+        memset(f, 0, sizeof *f);
+        f->qi = i;
+        f->head = x->terms.v[g].id;
+        sa = x->ss.v[s].start;
+        sb = x->ss.v[s].end > q->end ? x->ss.v[s].end : q->end;
+        clause_of(x, t, i, &x->terms.v[g], sa, sb, &ca, &cb);
+        year = figure_year(x, l, doc, i, ca, cb, sa, sb, &written);
+        f->year = written && year > 0 ? year : 0;
+        f->alone = x->terms.v[g].start >= sa && x->terms.v[g].end <= sb;
+        f->of = -1;
+        if (x->rs->concepts[f->head].role == CC_ROLE_PREDICATE) {
+            /* "revenue rose 62%": growth of revenue */
+            long sh = apposed_head(x, t, i);
+            if (sh < 0)
+                sh = subject_of(x, t, i, (size_t)g, true);
+            if (sh >= 0)
+                f->of = (int32_t)x->terms.v[sh].id;
+        }
+        for (k = first_occ(&x->ents, sa); k < x->ents.n && x->ents.v[k].start < sb; k++) {
+            const cc_entity *e = &x->rs->entities[x->ents.v[k].id];
+            if (x->ents.v[k].end <= sb && e->kind && strcmp(e->kind, "organisation") == 0)
+                fig_add(f->ents, &f->nents, x->ents.v[k].id);
+        }
+        for (k = first_occ(&x->terms, sa); k < x->terms.n && x->terms.v[k].start < sb; k++) {
+            const cc_occ *o = &x->terms.v[k];
+            long e;
+            if (o->end > sb)
+                continue;
+            if ((long)o->id == x->anaphor_id && !f->nents &&
+                (e = antecedent(x, t, lo, hi, o->start)) >= 0) {
+                fig_add(f->ents, &f->nents, (uint32_t)e);
+                f->alone = false;
+            }
+            else if (x->rs->concepts[o->id].role == CC_ROLE_MODIFIER && o->start >= ca &&
+                     o->end <= cb && (long)o->id != x->anaphor_id)
+                fig_add(f->mods, &f->nmods, o->id);
+        }
+        if (!f->nents) {
+            /* "Revenue rose to $57bn": the article's */
+            if (topic < -1)
+                topic = topic_of(x, t, lo, hi);
+            if (topic >= 0) {
+                fig_add(f->ents, &f->nents, (uint32_t)topic);
+                f->alone = false;
+                f->topic = true;
+            }
+        }
+    }
+    return CC_OK;
+}
+
 int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_doc *doc,
                       cc_diags *d)
 {
@@ -1328,7 +1446,8 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
             if (xl->v[k]->frame->ent_within > within)
                 within = xl->v[k]->frame->ent_within;
         }
-    if (!any || li < 0 || !rs->lf)
+    x->nfigs = 0;
+    if (!(any || x->discover) || li < 0 || !rs->lf)
         return CC_OK;
     x->lf = &rs->lf[li];
     for (k = 0; k < nh0; k++)
@@ -1491,5 +1610,5 @@ int cc_extract_frames(cc_extractor *x, const cc_lang *l, const cc_xlist *xl, cc_
     }
     cc_buf_free(&eb);
     cc_free(tv);
-    return CC_OK;
+    return x->discover ? collect_figures(x, l, doc, lo, hi) : CC_OK;
 }

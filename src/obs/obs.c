@@ -111,6 +111,10 @@ int cc_obstab_add(cc_obstab *t, const cc_obs *o)
     c.date = intern(t, o->date);
     if (!c.claim || !c.scope || !c.file || !c.lang || !c.unit || !c.text || !c.context || !c.date)
         return CC_ERR_NOMEM;
+    if ((o->head && !(c.head = intern(t, o->head))) || (o->of && !(c.of = intern(t, o->of))) ||
+        (o->entities && !(c.entities = intern(t, o->entities))) ||
+        (o->modifiers && !(c.modifiers = intern(t, o->modifiers))))
+        return CC_ERR_NOMEM;
     t->v[t->n++] = c;
     return CC_OK;
 }

@@ -51,7 +51,7 @@ static void conversion(cc_buf *b, const cc_robs *ro, const cc_obs *o)
     cc_buf_putc(b, '}');
 }
 
-static void write_claim(cc_buf *b, const cc_claimres *c)
+void cc_json_claim(cc_buf *b, const cc_claimres *c, bool open)
 {
     size_t i, k;
     char s[CC_DEC_BUFSZ];
@@ -112,7 +112,7 @@ static void write_claim(cc_buf *b, const cc_claimres *c)
                           (unsigned)ro->repeats[j]->line, (unsigned)ro->repeats[j]->column);
         cc_buf_printf(b, "]}%s\n", i + 1 < c->nobs ? "," : "");
     }
-    cc_buf_puts(b, "      ]}");
+    cc_buf_puts(b, open ? "      ]" : "      ]}");
 }
 
 int cc_report_json(cc_buf *b, const cc_report *r)
@@ -159,7 +159,7 @@ int cc_report_json(cc_buf *b, const cc_report *r)
         const cc_claimres *c = cc_result_get(r->result, i);
         if (!cc_report_shows(r, c))
             continue;
-        write_claim(b, c);
+        cc_json_claim(b, c, false);
         cc_buf_puts(b, ++k < shown ? ",\n" : "\n");
         cc_buf_spill(b);
     }

@@ -20,6 +20,13 @@ int cc_report_junit(cc_buf *b, const cc_report *r);
 int cc_report_github(cc_buf *b, const cc_report *r);
 int cc_report_html(cc_buf *b, const cc_report *r);
 
+/* One claim of a report as the text writer shows it (report_text.c), and
+ * as the JSON writer does (report_json.c; open: without its closing
+ * brace, for the caller's keys): claimcheck discover shows its
+ * candidates so. */
+void cc_text_claim(cc_buf *b, const cc_report *r, const cc_claimres *c);
+void cc_json_claim(cc_buf *b, const cc_claimres *c, bool open);
+
 /* ---- report_common.c ---- */
 
 /* One verdict as the writers show it: a row of CC_VERDICTS, in the order

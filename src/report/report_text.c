@@ -76,7 +76,7 @@ static void write_obs(cc_buf *b, const cc_report *r, const cc_robs *ro)
     cc_buf_putc(b, '\n');
 }
 
-static void write_claim(cc_buf *b, const cc_report *r, const cc_claimres *c)
+void cc_text_claim(cc_buf *b, const cc_report *r, const cc_claimres *c)
 {
     size_t k, i;
     const cc_verdict_info *vi = cc_verdict_info_of(c->verdict);
@@ -180,7 +180,7 @@ int cc_report_text(cc_buf *b, const cc_report *r)
         const cc_claimres *c = cc_result_get(r->result, i);
         if (!cc_report_shows(r, c))
             continue;
-        write_claim(b, r, c);
+        cc_text_claim(b, r, c);
         shown++;
         cc_buf_spill(b);
     }

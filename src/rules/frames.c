@@ -624,7 +624,7 @@ static bool needed(const cc_ruleset *rs, uint32_t c)
 {
     static const char *const own[] = {"forecast", "talks", "anaphor", NULL};
     size_t i, k;
-    if (rs->concepts[c].role != CC_ROLE_MODIFIER || rs->concepts[c].earlier ||
+    if (rs->all_terms || rs->concepts[c].role != CC_ROLE_MODIFIER || rs->concepts[c].earlier ||
         rs->concepts[c].rate)
         return true;
     for (i = 0; own[i]; i++)

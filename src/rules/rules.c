@@ -317,6 +317,23 @@ static int ruleset_finish(cc_ruleset **out, cc_ruleset *rs, const char *dir, int
 
 int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_diags *d)
 {
+    return cc_ruleset_load_flags(out, dirs, ndirs, 0, d);
+}
+
+bool cc_ruleset_all_terms(const cc_ruleset *rs)
+{
+    return rs->all_terms;
+}
+
+bool cc_ruleset_concept_light(const cc_ruleset *rs, const char *name)
+{
+    long c = cc_ruleset_concept_index(rs, name);
+    return c >= 0 && rs->concepts[c].light;
+}
+
+int cc_ruleset_load_flags(cc_ruleset **out, const char *const *dirs, size_t ndirs,
+                          unsigned flags, cc_diags *d)
+{
     cc_ruleset *rs = ruleset_new();
     int errors = 0;
     size_t i;
@@ -324,6 +341,7 @@ int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_
     *out = NULL;
     if (!rs)
         return CC_ERR_NOMEM;
+    rs->all_terms = (flags & CC_RULES_ALL_TERMS) != 0;
     for (i = 0; i < ndirs; i++)
         load_packs(rs, dirs[i], d, &errors);
     for (i = 0; i < ndirs; i++)

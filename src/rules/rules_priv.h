@@ -197,6 +197,7 @@ struct cc_ruleset {
     size_t nbroken, capbroken;
     pthread_mutex_t jit_lock; /* cc_ruleset_ready */
     atomic_int jit;           /* JIT-compile languages on first use */
+    bool all_terms;           /* CC_RULES_ALL_TERMS */
     bool borrowed_langs;      /* cc_ruleset_load_text: langs are the caller's */
 };
 

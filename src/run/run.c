@@ -264,6 +264,7 @@ int cc_run_paths(cc_run **out, const cc_ruleset *rs, const char *const *paths, s
             }
             cc_extractor_keep_context(ws[i].x, !(opts && opts->no_context));
             cc_extractor_explain(ws[i].x, opts ? opts->explain : NULL);
+            cc_extractor_discover(ws[i].x, opts && opts->discover);
             if (opts && opts->time_budget_ms)
                 cc_extractor_time_budget(ws[i].x, opts->time_budget_ms);
         }

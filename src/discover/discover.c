@@ -1,0 +1,682 @@
+/*
+ * discover.c: candidate claims from the figures of a run
+ * (claimcheck/discover.h).
+ *
+ * In: the observations of a discover run (figures of claim "", with the
+ * head, organisations, modifiers and year the packs read around them;
+ * the claims' observations beside them). Out: candidates, each compared
+ * like a claim by compare.c, labelled with the known claim it holds,
+ * ranked, with a draft frame rule.
+ *
+ * Grouping: figures of one kind, unit, head and separating modifiers, in
+ * value order, join the last group whose smallest value is within
+ * CC_DISCOVER_BAND_PERCENT of theirs, whose written year is not another,
+ * and whose organisations they share (the group keeps those all its
+ * figures name; figures naming none group only with each other). A group
+ * of one article whose value is a power of ten from another group's of the
+ * same organisations joins it: a probable scale slip, which compare then
+ * names.
+ */
+#include "claimcheck/discover.h"
+
+#include "alloc.h"
+#include "arena.h"
+#include "buf.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Modifiers that do not set two figures apart: a forecast of a figure is
+ * compared with the figure (the forecast class), and who reports it does
+ * not change it. */
+static const char *const SAME_FACT[] = {"report", "forecast", "talks", "anaphor", NULL};
+
+/* The separating words of a power-of-ten slip: within 2% of 10^k. */
+#define SCALE_BAND 0.02
+
+typedef struct fig {
+    const cc_obs *o;
+    double v;
+    bool light;       /* its head is light ("pay", "contract") */
+    const char *mods; /* separating modifiers, arena */
+    size_t group;
+} fig;
+
+typedef struct group {
+    size_t first, n;   /* figs in the group, after sorting by group */
+    double lo;         /* the smallest value */
+    int year;
+    char *ents;        /* organisations all figures name (arena) */
+    char *mods;        /* separating modifiers all figures have (arena) */
+    const fig *head;   /* the first figure: kind, unit, of */
+    const char *concept; /* the head of its figures (light heads join any) */
+    char heads[96];    /* every head of its figures, sorted, one space
+                          between (a light one beside another) */
+    bool light;        /* every figure's head is light */
+    size_t narticles;
+    bool merged;       /* joined another group (a scale slip) */
+} group;
+
+struct cc_discovery {
+    cc_arena arena;
+    cc_candidate *v;
+    size_t n;
+    cc_result *res;
+    cc_obstab *t;
+};
+
+static int cmp_fig(const void *a, const void *b)
+{
+    const fig *x = a, *y = b;
+    int c;
+    if (x->o->kind != y->o->kind)
+        return x->o->kind < y->o->kind ? -1 : 1;
+    if ((c = strcmp(x->o->unit, y->o->unit)) || (c = strcmp(x->o->of, y->o->of)))
+        return c;
+    if (x->v != y->v)
+        return x->v < y->v ? -1 : 1;
+    if ((c = strcmp(x->o->file, y->o->file)))
+        return c;
+    return x->o->start < y->o->start ? -1 : x->o->start > y->o->start;
+}
+
+static bool same_block(const fig *a, const fig *b)
+{
+    return a->o->kind == b->o->kind && strcmp(a->o->unit, b->o->unit) == 0 &&
+           strcmp(a->o->of, b->o->of) == 0;
+}
+
+/* The words of a that are in b too (both sorted, one space between), into
+ * out (at least strlen(a) + 1 bytes). */
+static void common_words(const char *a, const char *b, char *out)
+{
+    size_t n = 0;
+    while (*a) {
+        size_t la = strcspn(a, " ");
+        const char *p = b;
+        while (*p) {
+            size_t lp = strcspn(p, " ");
+            if (lp == la && memcmp(a, p, la) == 0) {
+                if (n)
+                    out[n++] = ' ';
+                memcpy(out + n, a, la);
+                n += la;
+                break;
+            }
+            p += lp + (p[lp] == ' ');
+        }
+        a += la + (a[la] == ' ');
+    }
+    out[n] = '\0';
+}
+
+/* o's modifiers less those of SAME_FACT, into the arena. */
+static const char *separating(cc_arena *ar, const char *mods)
+{
+    char *out = cc_arena_alloc(ar, strlen(mods) + 1);
+    size_t n = 0, k;
+    if (!out)
+        return NULL;
+    while (*mods) {
+        size_t l = strcspn(mods, " ");
+        bool keep = true;
+        for (k = 0; SAME_FACT[k] && keep; k++)
+            keep = !(strlen(SAME_FACT[k]) == l && memcmp(SAME_FACT[k], mods, l) == 0);
+        if (keep) {
+            if (n)
+                out[n++] = ' ';
+            memcpy(out + n, mods, l);
+            n += l;
+        }
+        mods += l + (mods[l] == ' ');
+    }
+    out[n] = '\0';
+    return out;
+}
+
+/* Can f join g? A light head ("pay", "contract") says too little to keep
+ * a figure from the group of another head ("paid $32bn" and "a $32bn
+ * acquisition"). */
+static bool joins(const group *g, const fig *f, char *common)
+{
+    if (!same_block(g->head, f) || f->v > g->lo * (1.0 + CC_DISCOVER_BAND_PERCENT / 100.0))
+        return false;
+    if (!g->light && !f->light && strcmp(g->concept, f->o->head) != 0)
+        return false;
+    if (g->year && f->o->year && g->year != f->o->year)
+        return false;
+    if (!g->ents[0] || !f->o->entities[0])
+        return !g->ents[0] && !f->o->entities[0];
+    common_words(g->ents, f->o->entities, common);
+    return common[0] != '\0';
+}
+
+/* Is w one of the words of s (separated by spaces or ", ")? */
+static bool has_word(const char *s, const char *w)
+{
+    size_t l = strlen(w);
+    const char *p = s;
+    while ((p = strstr(p, w))) {
+        if ((p == s || p[-1] == ' ') && (p[l] == '\0' || p[l] == ' ' || p[l] == ','))
+            return true;
+        p += l;
+    }
+    return false;
+}
+
+/* Adds word w to the sorted words of s (size n) unless there, or full. */
+static void add_word(char *s, size_t n, const char *w)
+{
+    char out[256];
+    const char *p = s;
+    size_t k = 0, lw = strlen(w);
+    bool done = false;
+    if (has_word(s, w) || strlen(s) + lw + 2 > n || n > sizeof out)
+        return;
+    while (*p || !done) {
+        size_t l = strcspn(p, " ");
+        if (!done && (!*p || (strncmp(w, p, l) < 0 || (strncmp(w, p, l) == 0 && lw < l)))) {
+            if (k)
+                out[k++] = ' ';
+            memcpy(out + k, w, lw);
+            k += lw;
+            done = true;
+            continue;
+        }
+        if (k)
+            out[k++] = ' ';
+        memcpy(out + k, p, l);
+        k += l;
+        p += l + (p[l] == ' ');
+    }
+    out[k] = '\0';
+    memcpy(s, out, k + 1);
+}
+
+static bool power_of_ten_apart(double a, double b)
+{
+    int k;
+    for (k = 1; k <= 3; k++) {
+        double p = pow(10.0, k);
+        if (fabs(a * p - b) <= SCALE_BAND * b || fabs(b * p - a) <= SCALE_BAND * a)
+            return true;
+    }
+    return false;
+}
+
+/* Distinct files of g's figures (sorted by group, then file in place). */
+static size_t articles_of(const fig *v, const group *g)
+{
+    size_t i, k, n = 0;
+    for (i = g->first; i < g->first + g->n; i++) {
+        for (k = g->first; k < i && strcmp(v[k].o->file, v[i].o->file) != 0; k++)
+            ;
+        n += k == i;
+    }
+    return n;
+}
+
+static int cmp_by_group(const void *a, const void *b)
+{
+    const fig *x = a, *y = b;
+    if (x->group != y->group)
+        return x->group < y->group ? -1 : 1;
+    return cmp_fig(a, b);
+}
+
+static int cmp_place(const void *a, const void *b)
+{
+    const cc_obs *x = *(const cc_obs *const *)a, *y = *(const cc_obs *const *)b;
+    int c = strcmp(x->file, y->file);
+    if (c)
+        return c;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The claim of the rules whose observation overlaps f (known: the
+ * claims' observations by file and start), or NULL. */
+static const char *known_at(const cc_obs *const *known, size_t n, const fig *f)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(known[mid]->file, f->o->file);
+        if (c < 0 || (c == 0 && known[mid]->end <= f->o->start))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < n && strcmp(known[lo]->file, f->o->file) == 0 && known[lo]->start < f->o->end)
+        return known[lo]->claim;
+    return NULL;
+}
+
+/* An id for the draft rule: head, organisations, modifiers and year
+ * ("invest_microsoft_openai", "invest_microsoft_first_2019"), made unique
+ * among the candidates named so far and the rules' claims. */
+static const char *make_id(cc_discovery *d, const cc_ruleset *rs, const group *g)
+{
+    cc_buf b = CC_BUF_INIT;
+    const char *parts[2] = {g->ents, g->mods}, *p;
+    char *id = NULL;
+    size_t base, i, k;
+    int nth = 1;
+    cc_buf_puts(&b, g->concept);
+    if (g->head->o->of[0])
+        cc_buf_printf(&b, "_%s", g->head->o->of);
+    for (k = 0; k < 2; k++)
+        if (parts[k][0]) {
+            cc_buf_putc(&b, '_');
+            for (p = parts[k]; *p; p++)
+                cc_buf_putc(&b, *p == ' ' ? '_' : *p);
+        }
+    if (g->year)
+        cc_buf_printf(&b, "_%d", g->year);
+    base = b.len;
+    while (!b.err) {
+        bool taken = rs && cc_ruleset_find_claim(rs, b.p);
+        for (i = 0; i < d->n && !taken; i++)
+            taken = strcmp(d->v[i].id, b.p) == 0;
+        if (!taken) {
+            id = cc_arena_strdup(&d->arena, b.p);
+            break;
+        }
+        b.len = base;
+        b.p[base] = '\0';
+        cc_buf_printf(&b, "_%d", ++nth);
+    }
+    cc_buf_free(&b);
+    return id;
+}
+
+/* s as a YAML double-quoted scalar. */
+static void yaml_quoted(cc_buf *b, const char *s)
+{
+    cc_buf_putc(b, '"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            cc_buf_printf(b, "\\%c", c);
+        else if (c == '\n' || c == '\r' || c == '\t')
+            cc_buf_putc(b, ' ');
+        else if (c < 0x20)
+            cc_buf_printf(b, "\\x%02x", c);
+        else
+            cc_buf_putc(b, (char)c);
+    }
+    cc_buf_putc(b, '"');
+}
+
+/* Words of s as a YAML flow list: "a b" -> "[a, b]". */
+static void yaml_words(cc_buf *b, const char *s)
+{
+    cc_buf_putc(b, '[');
+    for (; *s; s++)
+        cc_buf_puts(b, *s == ' ' ? ", " : (char[2]){*s, '\0'});
+    cc_buf_putc(b, ']');
+}
+
+/* Modifiers the other groups of g's head and organisations have and g
+ * has not, into b as a list (empty: nothing written). */
+static void other_mods(const group *gs, size_t ng, const group *g, const fig *v, cc_buf *b)
+{
+    size_t i;
+    bool any = false;
+    (void)v;
+    for (i = 0; i < ng; i++) {
+        const group *o = &gs[i];
+        const char *p;
+        if (o == g || !o->n || o->head->o->kind != g->head->o->kind ||
+            strcmp(o->concept, g->concept) != 0 ||
+            strcmp(o->head->o->of, g->head->o->of) != 0 || strcmp(o->ents, g->ents) != 0)
+            continue;
+        for (p = o->mods; *p;) {
+            size_t l = strcspn(p, " ");
+            char w[64];
+            if (l < sizeof w) {
+                memcpy(w, p, l);
+                w[l] = '\0';
+                if (!has_word(g->mods, w) && !(b->p && has_word(b->p, w))) {
+                    cc_buf_puts(b, any ? ", " : "");
+                    cc_buf_puts(b, w);
+                    any = true;
+                }
+            }
+            p += l + (p[l] == ' ');
+        }
+    }
+}
+
+/* The draft rule of candidate c (group g): a claim file that loads as is
+ * and finds the candidate's figures. */
+static const char *draft_of(cc_discovery *d, const group *gs, size_t ng, const group *g,
+                            const cc_candidate *c, const fig *v)
+{
+    const cc_obs *o = g->head->o;
+    cc_buf b = CC_BUF_INIT, nots = CC_BUF_INIT;
+    char *out;
+    size_t i, k, nex = 0;
+    char num[CC_DEC_BUFSZ];
+    cc_buf_printf(&b, "# claimcheck discover: %s", c->head);
+    if (c->entities[0])
+        cc_buf_printf(&b, " (%s)", c->entities);
+    cc_buf_printf(&b, ", %zu article%s\nclaims:\n  - id: %s\n    description: ", c->narticles,
+                  c->narticles == 1 ? "" : "s", c->id);
+    {
+        cc_buf dsc = CC_BUF_INIT;
+        cc_buf_printf(&dsc, "%s%s%s", c->head, c->entities[0] ? " of " : "", c->entities);
+        if (c->modifiers[0])
+            cc_buf_printf(&dsc, " (%s)", c->modifiers);
+        if (c->year)
+            cc_buf_printf(&dsc, " in %d", c->year);
+        yaml_quoted(&b, dsc.p ? dsc.p : "");
+        cc_buf_free(&dsc);
+    }
+    if (o->kind == CC_KIND_MONEY)
+        cc_buf_printf(&b, "\n    unit: currency\n    currency: %s\n", o->unit);
+    else if (o->kind == CC_KIND_PERCENT)
+        cc_buf_puts(&b, "\n    unit: percent\n");
+    else
+        cc_buf_printf(&b, "\n    unit: count\n    units: [%s]\n", o->unit);
+    cc_buf_puts(&b, "    frame: {concept: ");
+    if (strchr(c->heads, ' '))
+        yaml_words(&b, c->heads);
+    else
+        cc_buf_puts(&b, c->head);
+    if (c->entities[0]) {
+        cc_buf_puts(&b, ", entities: ");
+        yaml_words(&b, c->entities);
+    }
+    if (c->of[0] || c->modifiers[0]) {
+        /* a predicate's head goes with the modifiers: {concept: growth,
+         * with: [revenue]} */
+        cc_buf with = CC_BUF_INIT;
+        cc_buf_printf(&with, "%s%s%s", c->of, c->of[0] && c->modifiers[0] ? " " : "",
+                      c->modifiers);
+        cc_buf_puts(&b, ", with: ");
+        yaml_words(&b, with.p ? with.p : "");
+        if (with.err)
+            b.err = with.err;
+        cc_buf_free(&with);
+    }
+    other_mods(gs, ng, g, v, &nots);
+    if (nots.len)
+        cc_buf_printf(&b, ", not: [%s]", nots.p);
+    if (c->year)
+        cc_buf_printf(&b, ", year: %d", c->year);
+    for (i = g->first; i < g->first + g->n && !v[i].o->topic; i++)
+        ;
+    if (c->entities[0] && i < g->first + g->n)
+        cc_buf_puts(&b, ", within: article"); /* a figure's organisation is its article's */
+    cc_buf_puts(&b, "}\n");
+    /* one per article: its first figure whose sentence says it all */
+    for (i = g->first; i < g->first + g->n; i++) {
+        if (!v[i].o->alone)
+            continue;
+        for (k = g->first; k < i && !(v[k].o->alone && strcmp(v[k].o->file, v[i].o->file) == 0);
+             k++)
+            ;
+        if (k < i)
+            continue;
+        if (!nex++)
+            cc_buf_puts(&b, "    examples:\n");
+        cc_buf_printf(&b, "      - {lang: %s, text: ", v[i].o->lang);
+        yaml_quoted(&b, v[i].o->context[0] ? v[i].o->context : v[i].o->text);
+        cc_buf_printf(&b, ", value: %s}\n", cc_dec_format(num, v[i].o->value));
+    }
+    cc_buf_free(&nots);
+    out = b.err ? NULL : cc_arena_strdup(&d->arena, b.p);
+    cc_buf_free(&b);
+    return out;
+}
+
+static int verdict_rank(cc_verdict v)
+{
+    /* disagreements first, in the verdicts' order; then agreements */
+    return (int)v;
+}
+
+static int cmp_candidate(const void *a, const void *b)
+{
+    const cc_candidate *x = a, *y = b;
+    int vx = verdict_rank(x->res->verdict), vy = verdict_rank(y->res->verdict);
+    if (vx != vy)
+        return vx < vy ? -1 : 1;
+    if (x->narticles != y->narticles)
+        return x->narticles > y->narticles ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+static const cc_claimres *result_of(const cc_result *r, const char *id)
+{
+    size_t i, n = cc_result_count(r);
+    for (i = 0; i < n; i++)
+        if (strcmp(cc_result_get(r, i)->id, id) == 0)
+            return cc_result_get(r, i);
+    return NULL;
+}
+
+/* Long on purpose: the steps in order (collect, group, merge slips, name,
+ * compare, label, rank), each short. */
+int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bool singles)
+{
+    cc_discovery *d = cc_calloc(1, sizeof *d);
+    size_t n = cc_obstab_count(t), nf = 0, ng = 0, i, j;
+    fig *v = NULL;
+    group *gs = NULL;
+    const cc_obs **known = NULL;
+    size_t nknown = 0;
+    char *common = NULL;
+    int rc = CC_ERR_NOMEM;
+
+    *out = NULL;
+    if (!d)
+        return CC_ERR_NOMEM;
+    v = cc_calloc(n + 1, sizeof *v);
+    gs = cc_calloc(n + 1, sizeof *gs);
+    known = cc_calloc(n + 1, sizeof *known);
+    if (!v || !gs || !known || cc_obstab_new(&d->t) != CC_OK)
+        goto done;
+    /* 1. the figures */
+    for (i = 0; i < n; i++) {
+        const cc_obs *o = cc_obstab_get(t, i);
+        if (o->claim[0]) {
+            known[nknown++] = o;
+            continue;
+        }
+        if (!o->head)
+            continue;
+        v[nf].o = o;
+        v[nf].v = fabs(cc_dec_to_double(o->value));
+        v[nf].light = rs && cc_ruleset_concept_light(rs, o->head);
+        if (!(v[nf].mods = separating(&d->arena, o->modifiers ? o->modifiers : "")))
+            goto done;
+        nf++;
+    }
+    qsort(v, nf, sizeof *v, cmp_fig);
+    qsort(known, nknown, sizeof *known, cmp_place);
+    /* 2. groups */
+    for (i = 0; i < nf; i++) {
+        size_t need = strlen(v[i].o->entities) + strlen(v[i].mods) + 1;
+        group *g = NULL;
+        char *common2;
+        if (!(common = cc_malloc(2 * need)))
+            goto done;
+        common2 = common + need;
+        for (j = ng; j-- > 0;) {
+            if (!same_block(gs[j].head, &v[i]))
+                break;
+            if (joins(&gs[j], &v[i], common)) {
+                g = &gs[j];
+                break;
+            }
+        }
+        if (g) {
+            if (g->ents[0])
+                strcpy(g->ents, common);
+            common_words(g->mods, v[i].mods, common2);
+            strcpy(g->mods, common2);
+            add_word(g->heads, sizeof g->heads, v[i].o->head);
+            if (g->light && !v[i].light) {
+                g->concept = v[i].o->head;
+                g->light = false;
+            }
+            if (!g->year)
+                g->year = v[i].o->year;
+        } else {
+            g = &gs[ng++];
+            g->lo = v[i].v;
+            g->year = v[i].o->year;
+            g->head = &v[i];
+            g->concept = v[i].o->head;
+            g->light = v[i].light;
+            add_word(g->heads, sizeof g->heads, v[i].o->head);
+            if (!(g->ents = cc_arena_strdup(&d->arena, v[i].o->entities)) ||
+                !(g->mods = cc_arena_strdup(&d->arena, v[i].mods)))
+                goto done;
+        }
+        v[i].group = (size_t)(g - gs);
+        cc_free(common);
+        common = NULL;
+    }
+    /* a group of one article a power of ten from another of the same
+     * organisations: a probable slip of that one */
+    for (i = 0; i < ng; i++) {
+        size_t a = 0;
+        for (j = 0; j < nf; j++)
+            if (v[j].group == i) {
+                size_t k;
+                for (k = 0; k < j && !(v[k].group == i && strcmp(v[k].o->file, v[j].o->file) == 0);
+                     k++)
+                    ;
+                a += k == j;
+            }
+        gs[i].narticles = a;
+    }
+    for (i = 0; i < ng; i++) {
+        if (gs[i].narticles != 1 || !gs[i].ents[0])
+            continue;
+        for (j = 0; j < ng; j++)
+            if (j != i && !gs[j].merged && gs[j].narticles > 1 &&
+                same_block(gs[j].head, gs[i].head) && strcmp(gs[j].concept, gs[i].concept) == 0 &&
+                strcmp(gs[j].ents, gs[i].ents) == 0 &&
+                power_of_ten_apart(gs[i].lo, gs[j].lo)) {
+                size_t k;
+                for (k = 0; k < nf; k++)
+                    if (v[k].group == i)
+                        v[k].group = j;
+                gs[i].merged = true;
+                break;
+            }
+    }
+    /* the figures of each group together; each group's head is its first */
+    qsort(v, nf, sizeof *v, cmp_by_group);
+    for (i = 0; i < ng; i++)
+        gs[i].n = 0;
+    for (i = 0; i < nf; i++) {
+        group *g = &gs[v[i].group];
+        if (!g->n++)
+            g->first = i;
+    }
+    for (i = 0; i < ng; i++)
+        gs[i].head = gs[i].n ? &v[gs[i].first] : NULL;
+    /* 3. candidates: named, compared, labelled */
+    if (!(d->v = cc_calloc(ng + 1, sizeof *d->v)))
+        goto done;
+    for (i = 0; i < ng; i++) {
+        group *g = &gs[i];
+        cc_candidate *c;
+        if (!g->n)
+            continue;
+        g->narticles = articles_of(v, g);
+        if (g->narticles < 2 && !singles)
+            continue;
+        c = &d->v[d->n];
+        c->head = g->concept;
+        c->heads = g->heads;
+        c->of = g->head->o->of;
+        c->entities = g->ents;
+        c->modifiers = g->mods;
+        c->year = g->year;
+        c->narticles = g->narticles;
+        if (!(c->id = make_id(d, rs, g)))
+            goto done;
+        d->n++;
+        for (j = g->first; j < g->first + g->n; j++) {
+            cc_obs o = *v[j].o;
+            o.claim = c->id;
+            o.scope = "";
+            o.head = o.entities = o.modifiers = NULL;
+            if (cc_obstab_add(d->t, &o) != CC_OK)
+                goto done;
+        }
+    }
+    if ((rc = cc_compare_run(&d->res, rs, d->t)) != CC_OK)
+        goto done;
+    rc = CC_ERR_NOMEM;
+    for (i = 0, j = 0; i < ng; i++) {
+        group *g = &gs[i];
+        cc_candidate *c;
+        size_t k, best = 0;
+        if (!g->n || (g->narticles < 2 && !singles))
+            continue;
+        c = &d->v[j++];
+        c->res = result_of(d->res, c->id);
+        /* the known claim most of its figures are */
+        for (k = g->first; k < g->first + g->n; k++) {
+            const char *kn = known_at(known, nknown, &v[k]);
+            size_t m, cnt = 0;
+            if (!kn)
+                continue;
+            for (m = g->first; m < g->first + g->n; m++) {
+                const char *km = known_at(known, nknown, &v[m]);
+                cnt += km && strcmp(km, kn) == 0;
+            }
+            if (cnt > best) {
+                best = cnt;
+                c->known = kn;
+            }
+        }
+        if (!(c->draft = draft_of(d, gs, ng, g, c, v)))
+            goto done;
+    }
+    for (i = 0; i < d->n; i++)
+        if (!d->v[i].res)
+            goto done; /* compare keeps every group: out of memory */
+    qsort(d->v, d->n, sizeof *d->v, cmp_candidate);
+    rc = CC_OK;
+done:
+    cc_free(known);
+    cc_free(common);
+    cc_free(v);
+    cc_free(gs);
+    if (rc != CC_OK) {
+        cc_discovery_free(d);
+        return rc;
+    }
+    *out = d;
+    return CC_OK;
+}
+
+void cc_discovery_free(cc_discovery *d)
+{
+    if (!d)
+        return;
+    cc_result_free(d->res);
+    cc_obstab_free(d->t);
+    cc_free(d->v);
+    cc_arena_free(&d->arena);
+    cc_free(d);
+}
+
+size_t cc_discovery_count(const cc_discovery *d)
+{
+    return d->n;
+}
+
+const cc_candidate *cc_discovery_get(const cc_discovery *d, size_t i)
+{
+    return i < d->n ? &d->v[i] : NULL;
+}

@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Scores `claimcheck discover` on the real-article sets (fixtures/real).
+
+For every story: runs `claimcheck discover --format json --top N` on its
+excerpts with the packs alone (a rule directory with lang/, concepts.yaml,
+entities/ and fx/ of --rules, no claim file), and compares its candidates
+with the hand annotation (score.py's format, fixtures/real/README.md):
+
+  found    an annotated cross-source disagreement (all but class `time`)
+           is found when one of the first N candidates holds a figure of
+           its claim from its first file and one from another of its files;
+  kept     a candidate a careful reader would keep: most of its figures
+           are annotated with one claim, stated by at least two articles.
+
+Prints a table per story (or JSON with --json); with --floors, exits 1 when
+a figure falls below its floor. No timings.
+"""
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from score import gold_spans, load_story, overlap  # noqa: E402
+
+
+def packs_only(rules, tmp):
+    """A rule directory with everything of rules but its claims."""
+    d = os.path.join(tmp, "packs")
+    os.mkdir(d)
+    for name in ("lang", "concepts.yaml", "entities", "fx"):
+        src = os.path.join(os.path.abspath(rules), name)
+        if os.path.exists(src):
+            os.symlink(src, os.path.join(d, name))
+    return d
+
+
+def claim_of(gold, o):
+    f = os.path.basename(o["file"])
+    for (a, b, g) in gold.get(f, []):
+        if overlap(o["start"], o["end"], a, b):
+            return g.get("claim")
+    return None
+
+
+def score_story(binary, packs, d, top):
+    story = load_story(d)
+    files = sorted(story["excerpts"])
+    paths = [os.path.join(d, f) for f in files]
+    p = subprocess.run([binary, "discover", "--rules", packs, "--format", "json", "--top", str(top)]
+                       + paths, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if p.returncode not in (0, 1):
+        sys.stderr.write(p.stderr.decode("utf-8", "replace"))
+        raise SystemExit("claimcheck discover exited with %d on %s" % (p.returncode, d))
+    cands = json.loads(p.stdout.decode("utf-8"))["candidates"]
+    gold = {f: gold_spans(path, story["excerpts"][f]) for f, path in zip(files, paths)}
+    details, kept = [], 0
+    for c in cands:
+        claims = [claim_of(gold, o) for o in c["observations"]]
+        named = [x for x in claims if x]
+        best = max(set(named), key=named.count) if named else None
+        arts = {os.path.basename(o["file"]) for o, x in zip(c["observations"], claims) if x == best}
+        ok = best is not None and named.count(best) * 2 > len(claims) and len(arts) >= 2
+        kept += ok
+        if not ok:
+            details.append(("not-kept", c["id"], "%d figures, %s" % (len(claims), ", ".join(
+                "%s=%s" % (os.path.basename(o["file"]), x) for o, x in zip(c["observations"], claims)))))
+    found = total = 0
+    for dis in story["disagreements"]:
+        if dis.get("class") == "time":
+            continue
+        total += 1
+        hit = False
+        for c in cands:
+            holds = {os.path.basename(o["file"]) for o in c["observations"]
+                     if claim_of(gold, o) == dis["claim"]}
+            if dis["files"][0] in holds and any(f in holds for f in dis["files"][1:]):
+                hit = True
+                break
+        found += hit
+        if not hit:
+            details.append(("not-found", dis["claim"], "%s (%s)" % (", ".join(dis["files"]), dis.get("class"))))
+    return {"candidates": len(cands), "kept": kept, "disagreements": total, "found": found}, details
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--bin", default="build/claimcheck")
+    ap.add_argument("--rules", default="rules")
+    ap.add_argument("--real", default="fixtures/real")
+    ap.add_argument("--top", type=int, default=20)
+    ap.add_argument("--story", action="append")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--details", action="store_true")
+    ap.add_argument("--floors", help="YAML of floors: {story|all: {name: {found_share|kept_share: floor}}}")
+    a = ap.parse_args()
+    rows, details = {}, []
+    with tempfile.TemporaryDirectory() as tmp:
+        packs = packs_only(a.rules, tmp)
+        for s in sorted(os.listdir(a.real)):
+            d = os.path.join(a.real, s)
+            if not os.path.isfile(os.path.join(d, "story.yaml")) or (a.story and s not in a.story):
+                continue
+            r, det = score_story(a.bin, packs, d, a.top)
+            rows["story:" + s] = r
+            details += [(s,) + x for x in det]
+    tot = {k: sum(r[k] for r in rows.values()) for k in ("candidates", "kept", "disagreements", "found")}
+    rows = dict(sorted(rows.items()))
+    rows["all:all"] = tot
+    for r in rows.values():
+        r["found_share"] = r["found"] / r["disagreements"] if r["disagreements"] else float("nan")
+        r["kept_share"] = r["kept"] / r["candidates"] if r["candidates"] else float("nan")
+    if a.json:
+        print(json.dumps(rows, indent=1, sort_keys=True))
+    else:
+        print("%-28s %10s %6s %6s %13s %6s %6s" % ("", "candidates", "kept", "share", "disagreements",
+                                                   "found", "share"))
+        for k, r in rows.items():
+            print("%-28s %10d %6d %6.2f %13d %6d %6.2f" % (k, r["candidates"], r["kept"], r["kept_share"],
+                                                           r["disagreements"], r["found"], r["found_share"]))
+    if a.details:
+        for x in details:
+            print("%s  %-10s %s  %s" % x)
+    if a.floors:
+        with open(a.floors, encoding="utf-8") as f:
+            floors = yaml.safe_load(f) or {}
+        bad = 0
+        for kind, names in floors.items():
+            for name, fl in (names or {}).items():
+                got = rows.get("%s:%s" % (kind, name), {})
+                for fig, floor in fl.items():
+                    v = got.get(fig, float("nan"))
+                    if math.isnan(v) or v + 1e-9 < floor:
+                        print("below floor: %s:%s %s = %.3f < %.3f" % (kind, name, fig, v, floor))
+                        bad += 1
+        return 1 if bad else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
