@@ -24,6 +24,18 @@ qualifiers:
   about: [about]
 detect:
   words: [the, and, of, has, in]
+terms:
+  invest: {forms: [invested]}
+YAML
+cat >"$R/concepts.yaml" <<'YAML'
+concepts:
+  invest: {role: head, kind: [money]}
+YAML
+mkdir -p "$R/entities"
+cat >"$R/entities/e.yaml" <<'YAML'
+entities:
+  microsoft: {kind: organisation, forms: [Microsoft]}
+  openai: {kind: organisation, forms: [OpenAI]}
 YAML
 cat >"$R/claims/c.yaml" <<'YAML'
 claims:
@@ -71,4 +83,28 @@ while [ "$n" -le 20000 ]; do
 done
 [ "$n" -gt 100 ] || fail "only $n allocations: is the hook working?"
 echo "$((n - 1)) allocations, each made to fail once"
+
+# claimcheck discover over the same articles: its groups, comparison,
+# drafts and JSON
+run_discover() {
+    "$CC" discover -j 1 --rules "$R" --format json "$TMP/a.txt" "$TMP/b.txt" >"$TMP/out" 2>"$TMP/err"
+}
+run_discover
+expect_status 1 $? "discover without failures"
+grep -q '"invest_microsoft_openai"' "$TMP/out" || fail "discover without failures: no candidate"
+cp "$TMP/out" "$TMP/want"
+n=1
+while [ "$n" -le 20000 ]; do
+    CC_FAIL_ALLOC=$n run_discover
+    rc=$?
+    if [ "$rc" = 1 ] && cmp -s "$TMP/out" "$TMP/want"; then
+        break
+    fi
+    if [ "$rc" != 2 ] || ! grep -q "out of memory" "$TMP/err"; then
+        fail "discover, allocation $n: exit status $rc, $(head -c 600 "$TMP/err")"
+        break
+    fi
+    n=$((n + 1))
+done
+echo "discover: $((n - 1)) allocations, each made to fail once"
 finish
