@@ -149,6 +149,12 @@ typedef struct cc_result cc_result;
  * description (claims unknown to rs compare exactly). *out is owned
  * (cc_result_free) and borrows t, which must outlive it. */
 int cc_compare_run(cc_result **out, const cc_ruleset *rs, const cc_obstab *t);
+/* The same, for claims the ruleset does not have (claimcheck discover):
+ * currency_of(ud, claim) gives the currency their money figures are
+ * converted into at the day's rate, or NULL for none. */
+typedef const char *(*cc_currency_fn)(void *ud, const char *claim);
+int cc_compare_run_currency(cc_result **out, const cc_ruleset *rs, const cc_obstab *t,
+                            cc_currency_fn currency_of, void *ud);
 void cc_result_free(cc_result *r);
 
 /* Claims in report order: conflicts, agreements, single-source claims;

@@ -38,6 +38,9 @@ typedef struct cc_candidate {
                               one space between; "" none */
     const char *modifiers; /* modifiers all its figures have, the same way */
     int year;              /* the year all of them write, or 0 */
+    const char *currency;  /* money: the currency most of them are written
+                              in, that the others are converted into at
+                              their article's date (rules/fx/) */
     const char *known;     /* the claim of the rules whose figures it
                               holds, or NULL */
     const cc_claimres *res; /* its comparison: camps, classes, verdict;

@@ -585,16 +585,16 @@ static void written_as(const cc_result *res, cc_robs *ro)
 /* Converts a money observation written in another currency than its
  * claim's into *c, at the rate of its article's date; false when there is
  * no such rate (it stays in its own currency, compared with none). */
-static bool convert(const cc_ruleset *rs, const cc_claim *cl, const cc_obs *o, conv *c)
+static bool convert(const cc_ruleset *rs, const char *currency, const cc_obs *o, conv *c)
 {
     double rate, band = CC_FX_BAND_PERCENT / 100.0;
     const char *day;
-    if (o->kind != CC_KIND_MONEY || !cl->currency || !o->unit || !*o->unit ||
-        strcmp(o->unit, cl->currency) == 0 ||
-        !cc_ruleset_fx(rs, o->unit, cl->currency, o->date, &rate, &day))
+    if (o->kind != CC_KIND_MONEY || !currency || !o->unit || !*o->unit ||
+        strcmp(o->unit, currency) == 0 ||
+        !cc_ruleset_fx(rs, o->unit, currency, o->date, &rate, &day))
         return false;
     c->o = *o;
-    c->o.unit = cl->currency;
+    c->o.unit = currency;
     c->o.value = cc_dec_from_double(cc_dec_to_double(o->value) * rate, CC_FX_DIGITS);
     if (!o->iv.lo_inf)
         c->o.iv.lo = cc_dec_from_double(cc_dec_to_double(o->iv.lo) * rate * (1 - band), CC_FX_DIGITS);
@@ -782,6 +782,12 @@ static int compare_dated(cc_result *res, const cc_ruleset *rs, const cc_obs **v,
 
 int cc_compare_run(cc_result **out, const cc_ruleset *rs, const cc_obstab *t)
 {
+    return cc_compare_run_currency(out, rs, t, NULL, NULL);
+}
+
+int cc_compare_run_currency(cc_result **out, const cc_ruleset *rs, const cc_obstab *t,
+                            cc_currency_fn currency_of, void *ud)
+{
     size_t n = cc_obstab_count(t), i, g0, ngroups = 0;
     const cc_obs **v;
     cc_result *res;
@@ -804,12 +810,14 @@ int cc_compare_run(cc_result **out, const cc_ruleset *rs, const cc_obstab *t)
     /* figures in another currency than their claim's, at the day's rate:
      * then sorted again, into their claim's currency */
     if (rs && cc_ruleset_fx_days(rs) > 0) {
-        const cc_claim *cl = NULL;
+        const char *cur = NULL;
         for (i = 0; i < n; i++) {
             conv c;
-            if (i == 0 || strcmp0(v[i]->claim, v[i - 1]->claim) != 0)
-                cl = cc_ruleset_find_claim(rs, v[i]->claim);
-            if (!cl || !convert(rs, cl, v[i], &c))
+            if (i == 0 || strcmp0(v[i]->claim, v[i - 1]->claim) != 0) {
+                const cc_claim *cl = cc_ruleset_find_claim(rs, v[i]->claim);
+                cur = cl ? cl->currency : currency_of ? currency_of(ud, v[i]->claim) : NULL;
+            }
+            if (!convert(rs, cur, v[i], &c))
                 continue;
             if (!res->convs && !(res->convs = cc_arena_alloc(&res->arena, n * sizeof(conv)))) {
                 rc = CC_ERR_NOMEM;

@@ -86,7 +86,7 @@ static void read_flag(ydoc *doc, const ynode *v, const char *key, cc_role role, 
 static void read_concept(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode *v)
 {
     static const char *const keys[] = {"role", "kind", "light", "earlier", "rate", "unit",
-                                       "description", NULL};
+                                       "family", "description", NULL};
     const char *name = y_str(doc, k, "a concept name"), *role;
     const ynode *n;
     cc_concept c;
@@ -126,6 +126,14 @@ static void read_concept(cc_ruleset *rs, ydoc *doc, const ynode *k, const ynode 
     read_flag(doc, v, "light", c.role, CC_ROLE_HEAD, "a head", &c.light);
     read_flag(doc, v, "earlier", c.role, CC_ROLE_MODIFIER, "a modifier", &c.earlier);
     read_flag(doc, v, "rate", c.role, CC_ROLE_MODIFIER, "a modifier", &c.rate);
+    if ((n = y_get(v, "family"))) {
+        const char *fam = y_str(doc, n, "family");
+        if (fam && c.role != CC_ROLE_HEAD)
+            y_error(doc, n, CC_D_VALUE, "drop family: or make the concept a head",
+                    "only a head has a family");
+        else if (fam && !(c.family = cc_arena_strdup(&rs->arena, fam)))
+            y_error(doc, n, CC_D_NOMEM, NULL, "out of memory");
+    }
     if ((n = y_get(v, "unit"))) {
         const char *u = y_str(doc, n, "unit");
         if (u && (c.role != CC_ROLE_HEAD || c.kinds != 1u << CC_KIND_COUNT))

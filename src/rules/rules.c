@@ -331,6 +331,12 @@ bool cc_ruleset_concept_light(const cc_ruleset *rs, const char *name)
     return c >= 0 && rs->concepts[c].light;
 }
 
+const char *cc_ruleset_concept_family(const cc_ruleset *rs, const char *name)
+{
+    long c = cc_ruleset_concept_index(rs, name);
+    return c >= 0 && rs->concepts[c].family ? rs->concepts[c].family : name;
+}
+
 int cc_ruleset_load_flags(cc_ruleset **out, const char *const *dirs, size_t ndirs,
                           unsigned flags, cc_diags *d)
 {

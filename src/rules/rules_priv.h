@@ -35,6 +35,9 @@ typedef struct cc_concept {
     bool light;     /* a head that says little ("pay", "for", "a deal"): a
                        frame of a head named in the figure's sentence may
                        take the figures it governs */
+    const char *family;     /* heads of one family may govern one fact's
+                               figure in different articles ("acquire",
+                               "price", "invest": deal); NULL: its own */
     const char *count_unit; /* a head of counts: a bare scaled number it is
                                nearest to counts this ("users ... reached
                                800 million") */

@@ -9,8 +9,12 @@ with the hand annotation (score.py's format, fixtures/real/README.md):
   found    an annotated cross-source disagreement (all but class `time`)
            is found when one of the first N candidates holds a figure of
            its claim from its first file and one from another of its files;
-  kept     a candidate a careful reader would keep: most of its figures
-           are annotated with one claim, stated by at least two articles.
+  kept     of the candidates holding a figure of an annotated claim
+           ("judged"), those a careful reader would keep: more than half
+           of their figures are one claim's, stated by two articles or
+           more. A candidate whose figures no claim of the annotation
+           covers (a fact of the story nobody wrote a claim for, such as
+           a valuation of another round) is not judged, only counted.
 
 Prints a table per story (or JSON with --json); with --floors, exits 1 when
 a figure falls below its floor. No timings.
@@ -59,7 +63,7 @@ def score_story(binary, packs, d, top):
         raise SystemExit("claimcheck discover exited with %d on %s" % (p.returncode, d))
     cands = json.loads(p.stdout.decode("utf-8"))["candidates"]
     gold = {f: gold_spans(path, story["excerpts"][f]) for f, path in zip(files, paths)}
-    details, kept = [], 0
+    details, kept, judged = [], 0, 0
     for c in cands:
         claims = [claim_of(gold, o) for o in c["observations"]]
         named = [x for x in claims if x]
@@ -67,7 +71,8 @@ def score_story(binary, packs, d, top):
         arts = {os.path.basename(o["file"]) for o, x in zip(c["observations"], claims) if x == best}
         ok = best is not None and named.count(best) * 2 > len(claims) and len(arts) >= 2
         kept += ok
-        if not ok:
+        judged += best is not None
+        if best is not None and not ok:
             details.append(("not-kept", c["id"], "%d figures, %s" % (len(claims), ", ".join(
                 "%s=%s" % (os.path.basename(o["file"]), x) for o, x in zip(c["observations"], claims)))))
     found = total = 0
@@ -85,7 +90,8 @@ def score_story(binary, packs, d, top):
         found += hit
         if not hit:
             details.append(("not-found", dis["claim"], "%s (%s)" % (", ".join(dis["files"]), dis.get("class"))))
-    return {"candidates": len(cands), "kept": kept, "disagreements": total, "found": found}, details
+    return {"candidates": len(cands), "judged": judged, "kept": kept, "disagreements": total,
+            "found": found}, details
 
 
 def main():
@@ -109,20 +115,22 @@ def main():
             r, det = score_story(a.bin, packs, d, a.top)
             rows["story:" + s] = r
             details += [(s,) + x for x in det]
-    tot = {k: sum(r[k] for r in rows.values()) for k in ("candidates", "kept", "disagreements", "found")}
+    tot = {k: sum(r[k] for r in rows.values())
+           for k in ("candidates", "judged", "kept", "disagreements", "found")}
     rows = dict(sorted(rows.items()))
     rows["all:all"] = tot
     for r in rows.values():
         r["found_share"] = r["found"] / r["disagreements"] if r["disagreements"] else float("nan")
-        r["kept_share"] = r["kept"] / r["candidates"] if r["candidates"] else float("nan")
+        r["kept_share"] = r["kept"] / r["judged"] if r["judged"] else float("nan")
     if a.json:
         print(json.dumps(rows, indent=1, sort_keys=True))
     else:
-        print("%-28s %10s %6s %6s %13s %6s %6s" % ("", "candidates", "kept", "share", "disagreements",
-                                                   "found", "share"))
+        print("%-28s %10s %6s %6s %6s %13s %6s %6s" % ("", "candidates", "judged", "kept", "share",
+                                                        "disagreements", "found", "share"))
         for k, r in rows.items():
-            print("%-28s %10d %6d %6.2f %13d %6d %6.2f" % (k, r["candidates"], r["kept"], r["kept_share"],
-                                                           r["disagreements"], r["found"], r["found_share"]))
+            print("%-28s %10d %6d %6d %6.2f %13d %6d %6.2f" % (
+                k, r["candidates"], r["judged"], r["kept"], r["kept_share"], r["disagreements"],
+                r["found"], r["found_share"]))
     if a.details:
         for x in details:
             print("%s  %-10s %s  %s" % x)
