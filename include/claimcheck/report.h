@@ -54,8 +54,8 @@ size_t cc_report_count(const cc_report *r, cc_verdict v);
 int cc_report_write(FILE *out, cc_format fmt, const cc_report *r);
 
 /* Writes the candidates of claimcheck discover to out, in text
- * (CC_FMT_TEXT, colours with color) or JSON (CC_FMT_JSON; schema in
- * docs/discover.md): each with its figures by camp, its disagreements,
+ * (CC_FMT_TEXT, colours with color), JSON (CC_FMT_JSON; schema in
+ * docs/discover.md) or a triage page (CC_FMT_HTML): each with its figures by camp, its disagreements,
  * the known claim it holds and its draft rule. inputs: the articles read.
  * At most limit candidates (0: all). Returns 0, CC_ERR_NOMEM, CC_ERR_IO,
  * or CC_ERR_INVALID for another format. */

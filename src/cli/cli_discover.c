@@ -53,8 +53,9 @@ int cmd_discover(int argc, char **argv)
         goto out;
     }
     if (o.format && (cc_format_from_name(&fmt, o.format) != CC_OK ||
-                     (fmt != CC_FMT_TEXT && fmt != CC_FMT_JSON))) {
-        fprintf(stderr, "claimcheck discover: unknown format '%s' (text or json)\n", o.format);
+                     (fmt != CC_FMT_TEXT && fmt != CC_FMT_JSON && fmt != CC_FMT_HTML))) {
+        fprintf(stderr, "claimcheck discover: unknown format '%s' (text, json or html)\n",
+                o.format);
         goto out;
     }
     memset(&ro, 0, sizeof ro);

@@ -34,7 +34,7 @@ const cli_option cli_options[] = {
      CLI_CHECK | CLI_EXTRACT | CLI_COMPARE | CLI_DISCOVER, NULL, 0, 0, NULL,
      {{CLI_CHECK, NULL, "report on stdout:", true},
       {CLI_EXTRACT, "jsonl", "the only format (the default)", false},
-      {CLI_DISCOVER, NULL, "text (the default) or json", false}}},
+      {CLI_DISCOVER, NULL, "text (the default), json or html (a triage page)", false}}},
     {"report", 0, CLI_ARG_REPORT, "FORMAT=PATH", 0, CLI_CHECK | CLI_COMPARE, NULL, 0, 0, NULL,
      {{CLI_CHECK, NULL,
        "also write a report to PATH (repeatable; written to a\n"

@@ -33,7 +33,7 @@ static void hs(cc_buf *b, const char *s)
     h(b, s ? s : "", s ? strlen(s) : 0);
 }
 
-static const char CSS[] =
+const char cc_html_css[] =
     "body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}"
     "header{background:#263238;color:#fff;padding:16px 24px}"
     "header h1{margin:0 0 4px;font-size:20px}"
@@ -249,7 +249,7 @@ static void number_line(cc_buf *b, const cc_claimres *c)
 }
 
 /* The sentence with the figure marked. */
-static void sentence(cc_buf *b, const cc_obs *o)
+void cc_html_sentence(cc_buf *b, const cc_obs *o)
 {
     size_t clen = strlen(o->context);
     uint64_t a = o->start >= o->context_start ? o->start - o->context_start : 0;
@@ -337,7 +337,7 @@ static void write_claim(cc_buf *b, const cc_claimres *c)
         if (ro->deviates)
             cc_buf_puts(b, " <span class=\"dev\">outside the reference</span>");
         cc_buf_puts(b, "</td><td>");
-        sentence(b, ro->o);
+        cc_html_sentence(b, ro->o);
         cc_buf_puts(b, "</td></tr>");
     }
     cc_buf_puts(b, "</table></section>\n");
@@ -386,7 +386,7 @@ int cc_report_html(cc_buf *b, const cc_report *r)
     cc_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                    "<meta name=\"viewport\" content=\"width=device-width\">"
                    "<title>claimcheck report</title><style>");
-    cc_buf_puts(b, CSS);
+    cc_buf_puts(b, cc_html_css);
     /* each verdict's colour, from the one table of verdicts; a finding's
      * section tinted */
     for (i = 0; i < CC_VERDICT__COUNT; i++)

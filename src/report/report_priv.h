@@ -27,6 +27,11 @@ int cc_report_html(cc_buf *b, const cc_report *r);
 void cc_text_claim(cc_buf *b, const cc_report *r, const cc_claimres *c);
 void cc_json_claim(cc_buf *b, const cc_claimres *c, bool open);
 
+/* The HTML report's style sheet, and an observation's sentence with its
+ * figure marked, escaped (report_html.c): discover's page shares them. */
+extern const char cc_html_css[];
+void cc_html_sentence(cc_buf *b, const cc_obs *o);
+
 /* ---- report_common.c ---- */
 
 /* One verdict as the writers show it: a row of CC_VERDICTS, in the order

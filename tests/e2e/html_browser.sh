@@ -53,4 +53,26 @@ n=$(grep -o '<tr class="obs" data-lang="pl"[^>]*>' "$TMP/dom.html" | grep -vc 'h
 grep -q '<mark>140亿美元</mark>' "$TMP/dom.html" || fail "the Chinese figure is not marked in its sentence"
 grep -q '<svg' "$TMP/dom.html" || fail "no inline SVG number line"
 grep -Eq '(src|href)="https?:' "$TMP/report.html" && fail "the report loads something from the network"
+
+# claimcheck discover's triage page: the conflict first in red, the
+# sentences with their figures marked, a draft rule with its copy button
+mkdir "$TMP/packs"
+for f in lang concepts.yaml entities fx; do ln -s "$PWD/rules/$f" "$TMP/packs/$f"; done
+"$CC" discover --format html --rules "$TMP/packs" fixtures/articles >"$TMP/discover.html" 2>"$TMP/err"
+expect_status 1 $? "discover html"
+chrome "file://$TMP/discover.html" --window-size=1200,1600 --screenshot="$TMP/dshot.png" >/dev/null
+if [ -s "$TMP/dshot.png" ]; then
+    set -- $(python3 tests/lib/pngcolors.py "$TMP/dshot.png" '#d32f2f' '#388e3c' '#263238')
+    [ "$3" -gt 200 ] || fail "discover: the conflict is not shown in red ($3 pixels)"
+    [ "$4" -gt 200 ] || fail "discover: no agreement shown in green ($4 pixels)"
+    [ "$5" -gt 20000 ] || fail "discover: the header is not drawn ($5 pixels)"
+else
+    fail "discover: no screenshot: $(tail -5 "$TMP/chrome.log")"
+fi
+chrome "file://$TMP/discover.html" --dump-dom >"$TMP/ddom.html"
+[ "$(grep -c '<section class="claim"' "$TMP/ddom.html")" = 7 ] || fail "discover: not 7 candidates on the page"
+grep -q '<mark>140亿美元</mark>' "$TMP/ddom.html" || fail "discover: the Chinese figure is not marked"
+grep -q '<button type="button" data-copy="draft1">copy</button><pre id="draft1"># claimcheck discover' \
+    "$TMP/ddom.html" || fail "discover: no draft rule with its copy button"
+grep -Eq '(src|href)="https?:' "$TMP/discover.html" && fail "discover: the page loads something from the network"
 finish
