@@ -63,6 +63,7 @@ typedef struct group {
                           between (a light one beside another) */
     bool light;        /* every figure's head is light */
     size_t narticles;
+    size_t members;    /* figures, while grouping */
     bool merged;       /* joined another group (a scale slip) */
 } group;
 
@@ -149,6 +150,7 @@ static const char *separating(cc_arena *ar, const char *mods)
  * another head ("paid $32bn" and "a $32bn acquisition"). */
 static bool joins(const group *g, const fig *f, char *common)
 {
+    common[0] = '\0';
     if (!same_block(g->head, f) || f->v > g->lo * (1.0 + CC_DISCOVER_BAND_PERCENT / 100.0))
         return false;
     if (!g->light && !f->light && strcmp(g->family, f->family) != 0)
@@ -157,6 +159,17 @@ static bool joins(const group *g, const fig *f, char *common)
         return !g->ents[0] && !f->o->entities[0];
     common_words(g->ents, f->o->entities, common);
     return common[0] != '\0';
+}
+
+static size_t count_words(const char *s)
+{
+    size_t n = 0;
+    while (*s) {
+        size_t l = strcspn(s, " ");
+        n += l > 0;
+        s += l + (s[l] == ' ');
+    }
+    return n;
 }
 
 /* Is w one of the words of s (separated by spaces or ", ")? */
@@ -546,18 +559,29 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
         size_t need = strlen(v[i].o->entities) + strlen(v[i].mods) + 1;
         group *g = NULL;
         char *common2;
+        size_t best;
         if (!(common = cc_malloc(2 * need)))
             goto done;
         common2 = common + need;
-        for (j = ng; j-- > 0;) {
-            if (!same_block(gs[j].head, &v[i]))
+        /* of the groups it may join (groups start in value order: past
+         * the band, none), the one sharing most organisations, then the
+         * largest: a light head's figure goes where its fact most likely is */
+        for (j = ng, best = 0; j-- > 0;) {
+            size_t score;
+            if (!same_block(gs[j].head, &v[i]) ||
+                v[i].v > gs[j].lo * (1.0 + CC_DISCOVER_BAND_PERCENT / 100.0))
                 break;
-            if (joins(&gs[j], &v[i], common)) {
+            if (!joins(&gs[j], &v[i], common))
+                continue;
+            score = 1 + 1000 * count_words(common) + gs[j].members;
+            if (score > best) {
+                best = score;
                 g = &gs[j];
-                break;
             }
         }
         if (g) {
+            joins(g, &v[i], common); /* its organisations in common again */
+            g->members++;
             if (g->ents[0])
                 strcpy(g->ents, common);
             common_words(g->mods, v[i].mods, common2);
@@ -572,6 +596,7 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
                 g->year = 0; /* a year all its figures write, or none */
         } else {
             g = &gs[ng++];
+            g->members = 1;
             g->lo = v[i].v;
             g->year = v[i].o->year;
             g->head = &v[i];
@@ -664,7 +689,8 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
             continue;
         c = &d->v[d->n];
         c->head = g->concept;
-        c->heads = g->heads;
+        if (!(c->heads = cc_arena_strdup(&d->arena, g->heads)))
+            goto done;
         c->of = g->head->o->of;
         c->entities = g->ents;
         c->modifiers = g->mods;
