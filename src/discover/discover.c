@@ -225,24 +225,51 @@ static bool power_of_ten_apart(double a, double b)
     return false;
 }
 
-/* Distinct files of g's figures (sorted by group, then file in place). */
+/* Distinct files of g's figures (sorted by group, then file). */
 static size_t articles_of(const fig *v, const group *g)
 {
-    size_t i, k, n = 0;
-    for (i = g->first; i < g->first + g->n; i++) {
-        for (k = g->first; k < i && strcmp(v[k].o->file, v[i].o->file) != 0; k++)
-            ;
-        n += k == i;
-    }
+    size_t i, n = 0;
+    for (i = g->first; i < g->first + g->n; i++)
+        n += i == g->first || strcmp(v[i - 1].o->file, v[i].o->file) != 0;
     return n;
 }
 
+/* By group, then article, then place in it. */
 static int cmp_by_group(const void *a, const void *b)
 {
     const fig *x = a, *y = b;
+    int c;
     if (x->group != y->group)
         return x->group < y->group ? -1 : 1;
-    return cmp_fig(a, b);
+    if ((c = strcmp(x->o->file, y->o->file)))
+        return c;
+    return x->o->start < y->o->start ? -1 : x->o->start > y->o->start;
+}
+
+static int cmp_fig_ptr(const void *a, const void *b)
+{
+    return cmp_by_group(*(const fig *const *)a, *(const fig *const *)b);
+}
+
+/* Each group's number of articles, through an index sorted by group and
+ * article (v itself keeps its order: the groups point into it). */
+static int count_articles(const fig *v, size_t nf, group *gs, size_t ng)
+{
+    const fig **ix = cc_malloc((nf + 1) * sizeof *ix);
+    size_t i;
+    if (!ix)
+        return CC_ERR_NOMEM;
+    for (i = 0; i < nf; i++)
+        ix[i] = &v[i];
+    qsort(ix, nf, sizeof *ix, cmp_fig_ptr);
+    for (i = 0; i < ng; i++)
+        gs[i].narticles = 0;
+    for (i = 0; i < nf; i++)
+        if (i == 0 || ix[i]->group != ix[i - 1]->group ||
+            strcmp(ix[i]->o->file, ix[i - 1]->o->file) != 0)
+            gs[ix[i]->group].narticles++;
+    cc_free(ix);
+    return CC_OK;
 }
 
 static int cmp_place(const void *a, const void *b)
@@ -376,7 +403,8 @@ static const char *draft_of(cc_discovery *d, const group *gs, size_t ng, const g
     const cc_obs *o = g->head->o;
     cc_buf b = CC_BUF_INIT, nots = CC_BUF_INIT;
     char *out;
-    size_t i, k, nex = 0;
+    const char *last;
+    size_t i, nex = 0;
     char num[CC_DEC_BUFSZ];
     cc_buf_printf(&b, "# claimcheck discover: %s", c->head);
     if (c->entities[0])
@@ -431,14 +459,10 @@ static const char *draft_of(cc_discovery *d, const group *gs, size_t ng, const g
         cc_buf_puts(&b, ", within: article"); /* a figure's organisation is its article's */
     cc_buf_puts(&b, "}\n");
     /* one per article: its first figure whose sentence says it all */
-    for (i = g->first; i < g->first + g->n; i++) {
-        if (!v[i].o->alone)
+    for (i = g->first, last = NULL; i < g->first + g->n; i++) {
+        if (!v[i].o->alone || (last && strcmp(last, v[i].o->file) == 0))
             continue;
-        for (k = g->first; k < i && !(v[k].o->alone && strcmp(v[k].o->file, v[i].o->file) == 0);
-             k++)
-            ;
-        if (k < i)
-            continue;
+        last = v[i].o->file;
         if (!nex++)
             cc_buf_puts(&b, "    examples:\n");
         cc_buf_printf(&b, "      - {lang: %s, text: ", v[i].o->lang);
@@ -614,18 +638,8 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
     }
     /* a group of one article a power of ten from another of the same
      * organisations: a probable slip of that one */
-    for (i = 0; i < ng; i++) {
-        size_t a = 0;
-        for (j = 0; j < nf; j++)
-            if (v[j].group == i) {
-                size_t k;
-                for (k = 0; k < j && !(v[k].group == i && strcmp(v[k].o->file, v[j].o->file) == 0);
-                     k++)
-                    ;
-                a += k == j;
-            }
-        gs[i].narticles = a;
-    }
+    if (count_articles(v, nf, gs, ng) != CC_OK)
+        goto done;
     for (i = 0; i < ng; i++) {
         if (gs[i].narticles != 1 || !gs[i].ents[0])
             continue;
