@@ -75,6 +75,8 @@ bool cc_ruleset_all_terms(const cc_ruleset *rs);
 /* Whether the concept named name is a light head (light: true in
  * rules/concepts.yaml: "pay", "contract"); false for an unknown name. */
 bool cc_ruleset_concept_light(const cc_ruleset *rs, const char *name);
+/* Whether it is a rate (rate: true: "per_share", "per_day"). */
+bool cc_ruleset_concept_rate(const cc_ruleset *rs, const char *name);
 /* The family of the head concept named name (family: in
  * rules/concepts.yaml: "deal" for acquire, price, invest...), else name
  * itself. */

@@ -46,6 +46,8 @@ typedef struct fig {
     const char *unit; /* "USD" then, else its unit */
     bool light;       /* its head is light ("pay", "contract") */
     const char *family; /* its head's family ("deal"), else its head */
+    const char *rates;  /* money: the rates among its modifiers
+                           ("per_share"): a price per share is no total */
     const char *mods; /* separating modifiers, arena */
     size_t group;
 } fig;
@@ -144,6 +146,34 @@ static const char *separating(cc_arena *ar, const char *mods)
     return out;
 }
 
+/* The rate modifiers of a money figure's mods ("per_share"), into the
+ * arena. */
+static const char *rates_of(cc_arena *ar, const cc_ruleset *rs, const fig *f)
+{
+    char *out = cc_arena_alloc(ar, strlen(f->mods) + 1);
+    const char *p = f->mods;
+    size_t n = 0;
+    if (!out)
+        return NULL;
+    while (*p && rs && f->o->kind == CC_KIND_MONEY) {
+        size_t l = strcspn(p, " ");
+        char w[64];
+        if (l < sizeof w) {
+            memcpy(w, p, l);
+            w[l] = '\0';
+            if (cc_ruleset_concept_rate(rs, w)) {
+                if (n)
+                    out[n++] = ' ';
+                memcpy(out + n, p, l);
+                n += l;
+            }
+        }
+        p += l + (p[l] == ' ');
+    }
+    out[n] = '\0';
+    return out;
+}
+
 /* Can f join g? Heads of one family (family: in rules/concepts.yaml) may
  * say one fact ("acquires Wiz for $32bn", "a $32bn price"); a light head
  * ("pay", "contract") says too little to keep a figure from the group of
@@ -154,6 +184,8 @@ static bool joins(const group *g, const fig *f, char *common)
     if (!same_block(g->head, f) || f->v > g->lo * (1.0 + CC_DISCOVER_BAND_PERCENT / 100.0))
         return false;
     if (!g->light && !f->light && strcmp(g->family, f->family) != 0)
+        return false;
+    if (strcmp(g->head->rates, f->rates) != 0)
         return false;
     if (!g->ents[0] || !f->o->entities[0])
         return !g->ents[0] && !f->o->entities[0];
@@ -364,13 +396,12 @@ static void yaml_words(cc_buf *b, const char *s)
     cc_buf_putc(b, ']');
 }
 
-/* Modifiers the other groups of g's head and organisations have and g
- * has not, into b as a list (empty: nothing written). */
+/* Modifiers the other groups of g's head and organisations have and no
+ * figure of g has, into b as a list (empty: nothing written). */
 static void other_mods(const group *gs, size_t ng, const group *g, const fig *v, cc_buf *b)
 {
-    size_t i;
+    size_t i, k;
     bool any = false;
-    (void)v;
     for (i = 0; i < ng; i++) {
         const group *o = &gs[i];
         const char *p;
@@ -384,7 +415,10 @@ static void other_mods(const group *gs, size_t ng, const group *g, const fig *v,
             if (l < sizeof w) {
                 memcpy(w, p, l);
                 w[l] = '\0';
-                if (!has_word(g->mods, w) && !(b->p && has_word(b->p, w))) {
+                /* not one that a figure of g has: the draft must take it */
+                for (k = g->first; k < g->first + g->n && !has_word(v[k].mods, w); k++)
+                    ;
+                if (k == g->first + g->n && !(b->p && has_word(b->p, w))) {
                     cc_buf_puts(b, any ? ", " : "");
                     cc_buf_puts(b, w);
                     any = true;
@@ -573,6 +607,8 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
         v[nf].light = rs && cc_ruleset_concept_light(rs, o->head);
         v[nf].family = rs ? cc_ruleset_concept_family(rs, o->head) : o->head;
         if (!(v[nf].mods = separating(&d->arena, o->modifiers ? o->modifiers : "")))
+            goto done;
+        if (!(v[nf].rates = rates_of(&d->arena, rs, &v[nf])))
             goto done;
         nf++;
     }

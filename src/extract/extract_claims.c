@@ -599,6 +599,12 @@ static int write_obs(const cc_extractor *x, const cc_lang *l, cc_doc *doc, const
     context = hit_context(x, t, q, &a);
     o->context = context;
     o->context_start = cc_doc_file_offset(doc, a);
+    if (context && o->alone) {
+        /* an example must be the whole sentence, not a cut of it */
+        long si = cc_sent_of(&x->ss, q->start);
+        o->alone = si >= 0 && a == x->ss.v[si].start &&
+                   a + strlen(context) >= x->ss.v[si].end;
+    }
     rc = text && context ? cc_obstab_add(out, o) : CC_ERR_NOMEM;
     cc_free(text);
     cc_free(context);

@@ -331,6 +331,12 @@ bool cc_ruleset_concept_light(const cc_ruleset *rs, const char *name)
     return c >= 0 && rs->concepts[c].light;
 }
 
+bool cc_ruleset_concept_rate(const cc_ruleset *rs, const char *name)
+{
+    long c = cc_ruleset_concept_index(rs, name);
+    return c >= 0 && rs->concepts[c].rate;
+}
+
 const char *cc_ruleset_concept_family(const cc_ruleset *rs, const char *name)
 {
     long c = cc_ruleset_concept_index(rs, name);

@@ -16,6 +16,11 @@ with the hand annotation (score.py's format, fixtures/real/README.md):
            covers (a fact of the story nobody wrote a claim for, such as
            a valuation of another round) is not judged, only counted.
 
+  drafts   with --roundtrip N: the draft rules of each story's first N
+           candidates, each loaded alone beside the packs: the share of
+           their candidates' figures `claimcheck check` finds with them
+           ("drafted"), and the examples that fail `claimcheck test`.
+
 Prints a table per story (or JSON with --json); with --floors, exits 1 when
 a figure falls below its floor. No timings.
 """
@@ -52,7 +57,42 @@ def claim_of(gold, o):
     return None
 
 
-def score_story(binary, packs, d, top):
+def roundtrip(binary, packs, paths, cands, n, tmp):
+    """Figures of the first n candidates found by their own draft, alone;
+    examples of those drafts that fail."""
+    found = total = failed = 0
+    details = []
+    for k, c in enumerate(cands[:n]):
+        rd = os.path.join(tmp, "draft%d" % k)
+        os.makedirs(os.path.join(rd, "claims"))
+        with open(os.path.join(rd, "claims", c["id"] + ".yaml"), "w", encoding="utf-8") as f:
+            f.write(c["draft"])
+        p = subprocess.run([binary, "check", "--format", "json", "--rules", packs, "--rules", rd] + paths,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if p.returncode not in (0, 1):
+            raise SystemExit("check with the draft of %s exited with %d: %s"
+                             % (c["id"], p.returncode, p.stderr.decode("utf-8", "replace")[:500]))
+        got = set()
+        for cl in json.loads(p.stdout.decode("utf-8"))["claims"]:
+            for o in cl["observations"]:
+                got.add((o["file"], o["line"], o["column"]))
+                got.update((o["file"], r["line"], r["column"]) for r in o["repeats"])
+        for o in c["observations"]:
+            total += 1
+            if (o["file"], o["line"], o["column"]) in got:
+                found += 1
+            else:
+                details.append(("not-drafted", c["id"], "%s:%d %s" % (os.path.basename(o["file"]), o["line"], o["text"])))
+        t = subprocess.run([binary, "test", "--rules", packs, "--rules", rd], stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT)
+        bad = t.stdout.decode("utf-8", "replace").count("example failed")
+        failed += bad
+        if bad:
+            details.append(("example", c["id"], "%d example(s) fail claimcheck test" % bad))
+    return found, total, failed, details
+
+
+def score_story(binary, packs, d, top, nround=0, tmp=None):
     story = load_story(d)
     files = sorted(story["excerpts"])
     paths = [os.path.join(d, f) for f in files]
@@ -90,8 +130,14 @@ def score_story(binary, packs, d, top):
         found += hit
         if not hit:
             details.append(("not-found", dis["claim"], "%s (%s)" % (", ".join(dis["files"]), dis.get("class"))))
+    drafted = dtotal = exfail = 0
+    if nround:
+        drafted, dtotal, exfail, det = roundtrip(binary, packs, paths, cands, nround,
+                                                 tempfile.mkdtemp(dir=tmp))
+        details += det
     return {"candidates": len(cands), "judged": judged, "kept": kept, "disagreements": total,
-            "found": found}, details
+            "found": found, "drafted": drafted, "draft_figures": dtotal,
+            "examples_failed": exfail}, details
 
 
 def main():
@@ -103,6 +149,8 @@ def main():
     ap.add_argument("--story", action="append")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--details", action="store_true")
+    ap.add_argument("--roundtrip", type=int, default=0, metavar="N",
+                    help="load the drafts of each story's first N candidates, one at a time")
     ap.add_argument("--floors", help="YAML of floors: {story|all: {name: {found_share|kept_share: floor}}}")
     a = ap.parse_args()
     rows, details = {}, []
@@ -112,16 +160,18 @@ def main():
             d = os.path.join(a.real, s)
             if not os.path.isfile(os.path.join(d, "story.yaml")) or (a.story and s not in a.story):
                 continue
-            r, det = score_story(a.bin, packs, d, a.top)
+            r, det = score_story(a.bin, packs, d, a.top, a.roundtrip, tmp)
             rows["story:" + s] = r
             details += [(s,) + x for x in det]
     tot = {k: sum(r[k] for r in rows.values())
-           for k in ("candidates", "judged", "kept", "disagreements", "found")}
+           for k in ("candidates", "judged", "kept", "disagreements", "found", "drafted",
+                     "draft_figures", "examples_failed")}
     rows = dict(sorted(rows.items()))
     rows["all:all"] = tot
     for r in rows.values():
         r["found_share"] = r["found"] / r["disagreements"] if r["disagreements"] else float("nan")
         r["kept_share"] = r["kept"] / r["judged"] if r["judged"] else float("nan")
+        r["drafted_share"] = r["drafted"] / r["draft_figures"] if r["draft_figures"] else float("nan")
     if a.json:
         print(json.dumps(rows, indent=1, sort_keys=True))
     else:
@@ -131,6 +181,11 @@ def main():
             print("%-28s %10d %6d %6d %6.2f %13d %6d %6.2f" % (
                 k, r["candidates"], r["judged"], r["kept"], r["kept_share"], r["disagreements"],
                 r["found"], r["found_share"]))
+        if a.roundtrip:
+            t = rows["all:all"]
+            print("drafts of the first %d candidates of each story: %d of %d figures found by their "
+                  "draft alone (%.3f), %d examples failing" % (a.roundtrip, t["drafted"], t["draft_figures"],
+                                                             t["drafted_share"], t["examples_failed"]))
     if a.details:
         for x in details:
             print("%s  %-10s %s  %s" % x)
@@ -143,6 +198,12 @@ def main():
                 got = rows.get("%s:%s" % (kind, name), {})
                 for fig, floor in fl.items():
                     v = got.get(fig, float("nan"))
+                    if fig == "examples_failed_max":
+                        if got.get("examples_failed", 0) > floor:
+                            print("above ceiling: %s:%s examples_failed = %d > %d"
+                                  % (kind, name, got["examples_failed"], floor))
+                            bad += 1
+                        continue
                     if math.isnan(v) or v + 1e-9 < floor:
                         print("below floor: %s:%s %s = %.3f < %.3f" % (kind, name, fig, v, floor))
                         bad += 1
