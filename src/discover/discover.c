@@ -8,17 +8,20 @@
  * like a claim by compare.c, labelled with the known claim it holds,
  * ranked, with a draft frame rule.
  *
- * Grouping: figures of one kind, unit and head (a light head joins any),
- * in value order, join the last group whose smallest value is within
- * CC_DISCOVER_BAND_PERCENT of theirs and whose organisations they share
- * (the group keeps those all its figures name, and the modifiers and year
- * all of them have; figures naming none group only with each other). A
- * year written does not keep figures apart: on the development set
- * (fixtures/real) it split more figures of one fact ("since 2019", a
- * fiscal year) than it kept facts apart. A group
- * of one article whose value is a power of ten from another group's of the
- * same organisations joins it: a probable scale slip, which compare then
- * names.
+ * Grouping (docs/discover.md): figures of one kind and unit (money in US
+ * dollars where a rate of the article's date converts it), of heads of one
+ * family (a light head joins any; a predicate's figures only those said of
+ * the same head), with the same rates (per share, per day) and an
+ * organisation in common, in value order, join a group whose smallest
+ * value is within CC_DISCOVER_BAND_PERCENT of theirs: of those, the one
+ * sharing most organisations, then the largest. A group keeps the
+ * organisations, modifiers and year all its figures have; figures naming
+ * no organisation group only with each other. A year written does not keep
+ * figures apart: on the development set (fixtures/real) it split more
+ * figures of one fact ("since 2019", a fiscal year) than it kept facts
+ * apart. A group of one article a power of ten from a larger group of the
+ * same family and an organisation in common joins it: a probable scale
+ * slip, which compare then names.
  */
 #include "claimcheck/discover.h"
 
@@ -36,7 +39,8 @@
  * not change it. */
 static const char *const SAME_FACT[] = {"report", "forecast", "talks", "anaphor", NULL};
 
-/* The separating words of a power-of-ten slip: within 2% of 10^k. */
+/* Values a power of ten apart, within 2%: a probable slip (500 millions
+ * de dollars against 500 milliards). */
 #define SCALE_BAND 0.02
 
 typedef struct fig {
@@ -48,7 +52,9 @@ typedef struct fig {
     const char *family; /* its head's family ("deal"), else its head */
     const char *rates;  /* money: the rates among its modifiers
                            ("per_share"): a price per share is no total */
-    const char *mods; /* separating modifiers, arena */
+    const char *of;   /* o's, "" for none */
+    const char *ents; /* o's organisations, "" for none */
+    const char *mods; /* its modifiers but those of SAME_FACT (arena) */
     size_t group;
 } fig;
 
@@ -57,8 +63,8 @@ typedef struct group {
     double lo;         /* the smallest value */
     int year;          /* the year all its figures write, or 0 */
     char *ents;        /* organisations all figures name (arena) */
-    char *mods;        /* separating modifiers all figures have (arena) */
-    const fig *head;   /* the first figure: kind, unit, of */
+    char *mods;        /* the modifiers all its figures have (arena) */
+    const fig *head;   /* a figure of it (the first): its kind, unit, of */
     const char *concept; /* the head of its figures (light heads join any) */
     const char *family;  /* that head's family */
     char heads[96];    /* every head of its figures, sorted, one space
@@ -83,7 +89,7 @@ static int cmp_fig(const void *a, const void *b)
     int c;
     if (x->o->kind != y->o->kind)
         return x->o->kind < y->o->kind ? -1 : 1;
-    if ((c = strcmp(x->unit, y->unit)) || (c = strcmp(x->o->of, y->o->of)))
+    if ((c = strcmp(x->unit, y->unit)) || (c = strcmp(x->of, y->of)))
         return c;
     if (x->v != y->v)
         return x->v < y->v ? -1 : 1;
@@ -95,7 +101,7 @@ static int cmp_fig(const void *a, const void *b)
 static bool same_block(const fig *a, const fig *b)
 {
     return a->o->kind == b->o->kind && strcmp(a->unit, b->unit) == 0 &&
-           strcmp(a->o->of, b->o->of) == 0;
+           strcmp(a->of, b->of) == 0;
 }
 
 /* The words of a that are in b too (both sorted, one space between), into
@@ -122,7 +128,7 @@ static void common_words(const char *a, const char *b, char *out)
     out[n] = '\0';
 }
 
-/* o's modifiers less those of SAME_FACT, into the arena. */
+/* Modifiers less those of SAME_FACT, into the arena. */
 static const char *separating(cc_arena *ar, const char *mods)
 {
     char *out = cc_arena_alloc(ar, strlen(mods) + 1);
@@ -187,9 +193,9 @@ static bool joins(const group *g, const fig *f, char *common)
         return false;
     if (strcmp(g->head->rates, f->rates) != 0)
         return false;
-    if (!g->ents[0] || !f->o->entities[0])
-        return !g->ents[0] && !f->o->entities[0];
-    common_words(g->ents, f->o->entities, common);
+    if (!g->ents[0] || !f->ents[0])
+        return !g->ents[0] && !f->ents[0];
+    common_words(g->ents, f->ents, common);
     return common[0] != '\0';
 }
 
@@ -342,8 +348,8 @@ static const char *make_id(cc_discovery *d, const cc_ruleset *rs, const group *g
     size_t base, i, k;
     int nth = 1;
     cc_buf_puts(&b, g->concept);
-    if (g->head->o->of[0])
-        cc_buf_printf(&b, "_%s", g->head->o->of);
+    if (g->head->of[0])
+        cc_buf_printf(&b, "_%s", g->head->of);
     for (k = 0; k < 2; k++)
         if (parts[k][0]) {
             cc_buf_putc(&b, '_');
@@ -407,7 +413,7 @@ static void other_mods(const group *gs, size_t ng, const group *g, const fig *v,
         const char *p;
         if (o == g || !o->n || o->head->o->kind != g->head->o->kind ||
             strcmp(o->concept, g->concept) != 0 ||
-            strcmp(o->head->o->of, g->head->o->of) != 0 || strcmp(o->ents, g->ents) != 0)
+            strcmp(o->head->of, g->head->of) != 0 || strcmp(o->ents, g->ents) != 0)
             continue;
         for (p = o->mods; *p;) {
             size_t l = strcspn(p, " ");
@@ -459,8 +465,10 @@ static const char *draft_of(cc_discovery *d, const group *gs, size_t ng, const g
         cc_buf_printf(&b, "\n    unit: currency\n    currency: %s\n", c->currency);
     else if (o->kind == CC_KIND_PERCENT)
         cc_buf_puts(&b, "\n    unit: percent\n");
-    else
+    else if (o->unit[0])
         cc_buf_printf(&b, "\n    unit: count\n    units: [%s]\n", o->unit);
+    else
+        cc_buf_puts(&b, "\n    unit: count\n");
     cc_buf_puts(&b, "    frame: {concept: ");
     if (strchr(c->heads, ' '))
         yaml_words(&b, c->heads);
@@ -595,6 +603,8 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
         if (!o->head)
             continue;
         v[nf].o = o;
+        v[nf].of = o->of ? o->of : "";
+        v[nf].ents = o->entities ? o->entities : "";
         v[nf].v = fabs(cc_dec_to_double(o->value));
         v[nf].unit = o->unit;
         /* money in one currency, to group "1,8 Milliarden Euro" with
@@ -616,7 +626,7 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
     qsort(known, nknown, sizeof *known, cmp_place);
     /* 2. groups */
     for (i = 0; i < nf; i++) {
-        size_t need = strlen(v[i].o->entities) + strlen(v[i].mods) + 1;
+        size_t need = strlen(v[i].ents) + strlen(v[i].mods) + 1;
         group *g = NULL;
         char *common2;
         size_t best;
@@ -664,7 +674,7 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
             g->family = v[i].family;
             g->light = v[i].light;
             add_word(g->heads, sizeof g->heads, v[i].o->head);
-            if (!(g->ents = cc_arena_strdup(&d->arena, v[i].o->entities)) ||
+            if (!(g->ents = cc_arena_strdup(&d->arena, v[i].ents)) ||
                 !(g->mods = cc_arena_strdup(&d->arena, v[i].mods)))
                 goto done;
         }
@@ -741,7 +751,7 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
         c->head = g->concept;
         if (!(c->heads = cc_arena_strdup(&d->arena, g->heads)))
             goto done;
-        c->of = g->head->o->of;
+        c->of = g->head->of;
         c->entities = g->ents;
         c->modifiers = g->mods;
         c->year = g->year;
