@@ -11,12 +11,12 @@
  * Grouping (docs/discover.md): figures of one kind and unit (money in US
  * dollars where a rate of the article's date converts it), of heads of one
  * family (a light head joins any; a predicate's figures only those said of
- * the same head), with the same rates (per share, per day) and an
- * organisation in common, in value order, join a group whose smallest
- * value is within CC_DISCOVER_BAND_PERCENT of theirs: of those, the one
- * sharing most organisations, then the largest. A group keeps the
- * organisations, modifiers and year all its figures have; figures naming
- * no organisation group only with each other. A year written does not keep
+ * the same head), with the same rates (per share, per day), naming an
+ * organisation some figure of the group names, in value order, join a
+ * group whose smallest value is within CC_DISCOVER_BAND_PERCENT of theirs:
+ * of those, the one sharing most organisations, then the largest. A group
+ * keeps the organisations, modifiers and year all its figures have (its
+ * draft's); figures naming no organisation group only with each other. A year written does not keep
  * figures apart: on the development set (fixtures/real) it split more
  * figures of one fact ("since 2019", a fiscal year) than it kept facts
  * apart. A group of one article a power of ten from a larger group of the
@@ -63,6 +63,10 @@ typedef struct group {
     double lo;         /* the smallest value */
     int year;          /* the year all its figures write, or 0 */
     char *ents;        /* organisations all figures name (arena) */
+    char anyents[256]; /* organisations any figure names: a figure joins
+                          when it names one of them (so "OpenAI" and
+                          "Microsoft" alone, and both, make one group,
+                          whatever their order) */
     char *mods;        /* the modifiers all its figures have (arena) */
     const fig *head;   /* a figure of it (the first): its kind, unit, of */
     const char *concept; /* the head of its figures (light heads join any) */
@@ -126,6 +130,18 @@ static void common_words(const char *a, const char *b, char *out)
         a += la + (a[la] == ' ');
     }
     out[n] = '\0';
+}
+
+/* dst keeps the words other has too. */
+static int keep_common(char *dst, const char *other)
+{
+    char *tmp = cc_malloc(strlen(dst) + 1);
+    if (!tmp)
+        return CC_ERR_NOMEM;
+    common_words(dst, other, tmp);
+    strcpy(dst, tmp);
+    cc_free(tmp);
+    return CC_OK;
 }
 
 /* Modifiers less those of SAME_FACT, into the arena. */
@@ -193,9 +209,9 @@ static bool joins(const group *g, const fig *f, char *common)
         return false;
     if (strcmp(g->head->rates, f->rates) != 0)
         return false;
-    if (!g->ents[0] || !f->ents[0])
-        return !g->ents[0] && !f->ents[0];
-    common_words(g->ents, f->ents, common);
+    if (!g->anyents[0] || !f->ents[0])
+        return !g->anyents[0] && !f->ents[0];
+    common_words(f->ents, g->anyents, common);
     return common[0] != '\0';
 }
 
@@ -250,6 +266,21 @@ static void add_word(char *s, size_t n, const char *w)
     }
     out[k] = '\0';
     memcpy(s, out, k + 1);
+}
+
+/* Adds each word of ws to the sorted words of s (size n). */
+static void add_words(char *s, size_t n, const char *ws)
+{
+    while (*ws) {
+        size_t l = strcspn(ws, " ");
+        char w[64];
+        if (l < sizeof w) {
+            memcpy(w, ws, l);
+            w[l] = '\0';
+            add_word(s, n, w);
+        }
+        ws += l + (ws[l] == ' ');
+    }
 }
 
 static bool power_of_ten_apart(double a, double b)
@@ -652,8 +683,9 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
         if (g) {
             joins(g, &v[i], common); /* its organisations in common again */
             g->members++;
-            if (g->ents[0])
-                strcpy(g->ents, common);
+            common_words(g->ents, v[i].ents, common2);
+            strcpy(g->ents, common2);
+            add_words(g->anyents, sizeof g->anyents, v[i].ents);
             common_words(g->mods, v[i].mods, common2);
             strcpy(g->mods, common2);
             add_word(g->heads, sizeof g->heads, v[i].o->head);
@@ -674,6 +706,7 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
             g->family = v[i].family;
             g->light = v[i].light;
             add_word(g->heads, sizeof g->heads, v[i].o->head);
+            add_words(g->anyents, sizeof g->anyents, v[i].ents);
             if (!(g->ents = cc_arena_strdup(&d->arena, v[i].ents)) ||
                 !(g->mods = cc_arena_strdup(&d->arena, v[i].mods)))
                 goto done;
@@ -682,38 +715,28 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
         cc_free(common);
         common = NULL;
     }
-    /* a group of one article a power of ten from another of the same
-     * organisations: a probable slip of that one */
+    /* a group of one article a power of ten from a larger one of the same
+     * family and an organisation in common: a probable slip of that one */
     if (count_articles(v, nf, gs, ng) != CC_OK)
         goto done;
     for (i = 0; i < ng; i++) {
-        if (gs[i].narticles != 1 || !gs[i].ents[0])
+        char cu[sizeof gs[i].anyents];
+        if (gs[i].narticles != 1 || !gs[i].anyents[0])
             continue;
-        if (!(common = cc_malloc(strlen(gs[i].ents) + strlen(gs[i].mods) + 2)))
-            goto done;
         for (j = 0; j < ng; j++) {
-            const char *p;
             size_t k;
             if (j == i || gs[j].merged || gs[j].narticles < 2 ||
                 !same_block(gs[j].head, gs[i].head) || strcmp(gs[j].family, gs[i].family) != 0 ||
                 !power_of_ten_apart(gs[i].lo, gs[j].lo))
                 continue;
-            common_words(gs[i].ents, gs[j].ents, common);
-            if (!common[0])
+            common_words(gs[i].anyents, gs[j].anyents, cu);
+            if (!cu[0])
                 continue;
-            strcpy(gs[j].ents, common);
-            for (p = gs[i].heads; *p;) {
-                size_t l = strcspn(p, " ");
-                char w[64];
-                if (l < sizeof w) {
-                    memcpy(w, p, l);
-                    w[l] = '\0';
-                    add_word(gs[j].heads, sizeof gs[j].heads, w);
-                }
-                p += l + (p[l] == ' ');
-            }
-            common_words(gs[i].mods, gs[j].mods, common);
-            strcpy(gs[j].mods, common);
+            if (keep_common(gs[j].ents, gs[i].ents) != CC_OK ||
+                keep_common(gs[j].mods, gs[i].mods) != CC_OK)
+                goto done;
+            add_words(gs[j].anyents, sizeof gs[j].anyents, gs[i].anyents);
+            add_words(gs[j].heads, sizeof gs[j].heads, gs[i].heads);
             if (gs[j].year != gs[i].year)
                 gs[j].year = 0;
             for (k = 0; k < nf; k++)
@@ -722,8 +745,6 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
             gs[i].merged = true;
             break;
         }
-        cc_free(common);
-        common = NULL;
     }
     /* the figures of each group together; each group's head is its first */
     qsort(v, nf, sizeof *v, cmp_by_group);
