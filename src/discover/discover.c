@@ -484,11 +484,19 @@ static const char *draft_of(cc_discovery *d, const group *gs, size_t ng, const g
                   c->narticles == 1 ? "" : "s", c->id);
     {
         cc_buf dsc = CC_BUF_INIT;
-        cc_buf_printf(&dsc, "%s%s%s", c->head, c->entities[0] ? " of " : "", c->entities);
+        /* "invest: microsoft, openai (total), 2024" */
+        const char *p;
+        cc_buf_puts(&dsc, c->head);
+        if (c->of[0])
+            cc_buf_printf(&dsc, " of %s", c->of);
+        if (c->entities[0])
+            cc_buf_puts(&dsc, ": ");
+        for (p = c->entities; *p; p++)
+            cc_buf_puts(&dsc, *p == ' ' ? ", " : (char[2]){*p, '\0'});
         if (c->modifiers[0])
             cc_buf_printf(&dsc, " (%s)", c->modifiers);
         if (c->year)
-            cc_buf_printf(&dsc, " in %d", c->year);
+            cc_buf_printf(&dsc, ", %d", c->year);
         yaml_quoted(&b, dsc.p ? dsc.p : "");
         cc_buf_free(&dsc);
     }
