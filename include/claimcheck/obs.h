@@ -19,6 +19,25 @@ extern "C" {
 #endif
 
 /* One observation of a claim in an article. */
+/* What the packs read around a figure no claim was asked for
+ * (claimcheck discover). */
+typedef struct cc_figctx {
+    const char *head;      /* the concept of the head governing it */
+    const char *of;        /* for a predicate ("growth"): the head concept
+                              it is said of ("revenue"), or "" */
+    const char *entities;  /* the organisations named in its sentence (or
+                              by an anaphor there, else its article's
+                              topic): ids, sorted, one space between */
+    const char *modifiers; /* the modifier concepts in its clause, sorted */
+    int year;              /* the year written for it, or 0 */
+    bool alone;            /* its sentence, whole in the context, names its
+                              head and organisations (no anaphor, no head
+                              of the sentence before): it can be a draft
+                              rule's example */
+    bool topic;            /* its sentence names no organisation: entities
+                              is the one its article names most */
+} cc_figctx;
+
 typedef struct cc_obs {
     const char *claim;     /* claim id */
     const char *scope;     /* "" when the claim has no scope */
@@ -42,21 +61,9 @@ typedef struct cc_obs {
     bool forecast;         /* said as expected, planned, in talks or reported
                               by sources (the packs' forecast and talks
                               terms in its clause), not as a final figure */
-    /* A figure no claim was asked for (claimcheck discover: claim ""),
-     * as the packs read it; NULL and 0 in a claim's observation: */
-    const char *head;      /* the concept of the head governing it */
-    const char *of;        /* for a predicate ("growth"): the head concept
-                              it is said of ("revenue"), or "" */
-    const char *entities;  /* the organisations named in its sentence (or
-                              by an anaphor there): ids, sorted, one space
-                              between */
-    const char *modifiers; /* the modifier concepts in its clause, sorted */
-    int year;              /* the year written for it, or 0 */
-    bool alone;            /* its sentence names its head and organisations
-                              (no anaphor, no head of the sentence before):
-                              it can be a draft rule's example */
-    bool topic;            /* its sentence names no organisation: entities
-                              is the one its article names most */
+    const struct cc_figctx *fig; /* claimcheck discover's figures (claim
+                              ""): what the packs read around it; NULL
+                              in a claim's observation */
 } cc_obs;
 
 typedef struct cc_obstab cc_obstab;

@@ -534,14 +534,14 @@ static const char *draft_of(cc_discovery *d, const group *gs, size_t ng, const g
         cc_buf_printf(&b, ", not: [%s]", nots.p);
     if (c->year)
         cc_buf_printf(&b, ", year: %d", c->year);
-    for (i = g->first; i < g->first + g->n && !v[i].o->topic; i++)
+    for (i = g->first; i < g->first + g->n && !v[i].o->fig->topic; i++)
         ;
     if (c->entities[0] && i < g->first + g->n)
         cc_buf_puts(&b, ", within: article"); /* a figure's organisation is its article's */
     cc_buf_puts(&b, "}\n");
     /* one per article: its first figure whose sentence says it all */
     for (i = g->first, last = NULL; i < g->first + g->n; i++) {
-        if (!v[i].o->alone || (last && strcmp(last, v[i].o->file) == 0))
+        if (!v[i].o->fig->alone || (last && strcmp(last, v[i].o->file) == 0))
             continue;
         last = v[i].o->file;
         if (!nex++)
@@ -639,11 +639,11 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
             known[nknown++] = o;
             continue;
         }
-        if (!o->head)
+        if (!o->fig)
             continue;
         v[nf].o = o;
-        v[nf].of = o->of ? o->of : "";
-        v[nf].ents = o->entities ? o->entities : "";
+        v[nf].of = o->fig->of ? o->fig->of : "";
+        v[nf].ents = o->fig->entities ? o->fig->entities : "";
         v[nf].v = fabs(cc_dec_to_double(o->value));
         v[nf].unit = o->unit;
         /* money in one currency, to group "1,8 Milliarden Euro" with
@@ -653,9 +653,9 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
             v[nf].v *= rate;
             v[nf].unit = "USD";
         }
-        v[nf].light = rs && cc_ruleset_concept_light(rs, o->head);
-        v[nf].family = rs ? cc_ruleset_concept_family(rs, o->head) : o->head;
-        if (!(v[nf].mods = separating(&d->arena, o->modifiers ? o->modifiers : "")))
+        v[nf].light = rs && cc_ruleset_concept_light(rs, o->fig->head);
+        v[nf].family = rs ? cc_ruleset_concept_family(rs, o->fig->head) : o->fig->head;
+        if (!(v[nf].mods = separating(&d->arena, o->fig->modifiers ? o->fig->modifiers : "")))
             goto done;
         if (!(v[nf].rates = rates_of(&d->arena, rs, &v[nf])))
             goto done;
@@ -696,24 +696,24 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
             add_words(g->anyents, sizeof g->anyents, v[i].ents);
             common_words(g->mods, v[i].mods, common2);
             strcpy(g->mods, common2);
-            add_word(g->heads, sizeof g->heads, v[i].o->head);
+            add_word(g->heads, sizeof g->heads, v[i].o->fig->head);
             if (g->light && !v[i].light) {
-                g->concept = v[i].o->head;
+                g->concept = v[i].o->fig->head;
                 g->family = v[i].family;
                 g->light = false;
             }
-            if (g->year != v[i].o->year)
+            if (g->year != v[i].o->fig->year)
                 g->year = 0; /* a year all its figures write, or none */
         } else {
             g = &gs[ng++];
             g->members = 1;
             g->lo = v[i].v;
-            g->year = v[i].o->year;
+            g->year = v[i].o->fig->year;
             g->head = &v[i];
-            g->concept = v[i].o->head;
+            g->concept = v[i].o->fig->head;
             g->family = v[i].family;
             g->light = v[i].light;
-            add_word(g->heads, sizeof g->heads, v[i].o->head);
+            add_word(g->heads, sizeof g->heads, v[i].o->fig->head);
             add_words(g->anyents, sizeof g->anyents, v[i].ents);
             if (!(g->ents = cc_arena_strdup(&d->arena, v[i].ents)) ||
                 !(g->mods = cc_arena_strdup(&d->arena, v[i].mods)))
@@ -793,7 +793,7 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
             cc_obs o = *v[j].o;
             o.claim = c->id;
             o.scope = "";
-            o.head = o.entities = o.modifiers = NULL;
+            o.fig = NULL;
             if (cc_obstab_add(d->t, &o) != CC_OK)
                 goto done;
         }

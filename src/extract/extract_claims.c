@@ -574,7 +574,7 @@ static char *hit_context(const cc_extractor *x, const char *t, const cc_quantity
 /* Completes o (its claim and scope set) with quantity q of doc and adds
  * it to out. */
 static int write_obs(const cc_extractor *x, const cc_lang *l, cc_doc *doc, const cc_quantity *q,
-                     cc_obs *o, cc_obstab *out)
+                     cc_obs *o, cc_figctx *fig, cc_obstab *out)
 {
     const char *t = cc_doc_text(doc);
     cc_loc loc = cc_doc_loc(doc, q->start);
@@ -599,12 +599,13 @@ static int write_obs(const cc_extractor *x, const cc_lang *l, cc_doc *doc, const
     context = hit_context(x, t, q, &a);
     o->context = context;
     o->context_start = cc_doc_file_offset(doc, a);
-    if (context && o->alone) {
+    if (context && fig && fig->alone) {
         /* an example must be the whole sentence, not a cut of it */
         long si = cc_sent_of(&x->ss, q->start);
-        o->alone = si >= 0 && a == x->ss.v[si].start &&
-                   a + strlen(context) >= x->ss.v[si].end;
+        fig->alone = si >= 0 && a == x->ss.v[si].start &&
+                     a + strlen(context) >= x->ss.v[si].end;
     }
+    o->fig = fig;
     rc = text && context ? cc_obstab_add(out, o) : CC_ERR_NOMEM;
     cc_free(text);
     cc_free(context);
@@ -638,22 +639,24 @@ static int write_figure(const cc_extractor *x, const cc_lang *l, cc_doc *doc, co
                         cc_obstab *out)
 {
     cc_buf e = CC_BUF_INIT, m = CC_BUF_INIT;
+    cc_figctx fc;
     cc_obs o;
     int rc;
     memset(&o, 0, sizeof o);
+    memset(&fc, 0, sizeof fc);
     o.claim = "";
     o.scope = "";
-    o.head = x->rs->concepts[f->head].name;
-    o.of = f->of >= 0 ? x->rs->concepts[f->of].name : "";
+    fc.head = x->rs->concepts[f->head].name;
+    fc.of = f->of >= 0 ? x->rs->concepts[f->of].name : "";
     names_of(x->rs, f->ents, f->nents, true, &e);
     names_of(x->rs, f->mods, f->nmods, false, &m);
-    o.entities = e.err ? NULL : e.p ? e.p : "";
-    o.modifiers = m.err ? NULL : m.p ? m.p : "";
-    o.year = f->year;
-    o.alone = f->alone;
-    o.topic = f->topic;
-    rc = o.entities && o.modifiers ? write_obs(x, l, doc, &x->q.v[f->qi], &o, out)
-                                   : CC_ERR_NOMEM;
+    fc.entities = e.err ? NULL : e.p ? e.p : "";
+    fc.modifiers = m.err ? NULL : m.p ? m.p : "";
+    fc.year = f->year;
+    fc.alone = f->alone;
+    fc.topic = f->topic;
+    rc = fc.entities && fc.modifiers ? write_obs(x, l, doc, &x->q.v[f->qi], &o, &fc, out)
+                                     : CC_ERR_NOMEM;
     cc_buf_free(&e);
     cc_buf_free(&m);
     return rc;
@@ -730,7 +733,7 @@ int cc_extract(cc_extractor *x, const cc_lang *l, cc_doc *doc, cc_obstab *out, c
             o.scope = scope = date_scope(cc_doc_meta_date(doc), h->x->claim->scope_period);
         else
             o.scope = "";
-        rc = o.scope ? write_obs(x, l, doc, &h->q, &o, out) : CC_ERR_NOMEM;
+        rc = o.scope ? write_obs(x, l, doc, &h->q, &o, NULL, out) : CC_ERR_NOMEM;
         cc_free(scope);
         if (rc != CC_OK)
             return rc;

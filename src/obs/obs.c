@@ -111,10 +111,19 @@ int cc_obstab_add(cc_obstab *t, const cc_obs *o)
     c.date = intern(t, o->date);
     if (!c.claim || !c.scope || !c.file || !c.lang || !c.unit || !c.text || !c.context || !c.date)
         return CC_ERR_NOMEM;
-    if ((o->head && !(c.head = intern(t, o->head))) || (o->of && !(c.of = intern(t, o->of))) ||
-        (o->entities && !(c.entities = intern(t, o->entities))) ||
-        (o->modifiers && !(c.modifiers = intern(t, o->modifiers))))
-        return CC_ERR_NOMEM;
+    if (o->fig) {
+        cc_figctx *f = cc_arena_alloc(&t->arena, sizeof *f);
+        if (!f)
+            return CC_ERR_NOMEM;
+        *f = *o->fig;
+        f->head = intern(t, o->fig->head);
+        f->of = intern(t, o->fig->of);
+        f->entities = intern(t, o->fig->entities);
+        f->modifiers = intern(t, o->fig->modifiers);
+        if (!f->head || !f->of || !f->entities || !f->modifiers)
+            return CC_ERR_NOMEM;
+        c.fig = f;
+    }
     t->v[t->n++] = c;
     return CC_OK;
 }

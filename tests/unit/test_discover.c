@@ -63,7 +63,9 @@ static const dcase CASES[] = {
 static void add(cc_obstab *t, const fig *f, uint64_t at)
 {
     cc_obs o;
+    cc_figctx fc;
     memset(&o, 0, sizeof o);
+    memset(&fc, 0, sizeof fc);
     o.claim = "";
     o.scope = "";
     o.file = f->file;
@@ -80,12 +82,13 @@ static void add(cc_obstab *t, const fig *f, uint64_t at)
     o.iv = cc_interval_of(CC_Q_EXACT, o.value);
     o.context = "";
     o.date = "2025-06-01";
-    o.head = f->head;
-    o.of = f->of;
-    o.entities = f->ents;
-    o.modifiers = f->mods;
-    o.year = f->year;
-    o.alone = true;
+    fc.head = f->head;
+    fc.of = f->of;
+    fc.entities = f->ents;
+    fc.modifiers = f->mods;
+    fc.year = f->year;
+    fc.alone = true;
+    o.fig = &fc;
     assert_int_equal(cc_obstab_add(t, &o), CC_OK);
 }
 
