@@ -25,6 +25,10 @@ extern "C" {
 /* Values this close (the larger over the smaller, in percent above 1)
  * may state one fact: 13bn and 14bn do, 6.6bn and 5.4bn do not. */
 #define CC_DISCOVER_BAND_PERCENT 10
+/* Candidates of one head family and the very same organisations whose
+ * values are this close are one fact the articles disagree on ("183bn"
+ * against "170bn", "11bn" against "14bn"). */
+#define CC_DISCOVER_CONFLICT_PERCENT 30
 
 typedef struct cc_candidate {
     const char *id;        /* the draft rule's claim id: concept and
