@@ -3,7 +3,9 @@
  * shipped rules: reading (encoding checks, front matter, line map),
  * language detection, the prefilter, every claim extractor of the detected
  * pack, then comparison and a JSON and an HTML report of the result, so
- * the escaping of untrusted text is fuzzed too (when something was found).
+ * the escaping of untrusted text is fuzzed too (when something was found);
+ * the extractor also writes discover's figures, which claimcheck discover
+ * groups and reports (text, JSON, HTML, drafts).
  */
 #include "common.h"
 
@@ -17,6 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cc_doc *doc = NULL;
     cc_obstab *t = NULL;
     cc_result *res = NULL;
+    cc_discovery *dis = NULL;
     cc_detection det;
     const cc_lang *l = NULL;
 
@@ -32,9 +35,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (!l)
         goto out;
-    if ((!x && cc_extractor_new(&x, rs) != CC_OK) || cc_obstab_new(&t) != CC_OK)
+    if (!x && cc_extractor_new(&x, rs) == CC_OK)
+        cc_extractor_discover(x, true);
+    if (!x || cc_obstab_new(&t) != CC_OK)
         goto out;
     cc_extract(x, l, doc, t, d);
+    if (cc_obstab_count(t) && cc_discover(&dis, rs, t, true) == CC_OK) {
+        cc_discovery_write(devnull(), CC_FMT_TEXT, dis, NULL, 0, 0, false);
+        cc_discovery_write(devnull(), CC_FMT_JSON, dis, NULL, 0, 0, false);
+        cc_discovery_write(devnull(), CC_FMT_HTML, dis, NULL, 0, 0, false);
+        cc_discovery_free(dis);
+    }
     if (cc_obstab_count(t) && cc_compare_run(&res, rs, t) == CC_OK) {
         cc_report r = {0};
         r.result = res;
