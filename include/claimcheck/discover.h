@@ -27,7 +27,7 @@ extern "C" {
 #define CC_DISCOVER_BAND_PERCENT 10
 /* Candidates of one head family and the very same organisations whose
  * values are this close are one fact the articles disagree on ("183bn"
- * against "170bn", "11bn" against "14bn"). */
+ * against "170bn", "€5bn" against "€4.3bn"). */
 #define CC_DISCOVER_CONFLICT_PERCENT 30
 
 typedef struct cc_candidate {

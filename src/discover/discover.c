@@ -758,7 +758,7 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
     }
     /* groups of one family and the very same organisations whose values
      * are within CC_DISCOVER_CONFLICT_PERCENT: one fact the articles
-     * disagree on (183bn against 170bn, 11bn against 14bn) */
+     * disagree on (183bn against 170bn, €5bn against €4.3bn) */
     for (i = 0; i < ng; i++) {
         if (gs[i].merged || !gs[i].ents[0])
             continue;
