@@ -46,7 +46,10 @@ typedef struct cc_candidate {
                               in, that the others are converted into at
                               their article's date (rules/fx/) */
     const char *known;     /* the claim of the rules whose figures it
-                              holds, or NULL */
+                              holds (most of them), or NULL */
+    size_t nknown;         /* its figures that claim took; the others are
+                              what the rules miss */
+    size_t nfigures;       /* its figures, mentions again included */
     const cc_claimres *res; /* its comparison: camps, classes, verdict;
                                observations by camp */
     size_t narticles;

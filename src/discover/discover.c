@@ -343,6 +343,12 @@ static int count_articles(const fig *v, size_t nf, group *gs, size_t ng)
     return CC_OK;
 }
 
+static int cmp_ptr(const void *a, const void *b)
+{
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    return x < y ? -1 : x > y;
+}
+
 static int cmp_place(const void *a, const void *b)
 {
     const cc_obs *x = *(const cc_obs *const *)a, *y = *(const cc_obs *const *)b;
@@ -831,26 +837,30 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
     for (i = 0, j = 0; i < ng; i++) {
         group *g = &gs[i];
         cc_candidate *c;
-        size_t k, best = 0;
+        const char **kns;
+        size_t k, m, run;
         if (!g->n || (g->narticles < 2 && !singles))
             continue;
         c = &d->v[j++];
         c->res = result_of(d->res, c->id);
-        /* the known claim most of its figures are */
-        for (k = g->first; k < g->first + g->n; k++) {
-            const char *kn = known_at(known, nknown, &v[k]);
-            size_t m, cnt = 0;
-            if (!kn)
-                continue;
-            for (m = g->first; m < g->first + g->n; m++) {
-                const char *km = known_at(known, nknown, &v[m]);
-                cnt += km && strcmp(km, kn) == 0;
-            }
-            if (cnt > best) {
-                best = cnt;
-                c->known = kn;
+        /* the known claim most of its figures are (the ids are the run's
+         * table's, interned: one pointer per claim) */
+        if (!(kns = cc_malloc((g->n + 1) * sizeof *kns)))
+            goto done;
+        for (k = 0, m = 0; k < g->n; k++)
+            if ((kns[m] = known_at(known, nknown, &v[g->first + k])))
+                m++;
+        qsort(kns, m, sizeof *kns, cmp_ptr);
+        for (k = 0; k < m; k = run) {
+            for (run = k + 1; run < m && kns[run] == kns[k]; run++)
+                ;
+            if (run - k > c->nknown) {
+                c->nknown = run - k;
+                c->known = kns[k];
             }
         }
+        cc_free(kns);
+        c->nfigures = g->n;
         if (!(c->draft = draft_of(d, gs, ng, g, c, v)))
             goto done;
     }

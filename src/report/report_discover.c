@@ -40,7 +40,7 @@ static void text_candidate(cc_buf *b, const cc_report *r, const cc_candidate *c,
     if (c->known) {
         cc_buf_puts(b, "  known claim: ");
         cc_escape_term(b, c->known, strlen(c->known), false);
-        cc_buf_putc(b, '\n');
+        cc_buf_printf(b, " (it took %zu of these %zu figures)\n", c->nknown, c->nfigures);
     }
     cc_buf_puts(b, "  draft rule:\n");
     for (p = c->draft; *p;) {
@@ -85,6 +85,7 @@ static void json_candidate(cc_buf *b, const cc_candidate *c, size_t rank, bool l
         cc_buf_puts(b, ", \"year\": null");
     cc_buf_puts(b, ", \"known_claim\": ");
     cc_json_cstr(b, c->known);
+    cc_buf_printf(b, ", \"known_figures\": %zu, \"figures\": %zu", c->nknown, c->nfigures);
     cc_buf_puts(b, ",\n      \"draft\": ");
     cc_json_cstr(b, c->draft);
     cc_buf_printf(b, "}%s\n", last ? "" : ",");
@@ -194,7 +195,7 @@ static void html_candidate(cc_buf *b, const cc_candidate *c, size_t rank)
     if (c->known) {
         cc_buf_puts(b, "; known claim <b>");
         h(b, c->known);
-        cc_buf_puts(b, "</b>");
+        cc_buf_printf(b, "</b> (it took %zu of these %zu figures)", c->nknown, c->nfigures);
     }
     cc_buf_puts(b, "</p>");
     if (r->ncamps > 1) {
