@@ -673,15 +673,15 @@ static void find_orgs(cc_extractor *x, const char *t, size_t lo, size_t hi)
 
 static long antecedent(cc_extractor *x, const char *t, size_t lo, size_t hi, size_t a)
 {
-    long best = -1;
     size_t k;
     find_orgs(x, t, lo, hi);
-    for (k = 0; k < x->orgs.n && x->orgs.v[k].start < a; k++) {
+    /* back from the first entity named at or after a (sorted by start) */
+    for (k = first_occ(&x->orgs, a); k-- > 0;) {
         const char *kind = x->rs->entities[x->orgs.v[k].id].kind;
         if (x->orgs.v[k].end <= a && kind && strcmp(kind, "organisation") == 0)
-            best = (long)x->orgs.v[k].id;
+            return (long)x->orgs.v[k].id;
     }
-    return best;
+    return -1;
 }
 
 /* Is entity e named in t[a, b) by an anaphor that stands for it ("Meta
@@ -1329,25 +1329,56 @@ static void fig_add(uint32_t *v, unsigned *n, uint32_t id)
     (*n)++;
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* How many times id is in the sorted v[0..n). */
+static size_t count_of(const uint32_t *v, size_t n, uint32_t id)
+{
+    size_t lo = 0, hi = n, a;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (a = lo; a < n && v[a] == id; a++)
+        ;
+    return a - lo;
+}
+
 /* The organisation the article names most often (the first named of
- * those tied), or -1: what a figure whose sentence names none is about. */
+ * those tied), -1 when it names none, -3 when out of memory: what a
+ * figure whose sentence names none is about. One sort of the names, so
+ * that an article naming one company a million times is no slower. */
 static long topic_of(cc_extractor *x, const char *t, size_t lo, size_t hi)
 {
+    uint32_t *ids;
+    size_t k, n = 0, most = 0;
     long best = -1;
-    size_t k, j, bn = 0;
     find_orgs(x, t, lo, hi);
+    if (!(ids = cc_malloc((x->orgs.n + 1) * sizeof *ids)))
+        return -3;
     for (k = 0; k < x->orgs.n; k++) {
         const cc_entity *e = &x->rs->entities[x->orgs.v[k].id];
-        size_t n = 0;
-        if (!e->kind || strcmp(e->kind, "organisation") != 0)
-            continue;
-        for (j = 0; j < x->orgs.n; j++)
-            n += x->orgs.v[j].id == x->orgs.v[k].id;
-        if (n > bn) {
-            bn = n;
-            best = (long)x->orgs.v[k].id;
-        }
+        if (e->kind && strcmp(e->kind, "organisation") == 0)
+            ids[n++] = x->orgs.v[k].id;
     }
+    qsort(ids, n, sizeof *ids, cmp_u32);
+    for (k = 0; k < n;) {
+        size_t run = count_of(ids, n, ids[k]);
+        if (run > most)
+            most = run;
+        k += run;
+    }
+    for (k = 0; k < x->orgs.n && best < 0; k++)
+        if (count_of(ids, n, x->orgs.v[k].id) == most && most)
+            best = (long)x->orgs.v[k].id;
+    cc_free(ids);
     return best;
 }
 
@@ -1409,15 +1440,14 @@ static int collect_figures(cc_extractor *x, const cc_lang *l, cc_doc *doc, size_
                 (e = antecedent(x, t, lo, hi, o->start)) >= 0) {
                 fig_add(f->ents, &f->nents, (uint32_t)e);
                 f->alone = false;
-            }
-            else if (x->rs->concepts[o->id].role == CC_ROLE_MODIFIER && o->start >= ca &&
+            } else if (x->rs->concepts[o->id].role == CC_ROLE_MODIFIER && o->start >= ca &&
                      o->end <= cb && (long)o->id != x->anaphor_id)
                 fig_add(f->mods, &f->nmods, o->id);
         }
         if (!f->nents) {
             /* "Revenue rose to $57bn": the article's */
-            if (topic < -1)
-                topic = topic_of(x, t, lo, hi);
+            if (topic == -2 && (topic = topic_of(x, t, lo, hi)) == -3)
+                return CC_ERR_NOMEM;
             if (topic >= 0) {
                 fig_add(f->ents, &f->nents, (uint32_t)topic);
                 f->alone = false;

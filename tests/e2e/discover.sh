@@ -97,6 +97,22 @@ python3 -c "import json,sys; c=json.load(open(sys.argv[1]))['candidates']; asser
 expect_status 0 $? "discover on one article"
 grep -q '^0 candidates; 1 article scanned, 0 skipped$' "$TMP/one.txt" || fail "discover on one article: $(cat "$TMP/one.txt")"
 
+# many organisations and anaphors (the article's topic and each anaphor's
+# antecedent are found through sorted lists, not a scan per mention): two
+# articles of 20,000 sentences each, the company's round in the last one
+python3 - "$TMP" <<'EOF'
+import sys
+for i, fig in enumerate(("6.6 billion dollars", "6.5 billion dollars")):
+    with open("%s/many%d.txt" % (sys.argv[1], i), "w") as f:
+        f.write("---\nlang: en\ndate: 2024-10-20\n---\n")
+        f.write("Microsoft and Google met OpenAI. The company said so. " * 10000)
+        f.write("\nThe company raised %s in new funding.\n" % fig)
+EOF
+"$CC" discover --format json --rules "$TMP/packs" "$TMP/many0.txt" "$TMP/many1.txt" >"$TMP/many.json" 2>"$TMP/err"
+expect_status 1 $? "discover on two long articles full of names"
+python3 -c "import json,sys; c=json.load(open(sys.argv[1]))['candidates']; assert c and c[0]['id'].startswith('raise_openai') and c[0]['status'] == 'conflict', [(x['id'], x['status']) for x in c]" \
+    "$TMP/many.json" || fail "discover on long articles: the round is not the first candidate"
+
 # usage errors and a skipped input
 "$CC" discover --rules "$TMP/packs" >/dev/null 2>"$TMP/err"
 expect_status 2 $? "discover with no article"
