@@ -70,8 +70,6 @@ enum {
 };
 int cc_ruleset_load_flags(cc_ruleset **out, const char *const *dirs, size_t ndirs,
                           unsigned flags, cc_diags *d);
-/* Whether rs searches every concept's terms (CC_RULES_ALL_TERMS). */
-bool cc_ruleset_all_terms(const cc_ruleset *rs);
 /* Whether the concept named name is a light head (light: true in
  * rules/concepts.yaml: "pay", "contract"); false for an unknown name. */
 bool cc_ruleset_concept_light(const cc_ruleset *rs, const char *name);

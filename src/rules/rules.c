@@ -320,11 +320,6 @@ int cc_ruleset_load(cc_ruleset **out, const char *const *dirs, size_t ndirs, cc_
     return cc_ruleset_load_flags(out, dirs, ndirs, 0, d);
 }
 
-bool cc_ruleset_all_terms(const cc_ruleset *rs)
-{
-    return rs->all_terms;
-}
-
 bool cc_ruleset_concept_light(const cc_ruleset *rs, const char *name)
 {
     long c = cc_ruleset_concept_index(rs, name);
