@@ -54,19 +54,30 @@ bool cc_format_needs_context(cc_format f)
     return (unsigned)f < CC_FMT__COUNT && FORMATS[f].info.needs_context;
 }
 
-int cc_report_write(FILE *out, cc_format fmt, const cc_report *r)
+void cc_report_start(cc_buf *b, FILE *out)
 {
-    cc_buf b = CC_BUF_INIT;
-    int rc;
-    b.limit = (size_t)1 << 34;
-    b.sink = out; /* writers spill between claims */
-    rc = FORMATS[(unsigned)fmt < CC_FMT__COUNT ? fmt : CC_FMT_TEXT].write(&b, r);
-    if (b.err)
-        rc = b.err == -3 ? CC_ERR_IO : CC_ERR_NOMEM;
-    if (rc == 0 && b.len && fwrite(b.p, 1, b.len, out) != b.len)
+    cc_buf init = CC_BUF_INIT;
+    *b = init;
+    b->limit = (size_t)1 << 34;
+    b->sink = out; /* writers spill between claims */
+}
+
+int cc_report_finish(cc_buf *b, FILE *out, int rc)
+{
+    if (b->err)
+        rc = b->err == -3 ? CC_ERR_IO : CC_ERR_NOMEM;
+    if (rc == 0 && b->len && fwrite(b->p, 1, b->len, out) != b->len)
         rc = CC_ERR_IO;
     if (rc == 0 && fflush(out) != 0)
         rc = CC_ERR_IO;
-    cc_buf_free(&b);
+    cc_buf_free(b);
     return rc;
+}
+
+int cc_report_write(FILE *out, cc_format fmt, const cc_report *r)
+{
+    cc_buf b;
+    cc_report_start(&b, out);
+    return cc_report_finish(&b, out,
+                            FORMATS[(unsigned)fmt < CC_FMT__COUNT ? fmt : CC_FMT_TEXT].write(&b, r));
 }

@@ -269,7 +269,7 @@ static int write_html(cc_buf *b, const cc_discovery *d, const cc_report *r, size
 int cc_discovery_write(FILE *out, cc_format fmt, const cc_discovery *d, const cc_input *inputs,
                        size_t ninputs, size_t limit, bool color)
 {
-    cc_buf b = CC_BUF_INIT;
+    cc_buf b;
     cc_report r;
     size_t n = cc_discovery_count(d);
     int rc;
@@ -281,17 +281,9 @@ int cc_discovery_write(FILE *out, cc_format fmt, const cc_discovery *d, const cc
     r.inputs = inputs;
     r.ninputs = ninputs;
     r.color = color;
-    b.limit = (size_t)1 << 34;
-    b.sink = out;
+    cc_report_start(&b, out);
     rc = fmt == CC_FMT_JSON   ? write_json(&b, d, &r, n)
          : fmt == CC_FMT_HTML ? write_html(&b, d, &r, n)
                               : write_text(&b, d, &r, n);
-    if (b.err)
-        rc = b.err == -3 ? CC_ERR_IO : CC_ERR_NOMEM;
-    if (rc == 0 && b.len && fwrite(b.p, 1, b.len, out) != b.len)
-        rc = CC_ERR_IO;
-    if (rc == 0 && fflush(out) != 0)
-        rc = CC_ERR_IO;
-    cc_buf_free(&b);
-    return rc;
+    return cc_report_finish(&b, out, rc);
 }

@@ -20,6 +20,13 @@ int cc_report_junit(cc_buf *b, const cc_report *r);
 int cc_report_github(cc_buf *b, const cc_report *r);
 int cc_report_html(cc_buf *b, const cc_report *r);
 
+/* A report's buffer on its way to out: started with out as its sink
+ * (writers spill into it), finished with the writer's status rc: the
+ * buffer's error, the rest written, out flushed; the buffer freed. Returns
+ * 0, CC_ERR_NOMEM or CC_ERR_IO. */
+void cc_report_start(cc_buf *b, FILE *out);
+int cc_report_finish(cc_buf *b, FILE *out, int rc);
+
 /* One claim of a report as the text writer shows it (report_text.c), and
  * as the JSON writer does (report_json.c; open: without its closing
  * brace, for the caller's keys): claimcheck discover shows its
