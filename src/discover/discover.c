@@ -110,28 +110,79 @@ static bool same_block(const fig *a, const fig *b)
            strcmp(a->of, b->of) == 0;
 }
 
+/* The next word of the space-separated words at *p: *w and *l get it,
+ * *p goes past it; false when there is none. */
+static bool next_word(const char **p, const char **w, size_t *l)
+{
+    while (**p) {
+        *w = *p;
+        *l = strcspn(*p, " ");
+        *p += *l + ((*p)[*l] == ' ');
+        if (*l)
+            return true;
+    }
+    return false;
+}
+
+/* Names a lookup or a set takes as strings are short: a word of WORD_MAX
+ * bytes or more is left out there. */
+#define WORD_MAX 64
+
+/* The word w[0..l) as a string in buf; false when it is too long. */
+static bool word_str(const char *w, size_t l, char buf[WORD_MAX])
+{
+    if (l >= WORD_MAX)
+        return false;
+    memcpy(buf, w, l);
+    buf[l] = '\0';
+    return true;
+}
+
+/* Is w[0..l) one of the words of s (separated by spaces or ", ")? */
+static bool has_word_n(const char *s, const char *w, size_t l)
+{
+    const char *p = s;
+    while (*p) {
+        const char *e = p + strcspn(p, " ,");
+        if ((size_t)(e - p) == l && memcmp(p, w, l) == 0)
+            return true;
+        p = *e ? e + 1 : e;
+    }
+    return false;
+}
+
+static bool has_word(const char *s, const char *w)
+{
+    return has_word_n(s, w, strlen(w));
+}
+
+/* The words of a that keep(w, l, ud) says to keep, one space between,
+ * into out (at least strlen(a) + 1 bytes). */
+static void keep_words(const char *a, bool (*keep)(const char *w, size_t l, const void *ud),
+                       const void *ud, char *out)
+{
+    const char *w;
+    size_t n = 0, l;
+    while (next_word(&a, &w, &l))
+        if (keep(w, l, ud)) {
+            if (n)
+                out[n++] = ' ';
+            memcpy(out + n, w, l);
+            n += l;
+        }
+    out[n] = '\0';
+}
+
+static bool in_words(const char *w, size_t l, const void *words)
+{
+    return has_word_n(words, w, l);
+}
+
 /* The words of a that are in b too (both sorted, one space between), into
  * out (at least strlen(a) + 1 bytes). */
 static void common_words(const char *a, const char *b, char *out)
 {
-    size_t n = 0;
-    while (*a) {
-        size_t la = strcspn(a, " ");
-        const char *p = b;
-        while (*p) {
-            size_t lp = strcspn(p, " ");
-            if (lp == la && memcmp(a, p, la) == 0) {
-                if (n)
-                    out[n++] = ' ';
-                memcpy(out + n, a, la);
-                n += la;
-                break;
-            }
-            p += lp + (p[lp] == ' ');
-        }
-        a += la + (a[la] == ' ');
-    }
-    out[n] = '\0';
+    keep_words(a, in_words, b, out);
 }
 
 /* dst keeps the words other has too. */
@@ -146,28 +197,29 @@ static int keep_common(char *dst, const char *other)
     return CC_OK;
 }
 
+static bool tells_the_fact(const char *w, size_t l, const void *ud)
+{
+    size_t k;
+    (void)ud;
+    for (k = 0; SAME_FACT[k]; k++)
+        if (strlen(SAME_FACT[k]) == l && memcmp(SAME_FACT[k], w, l) == 0)
+            return false;
+    return true;
+}
+
 /* Modifiers less those of SAME_FACT, into the arena. */
 static const char *separating(cc_arena *ar, const char *mods)
 {
     char *out = cc_arena_alloc(ar, strlen(mods) + 1);
-    size_t n = 0, k;
-    if (!out)
-        return NULL;
-    while (*mods) {
-        size_t l = strcspn(mods, " ");
-        bool keep = true;
-        for (k = 0; SAME_FACT[k] && keep; k++)
-            keep = !(strlen(SAME_FACT[k]) == l && memcmp(SAME_FACT[k], mods, l) == 0);
-        if (keep) {
-            if (n)
-                out[n++] = ' ';
-            memcpy(out + n, mods, l);
-            n += l;
-        }
-        mods += l + (mods[l] == ' ');
-    }
-    out[n] = '\0';
+    if (out)
+        keep_words(mods, tells_the_fact, NULL, out);
     return out;
+}
+
+static bool is_rate(const char *w, size_t l, const void *rs)
+{
+    char buf[WORD_MAX];
+    return word_str(w, l, buf) && cc_ruleset_concept_rate(rs, buf);
 }
 
 /* The rate modifiers of a money figure's mods ("per_share"), into the
@@ -175,26 +227,8 @@ static const char *separating(cc_arena *ar, const char *mods)
 static const char *rates_of(cc_arena *ar, const cc_ruleset *rs, const fig *f)
 {
     char *out = cc_arena_alloc(ar, strlen(f->mods) + 1);
-    const char *p = f->mods;
-    size_t n = 0;
-    if (!out)
-        return NULL;
-    while (*p && rs && f->o->kind == CC_KIND_MONEY) {
-        size_t l = strcspn(p, " ");
-        char w[64];
-        if (l < sizeof w) {
-            memcpy(w, p, l);
-            w[l] = '\0';
-            if (cc_ruleset_concept_rate(rs, w)) {
-                if (n)
-                    out[n++] = ' ';
-                memcpy(out + n, p, l);
-                n += l;
-            }
-        }
-        p += l + (p[l] == ' ');
-    }
-    out[n] = '\0';
+    if (out)
+        keep_words(rs && f->o->kind == CC_KIND_MONEY ? f->mods : "", is_rate, rs, out);
     return out;
 }
 
@@ -219,26 +253,11 @@ static bool joins(const group *g, const fig *f, char *common)
 
 static size_t count_words(const char *s)
 {
-    size_t n = 0;
-    while (*s) {
-        size_t l = strcspn(s, " ");
-        n += l > 0;
-        s += l + (s[l] == ' ');
-    }
+    const char *w;
+    size_t n = 0, l;
+    while (next_word(&s, &w, &l))
+        n++;
     return n;
-}
-
-/* Is w one of the words of s (separated by spaces or ", ")? */
-static bool has_word(const char *s, const char *w)
-{
-    size_t l = strlen(w);
-    const char *p = s;
-    while ((p = strstr(p, w))) {
-        if ((p == s || p[-1] == ' ') && (p[l] == '\0' || p[l] == ' ' || p[l] == ','))
-            return true;
-        p += l;
-    }
-    return false;
 }
 
 /* Adds word w to the sorted words of s (size n) unless there, or full. */
@@ -273,16 +292,12 @@ static void add_word(char *s, size_t n, const char *w)
 /* Adds each word of ws to the sorted words of s (size n). */
 static void add_words(char *s, size_t n, const char *ws)
 {
-    while (*ws) {
-        size_t l = strcspn(ws, " ");
-        char w[64];
-        if (l < sizeof w) {
-            memcpy(w, ws, l);
-            w[l] = '\0';
-            add_word(s, n, w);
-        }
-        ws += l + (ws[l] == ' ');
-    }
+    const char *w;
+    char buf[WORD_MAX];
+    size_t l;
+    while (next_word(&ws, &w, &l))
+        if (word_str(w, l, buf))
+            add_word(s, n, buf);
 }
 
 static bool power_of_ten_apart(double a, double b)
@@ -449,27 +464,24 @@ static void other_mods(const group *gs, size_t ng, const group *g, const fig *v,
     bool any = false;
     for (i = 0; i < ng; i++) {
         const group *o = &gs[i];
-        const char *p;
+        const char *p, *w;
+        char buf[WORD_MAX];
+        size_t l;
         if (o == g || !o->n || o->head->o->kind != g->head->o->kind ||
             strcmp(o->concept, g->concept) != 0 ||
             strcmp(o->head->of, g->head->of) != 0 || strcmp(o->ents, g->ents) != 0)
             continue;
-        for (p = o->mods; *p;) {
-            size_t l = strcspn(p, " ");
-            char w[64];
-            if (l < sizeof w) {
-                memcpy(w, p, l);
-                w[l] = '\0';
-                /* not one that a figure of g has: the draft must take it */
-                for (k = g->first; k < g->first + g->n && !has_word(v[k].mods, w); k++)
-                    ;
-                if (k == g->first + g->n && !(b->p && has_word(b->p, w))) {
-                    cc_buf_puts(b, any ? ", " : "");
-                    cc_buf_puts(b, w);
-                    any = true;
-                }
+        for (p = o->mods; next_word(&p, &w, &l);) {
+            if (!word_str(w, l, buf))
+                continue;
+            /* not one that a figure of g has: the draft must take it */
+            for (k = g->first; k < g->first + g->n && !has_word(v[k].mods, buf); k++)
+                ;
+            if (k == g->first + g->n && !(b->p && has_word(b->p, buf))) {
+                cc_buf_puts(b, any ? ", " : "");
+                cc_buf_puts(b, buf);
+                any = true;
             }
-            p += l + (p[l] == ' ');
         }
     }
 }
