@@ -390,19 +390,32 @@ def main():
                     % (a.real, a.margin, a.real, a.write_floors))
             yaml.safe_dump(out, f, sort_keys=True, default_flow_style=None)
     if a.floors:
-        with open(a.floors, encoding="utf-8") as f:
-            floors = yaml.safe_load(f) or {}
-        bad = 0
-        for kind, names in floors.items():
-            for name, fl in (names or {}).items():
-                got = table.get("%s:%s" % (kind, name))
-                for fig, floor in fl.items():
-                    v = got[fig] if got else float("nan")
-                    if math.isnan(v) or v + 1e-9 < floor:
-                        print("below floor: %s:%s %s = %.3f < %.3f" % (kind, name, fig, v, floor))
-                        bad += 1
-        return 1 if bad else 0
+        return check_floors(table, a.floors)
     return 0
+
+
+def check_floors(table, path):
+    """1 when a figure of table ({"kind:name": {figure: value}}) is below
+    its floor in the YAML file path ({kind: {name: {figure: floor}}}), or
+    above it for a figure written FIGURE_max (a ceiling); else 0."""
+    with open(path, encoding="utf-8") as f:
+        floors = yaml.safe_load(f) or {}
+    bad = 0
+    for kind, names in floors.items():
+        for name, fl in (names or {}).items():
+            got = table.get("%s:%s" % (kind, name)) or {}
+            for fig, floor in fl.items():
+                if fig.endswith("_max"):
+                    v = got.get(fig[:-4], float("nan"))
+                    if math.isnan(v) or v > floor:
+                        print("above ceiling: %s:%s %s = %g > %g" % (kind, name, fig[:-4], v, floor))
+                        bad += 1
+                    continue
+                v = got.get(fig, float("nan"))
+                if math.isnan(v) or v + 1e-9 < floor:
+                    print("below floor: %s:%s %s = %.3f < %.3f" % (kind, name, fig, v, floor))
+                    bad += 1
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":
