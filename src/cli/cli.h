@@ -139,6 +139,9 @@ void cli_finish(cli_opts *o, cc_diags *d, cc_ruleset *rs);
 bool cli_color(const cli_opts *o, FILE *f);
 /* Whether the requested outputs show the observations' sentences (the
  * formats whose cc_format_needs_context is true, an archive). */
+/* The options of a run (cc_run_paths) that --lang, -j, --time-budget and
+ * --explain set; the rest off. */
+void cli_run_opts(const cli_opts *o, cc_run_opts *ro);
 bool cli_wants_context(const cli_opts *o);
 /* The report formats for people, from the library's table of formats:
  * "text, json, ..., html", mark after the first (the default), e.g.

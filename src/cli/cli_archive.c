@@ -44,11 +44,7 @@ int cmd_extract(int argc, char **argv)
         fprintf(stderr, "claimcheck extract: no articles given\n");
         goto out;
     }
-    memset(&ro, 0, sizeof ro);
-    ro.lang = o.lang;
-    ro.jobs = (unsigned)o.jobs;
-    ro.time_budget_ms = o.time_budget_ms;
-    ro.explain = o.explain ? stderr : NULL;
+    cli_run_opts(&o, &ro);
     rc = cc_run_paths(&run, rs, o.paths, o.npaths, &ro, d);
     cli_print_diags(d, &o);
     if (rc != CC_OK)

@@ -67,11 +67,7 @@ int cmd_check(int argc, char **argv)
                         "compare observations from standard input, use claimcheck compare -)\n");
         goto out;
     }
-    memset(&ro, 0, sizeof ro);
-    ro.lang = o.lang;
-    ro.jobs = (unsigned)o.jobs;
-    ro.time_budget_ms = o.time_budget_ms;
-    ro.explain = o.explain ? stderr : NULL;
+    cli_run_opts(&o, &ro);
     ro.no_context = !cli_wants_context(&o);
     rc = cc_run_paths(&run, rs, o.paths, o.npaths, &ro, d);
     if (rc != CC_OK) {

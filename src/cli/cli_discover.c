@@ -58,10 +58,7 @@ int cmd_discover(int argc, char **argv)
                 o.format);
         goto out;
     }
-    memset(&ro, 0, sizeof ro);
-    ro.lang = o.lang;
-    ro.jobs = (unsigned)o.jobs;
-    ro.time_budget_ms = o.time_budget_ms;
+    cli_run_opts(&o, &ro);
     ro.discover = true;
     rc = cc_run_paths(&run, rs, o.paths, o.npaths, &ro, d);
     if (rc != CC_OK) {

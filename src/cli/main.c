@@ -176,6 +176,15 @@ void cli_stage(const cli_opts *o, const char *name, const char *fmt, ...)
     g_last = t;
 }
 
+void cli_run_opts(const cli_opts *o, cc_run_opts *ro)
+{
+    memset(ro, 0, sizeof *ro);
+    ro->lang = o->lang;
+    ro->jobs = (unsigned)o->jobs;
+    ro->time_budget_ms = o->time_budget_ms;
+    ro->explain = o->explain ? stderr : NULL;
+}
+
 bool cli_wants_context(const cli_opts *o)
 {
     size_t i;
