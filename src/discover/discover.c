@@ -65,16 +65,16 @@ typedef struct group {
     double lo;         /* the smallest value */
     int year;          /* the year all its figures write, or 0 */
     char *ents;        /* organisations all figures name (arena) */
-    char anyents[256]; /* organisations any figure names: a figure joins
-                          when it names one of them (so "OpenAI" and
-                          "Microsoft" alone, and both, make one group,
-                          whatever their order) */
+    const char *anyents; /* organisations any figure names (arena): a
+                            figure joins when it names one of them (so
+                            "OpenAI" and "Microsoft" alone, and both, make
+                            one group, whatever their order) */
     char *mods;        /* the modifiers all its figures have (arena) */
     const fig *head;   /* a figure of it (the first): its kind, unit, of */
     const char *concept; /* the head of its figures (light heads join any) */
     const char *family;  /* that head's family */
-    char heads[96];    /* every head of its figures, sorted, one space
-                          between (a light one beside another) */
+    const char *heads; /* every head of its figures (arena), sorted, one
+                          space between (a light one beside another) */
     bool light;        /* every figure's head is light */
     size_t narticles;
     size_t members;    /* figures, while grouping */
@@ -124,20 +124,6 @@ static bool next_word(const char **p, const char **w, size_t *l)
     return false;
 }
 
-/* Names a lookup or a set takes as strings are short: a word of WORD_MAX
- * bytes or more is left out there. */
-#define WORD_MAX 64
-
-/* The word w[0..l) as a string in buf; false when it is too long. */
-static bool word_str(const char *w, size_t l, char buf[WORD_MAX])
-{
-    if (l >= WORD_MAX)
-        return false;
-    memcpy(buf, w, l);
-    buf[l] = '\0';
-    return true;
-}
-
 /* Is w[0..l) one of the words of s (separated by spaces or ", ")? */
 static bool has_word_n(const char *s, const char *w, size_t l)
 {
@@ -149,11 +135,6 @@ static bool has_word_n(const char *s, const char *w, size_t l)
         p = *e ? e + 1 : e;
     }
     return false;
-}
-
-static bool has_word(const char *s, const char *w)
-{
-    return has_word_n(s, w, strlen(w));
 }
 
 /* The words of a that keep(w, l, ud) says to keep, one space between,
@@ -218,8 +199,16 @@ static const char *separating(cc_arena *ar, const char *mods)
 
 static bool is_rate(const char *w, size_t l, const void *rs)
 {
-    char buf[WORD_MAX];
-    return word_str(w, l, buf) && cc_ruleset_concept_rate(rs, buf);
+    char buf[64], *name = l < sizeof buf ? buf : cc_malloc(l + 1);
+    bool rate;
+    if (!name)
+        return false; /* out of memory: the figure's rates are not known */
+    memcpy(name, w, l);
+    name[l] = '\0';
+    rate = cc_ruleset_concept_rate(rs, name);
+    if (name != buf)
+        cc_free(name);
+    return rate;
 }
 
 /* The rate modifiers of a money figure's mods ("per_share"), into the
@@ -260,18 +249,28 @@ static size_t count_words(const char *s)
     return n;
 }
 
-/* Adds word w to the sorted words of s (size n) unless there, or full. */
-static void add_word(char *s, size_t n, const char *w)
+/* Does the word w[0..lw) sort before p[0..l)? */
+static bool word_before(const char *w, size_t lw, const char *p, size_t l)
 {
-    char out[256];
+    int c = memcmp(w, p, lw < l ? lw : l);
+    return c < 0 || (c == 0 && lw < l);
+}
+
+/* s with the word w[0..lw) added in its sorted place, in the arena (s
+ * itself when it has the word); NULL when out of memory. */
+static const char *add_word(cc_arena *ar, const char *s, const char *w, size_t lw)
+{
     const char *p = s;
-    size_t k = 0, lw = strlen(w);
+    char *out;
+    size_t k = 0;
     bool done = false;
-    if (has_word(s, w) || strlen(s) + lw + 2 > n || n > sizeof out)
-        return;
+    if (has_word_n(s, w, lw))
+        return s;
+    if (!(out = cc_arena_alloc(ar, strlen(s) + lw + 2)))
+        return NULL;
     while (*p || !done) {
         size_t l = strcspn(p, " ");
-        if (!done && (!*p || (strncmp(w, p, l) < 0 || (strncmp(w, p, l) == 0 && lw < l)))) {
+        if (!done && (!*p || word_before(w, lw, p, l))) {
             if (k)
                 out[k++] = ' ';
             memcpy(out + k, w, lw);
@@ -286,18 +285,28 @@ static void add_word(char *s, size_t n, const char *w)
         p += l + (p[l] == ' ');
     }
     out[k] = '\0';
-    memcpy(s, out, k + 1);
+    return out;
 }
 
-/* Adds each word of ws to the sorted words of s (size n). */
-static void add_words(char *s, size_t n, const char *ws)
+/* s with each word of ws added (add_word). */
+static const char *add_words(cc_arena *ar, const char *s, const char *ws)
 {
     const char *w;
-    char buf[WORD_MAX];
     size_t l;
-    while (next_word(&ws, &w, &l))
-        if (word_str(w, l, buf))
-            add_word(s, n, buf);
+    while (s && next_word(&ws, &w, &l))
+        s = add_word(ar, s, w, l);
+    return s;
+}
+
+/* Has a a word b has too? */
+static bool shares_word(const char *a, const char *b)
+{
+    const char *w;
+    size_t l;
+    while (next_word(&a, &w, &l))
+        if (has_word_n(b, w, l))
+            return true;
+    return false;
 }
 
 static bool power_of_ten_apart(double a, double b)
@@ -465,21 +474,18 @@ static void other_mods(const group *gs, size_t ng, const group *g, const fig *v,
     for (i = 0; i < ng; i++) {
         const group *o = &gs[i];
         const char *p, *w;
-        char buf[WORD_MAX];
         size_t l;
         if (o == g || !o->n || o->head->o->kind != g->head->o->kind ||
             strcmp(o->concept, g->concept) != 0 ||
             strcmp(o->head->of, g->head->of) != 0 || strcmp(o->ents, g->ents) != 0)
             continue;
         for (p = o->mods; next_word(&p, &w, &l);) {
-            if (!word_str(w, l, buf))
-                continue;
             /* not one that a figure of g has: the draft must take it */
-            for (k = g->first; k < g->first + g->n && !has_word(v[k].mods, buf); k++)
+            for (k = g->first; k < g->first + g->n && !has_word_n(v[k].mods, w, l); k++)
                 ;
-            if (k == g->first + g->n && !(b->p && has_word(b->p, buf))) {
+            if (k == g->first + g->n && !(b->p && has_word_n(b->p, w, l))) {
                 cc_buf_puts(b, any ? ", " : "");
-                cc_buf_puts(b, buf);
+                cc_buf_append(b, w, l);
                 any = true;
             }
         }
@@ -713,10 +719,11 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
             g->members++;
             common_words(g->ents, v[i].ents, common2);
             strcpy(g->ents, common2);
-            add_words(g->anyents, sizeof g->anyents, v[i].ents);
             common_words(g->mods, v[i].mods, common2);
             strcpy(g->mods, common2);
-            add_word(g->heads, sizeof g->heads, v[i].o->fig->head);
+            if (!(g->anyents = add_words(&d->arena, g->anyents, v[i].ents)) ||
+                !(g->heads = add_words(&d->arena, g->heads, v[i].o->fig->head)))
+                goto done;
             if (g->light && !v[i].light) {
                 g->concept = v[i].o->fig->head;
                 g->family = v[i].family;
@@ -733,9 +740,9 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
             g->concept = v[i].o->fig->head;
             g->family = v[i].family;
             g->light = v[i].light;
-            add_word(g->heads, sizeof g->heads, v[i].o->fig->head);
-            add_words(g->anyents, sizeof g->anyents, v[i].ents);
-            if (!(g->ents = cc_arena_strdup(&d->arena, v[i].ents)) ||
+            if (!(g->heads = cc_arena_strdup(&d->arena, v[i].o->fig->head)) ||
+                !(g->anyents = cc_arena_strdup(&d->arena, v[i].ents)) ||
+                !(g->ents = cc_arena_strdup(&d->arena, v[i].ents)) ||
                 !(g->mods = cc_arena_strdup(&d->arena, v[i].mods)))
                 goto done;
         }
@@ -748,23 +755,21 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
     if (count_articles(v, nf, gs, ng) != CC_OK)
         goto done;
     for (i = 0; i < ng; i++) {
-        char cu[sizeof gs[i].anyents];
         if (gs[i].narticles != 1 || !gs[i].anyents[0])
             continue;
         for (j = 0; j < ng; j++) {
             size_t k;
             if (j == i || gs[j].merged || gs[j].narticles < 2 ||
                 !same_block(gs[j].head, gs[i].head) || strcmp(gs[j].family, gs[i].family) != 0 ||
-                !power_of_ten_apart(gs[i].lo, gs[j].lo))
-                continue;
-            common_words(gs[i].anyents, gs[j].anyents, cu);
-            if (!cu[0])
+                !power_of_ten_apart(gs[i].lo, gs[j].lo) ||
+                !shares_word(gs[i].anyents, gs[j].anyents))
                 continue;
             if (keep_common(gs[j].ents, gs[i].ents) != CC_OK ||
                 keep_common(gs[j].mods, gs[i].mods) != CC_OK)
                 goto done;
-            add_words(gs[j].anyents, sizeof gs[j].anyents, gs[i].anyents);
-            add_words(gs[j].heads, sizeof gs[j].heads, gs[i].heads);
+            if (!(gs[j].anyents = add_words(&d->arena, gs[j].anyents, gs[i].anyents)) ||
+                !(gs[j].heads = add_words(&d->arena, gs[j].heads, gs[i].heads)))
+                goto done;
             if (gs[j].year != gs[i].year)
                 gs[j].year = 0;
             for (k = 0; k < nf; k++)
@@ -790,7 +795,8 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
                 continue;
             if (keep_common(gs[i].mods, gs[j].mods) != CC_OK)
                 goto done;
-            add_words(gs[i].heads, sizeof gs[i].heads, gs[j].heads);
+            if (!(gs[i].heads = add_words(&d->arena, gs[i].heads, gs[j].heads)))
+                goto done;
             if (gs[j].year != gs[i].year)
                 gs[i].year = 0;
             for (k = 0; k < nf; k++)
@@ -823,8 +829,7 @@ int cc_discover(cc_discovery **out, const cc_ruleset *rs, const cc_obstab *t, bo
             continue;
         c = &d->v[d->n];
         c->head = g->concept;
-        if (!(c->heads = cc_arena_strdup(&d->arena, g->heads)))
-            goto done;
+        c->heads = g->heads; /* the arena's */
         c->of = g->head->of;
         c->entities = g->ents;
         c->modifiers = g->mods;

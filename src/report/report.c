@@ -77,7 +77,7 @@ int cc_report_finish(cc_buf *b, FILE *out, int rc)
 int cc_report_write(FILE *out, cc_format fmt, const cc_report *r)
 {
     cc_buf b;
+    cc_format f = (unsigned)fmt < CC_FMT__COUNT ? fmt : CC_FMT_TEXT;
     cc_report_start(&b, out);
-    return cc_report_finish(&b, out,
-                            FORMATS[(unsigned)fmt < CC_FMT__COUNT ? fmt : CC_FMT_TEXT].write(&b, r));
+    return cc_report_finish(&b, out, FORMATS[f].write(&b, r));
 }

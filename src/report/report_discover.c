@@ -248,7 +248,9 @@ static int write_html(cc_buf *b, const cc_discovery *d, const cc_report *r, size
                   cc_discovery_count(d) == 1 ? "" : "s");
     if (n < cc_discovery_count(d))
         cc_buf_printf(b, " (the first %zu shown)", n);
-    cc_buf_printf(b, "</span><span>%zu article%s scanned, %zu skipped</span></div></header><main>\n",
+    cc_buf_printf(b,
+                  "</span><span>%zu article%s scanned, %zu skipped</span></div></header>"
+                  "<main>\n",
                   scanned, scanned == 1 ? "" : "s", r->ninputs - scanned);
     for (i = 0; i < r->ninputs; i++)
         if (r->inputs[i].status == CC_INPUT_SKIPPED) {

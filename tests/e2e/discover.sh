@@ -113,6 +113,26 @@ expect_status 1 $? "discover on two long articles full of names"
 python3 -c "import json,sys; c=json.load(open(sys.argv[1]))['candidates']; assert c and c[0]['id'].startswith('raise_openai') and c[0]['status'] == 'conflict', [(x['id'], x['status']) for x in c]" \
     "$TMP/many.json" || fail "discover on long articles: the round is not the first candidate"
 
+# a sentence naming more organisations than a figure keeps (8, CC_FIG_MAX
+# in src/extract/extract_priv.h): the figure keeps 8 of them, its draft asks
+# for those, and check finds both articles' figures with it
+for i in 1 2; do
+    printf -- '---\nlang: en\ndate: 2025-03-01\n---\nMicrosoft, OpenAI, Google, Nvidia, Apple, Amazon, Oracle, SoftBank, Intel and Tesla invested $%s billion in the venture.\n' \
+        "$([ $i = 1 ] && echo 40 || echo 41)" >"$TMP/ten$i.txt"
+done
+"$CC" discover --format json --rules "$TMP/packs" "$TMP/ten1.txt" "$TMP/ten2.txt" >"$TMP/ten.json" 2>"$TMP/err"
+expect_status 1 $? "discover with ten organisations in a sentence (40 against 41)"
+mkdir -p "$TMP/tendraft/claims"
+python3 - "$TMP/ten.json" "$TMP/tendraft/claims" <<'EOF' || fail "discover with ten organisations: not one candidate of 8 organisations"
+import json, sys
+c = json.load(open(sys.argv[1]))["candidates"]
+assert len(c) == 1 and len(c[0]["entities"]) == 8 and len(c[0]["observations"]) == 2, c
+open(sys.argv[2] + "/ten.yaml", "w").write(c[0]["draft"])
+EOF
+"$CC" check --format json --rules "$TMP/packs" --rules "$TMP/tendraft" "$TMP/ten1.txt" "$TMP/ten2.txt" >"$TMP/tencheck.json" 2>/dev/null
+python3 -c "import json,sys; c=json.load(open(sys.argv[1]))['claims']; assert len(c) == 1 and len(c[0]['observations']) == 2, c" \
+    "$TMP/tencheck.json" || fail "discover with ten organisations: the draft does not find both figures"
+
 # usage errors and a skipped input
 "$CC" discover --rules "$TMP/packs" >/dev/null 2>"$TMP/err"
 expect_status 2 $? "discover with no article"

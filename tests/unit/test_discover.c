@@ -61,6 +61,22 @@ static const dcase CASES[] = {
       {"-", "4.txt", "valuation", "", "openai", "", "170e9", "USD", 0},
       {"-", "5.txt", "valuation", "", "anthropic", "", "100e9", "USD", 0}},
      {"a a a"}, CC_VERDICT_CONFLICT},
+    /* past the group's fixed lists (256 bytes of organisations, 96 of
+     * heads) and with names longer than 64 bytes: still one candidate */
+    {"long names and more organisations than the group's list holds",
+     {{"a", "1.txt", "invest", "",
+       "organisation_with_a_very_long_identifier_that_goes_on_and_on_and_on_0001 "
+       "organisation_with_a_very_long_identifier_that_goes_on_and_on_and_on_0002 "
+       "organisation_with_a_very_long_identifier_that_goes_on_and_on_and_on_0003 "
+       "organisation_with_a_very_long_identifier_that_goes_on_and_on_and_on_0004",
+       "", "1e9", "USD", 0},
+      {"a", "2.txt", "invest", "",
+       "organisation_with_a_very_long_identifier_that_goes_on_and_on_and_on_0004", "", "1e9",
+       "USD", 0},
+      {"a", "3.txt", "invest", "",
+       "organisation_with_a_very_long_identifier_that_goes_on_and_on_and_on_0001", "", "1e9",
+       "USD", 0}},
+     {"a a a"}, CC_VERDICT_AGREE},
     {"one article twice is one article; the same figure in one article is no candidate",
      {{"-", "1.txt", "fine", "", "apple", "", "1.8e9", "EUR", 0},
       {"-", "1.txt", "fine", "", "apple", "", "1.8e9", "EUR", 0}},
